@@ -1,0 +1,27 @@
+import data from "./catalog.json";
+import { catalogSchema, type Catalog } from "./schema";
+
+export * from "./schema";
+
+/** Parses catalog data, throwing with every problem listed when it is malformed. */
+export function parseCatalog(input: unknown): Catalog {
+  const result = catalogSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("\n");
+    throw new Error(`Invalid catalog:\n${problems}`);
+  }
+  return result.data;
+}
+
+/** The price list in force, validated when this module loads. */
+export const catalog: Catalog = parseCatalog(data);
+
+/** Finds an edition by id. */
+export function findEdition(c: Catalog, id: string) {
+  return c.editions.find((e) => e.id === id);
+}
+
+/** Finds a self-serve add-on by sku. */
+export function findAddon(c: Catalog, sku: string) {
+  return c.addons.find((a) => a.sku === sku);
+}

@@ -1,0 +1,106 @@
+import { z } from "zod";
+
+/** The two languages every catalog text is written in. */
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const text = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) });
+const textList = z.object({ "zh-CN": z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
+
+/** A price in yuan with at most two decimals, kept as a string so no float ever touches it. */
+const price = z.string().regex(/^\d+(\.\d{1,2})?$/, "a price is a non-negative decimal with at most 2 places");
+
+const recurringPrices = z.object({ year: price.optional(), month: price.optional() }).strict();
+
+export const EDITION_IDS = ["free", "pro", "business", "enterprise", "education", "education-plus"] as const;
+export const FAMILY_IDS = ["large-meeting", "webinar", "recording", "mra", "rooms", "phone-pack"] as const;
+
+const editionId = z.enum(EDITION_IDS);
+const familyId = z.enum(FAMILY_IDS);
+
+const edition = z
+  .object({
+    id: editionId,
+    family: z.enum(["standard", "education"]),
+    name: text,
+    tagline: text,
+    meetingSize: z.number().int().positive(),
+    seats: z.object({ min: z.number().int().positive(), max: z.number().int().positive().nullable() }).nullable(),
+    prices: recurringPrices,
+    sales: z.enum(["signup", "self-serve", "contact-sales"]),
+    verification: z.boolean().optional(),
+    features: textList,
+  })
+  .strict();
+
+const family = z
+  .object({
+    id: familyId,
+    name: text,
+    unit: text,
+    description: text,
+    /** When set, the family's lines together may not exceed the seat count; the code names the breach (rules 3, 4). */
+    seatCapCode: z.enum(["LARGE_MEETING_EXCEEDS_SEATS", "WEBINAR_EXCEEDS_SEATS"]).nullable(),
+    /** A line's term may not exceed the seats' term (rule 5). */
+    termBoundBySeats: z.boolean(),
+  })
+  .strict();
+
+const addon = z
+  .object({
+    sku: z.string().regex(/^[a-z0-9-]+$/),
+    family: familyId,
+    name: text,
+    prices: z.object({ year: price.optional(), month: price.optional(), once: price.optional() }).strict(),
+    editions: z.array(editionId).min(1),
+    capacity: z.number().int().positive().optional(),
+    editionLimits: z.partialRecord(editionId, z.number().int().positive()).optional(),
+  })
+  .strict()
+  .refine((a) => (a.prices.once === undefined) !== (a.prices.year === undefined && a.prices.month === undefined), {
+    message: "an add-on is either one-off or recurring, and has at least one price",
+  });
+
+const salesOnlyAddon = z
+  .object({ sku: z.string().regex(/^[a-z0-9-]+$/), family: familyId, name: text, capacity: z.number().int().positive() })
+  .strict();
+
+const bound = z.object({ min: z.number().int().positive(), max: z.number().int().positive() }).strict();
+
+export const catalogSchema = z
+  .object({
+    version: z.string().min(1),
+    currency: z.literal("CNY"),
+    rules: z.object({ maxLineQuantity: z.number().int().positive(), termMonths: bound, termYears: bound }).strict(),
+    seatUnit: text,
+    editions: z.array(edition),
+    families: z.array(family),
+    addons: z.array(addon),
+    salesOnlyAddons: z.array(salesOnlyAddon),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const skus = [...c.addons, ...c.salesOnlyAddons].map((a) => a.sku);
+    const dup = skus.find((s, i) => skus.indexOf(s) !== i);
+    if (dup) ctx.addIssue({ code: "custom", message: `duplicate sku ${dup}` });
+    for (const id of EDITION_IDS) {
+      if (!c.editions.some((e) => e.id === id)) ctx.addIssue({ code: "custom", message: `missing edition ${id}` });
+    }
+    for (const id of FAMILY_IDS) {
+      if (!c.families.some((f) => f.id === id)) ctx.addIssue({ code: "custom", message: `missing family ${id}` });
+    }
+    for (const e of c.editions) {
+      if (e.sales === "self-serve" && !e.seats) ctx.addIssue({ code: "custom", message: `${e.id}: self-serve needs a seat range` });
+      if (e.sales === "self-serve" && !e.prices.year && !e.prices.month)
+        ctx.addIssue({ code: "custom", message: `${e.id}: self-serve needs a price` });
+    }
+  });
+
+export type Catalog = z.infer<typeof catalogSchema>;
+export type Edition = Catalog["editions"][number];
+export type EditionId = (typeof EDITION_IDS)[number];
+export type Family = Catalog["families"][number];
+export type FamilyId = (typeof FAMILY_IDS)[number];
+export type Addon = Catalog["addons"][number];
+export type SalesOnlyAddon = Catalog["salesOnlyAddons"][number];
+export type LocalizedText = z.infer<typeof text>;

@@ -1,0 +1,12 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WASM and must be loaded by Node, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);
