@@ -35,7 +35,10 @@ export function termLabel(t: Translate, term: Term): string {
 
 /** Puts a breach into words in the buyer's language. */
 export function describeBreach(breach: Breach, catalog: Catalog, locale: Locale, t: Translate): RuleViolation {
-  const values: Record<string, string | number> = { ...breach.params };
+  const { termMonths: m, termYears: y, maxLineQuantity } = catalog.rules;
+  // Bounds come from the catalog, so a breach found without it (the URL codec) reads the same.
+  const bounds = { minMonths: m.min, maxMonths: m.max, minYears: y.min, maxYears: y.max, max: maxLineQuantity };
+  const values: Record<string, string | number> = { ...bounds, ...breach.params };
   for (const key of ["item", "edition", "suggestion"] as const) {
     const id = breach.params[key];
     if (typeof id === "string" && id) values[key] = nameOf(catalog, id, locale);

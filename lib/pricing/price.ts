@@ -1,13 +1,15 @@
 import type { Catalog, Locale } from "@/lib/catalog";
 import { Decimal, formatMoney, roundToFen, toAmount } from "@/lib/money";
 import { describeBreach, nameOf, pricingTranslator, termLabel, type PricingMessages } from "./messages";
-import { evaluateCart, type PriceableLine } from "./rules";
+import { evaluateCart, type Breach, type PriceableLine } from "./rules";
 import type { CartInput, PricedLine, PriceResult } from "./types";
 
 export interface PriceOptions {
   locale: Locale;
   /** The `Pricing` namespace of the message file for `locale`. */
   messages: PricingMessages;
+  /** Breaches found before pricing (by the URL codec); they stand in for rule breaches at the same path. */
+  breaches?: readonly Breach[];
 }
 
 /**
@@ -15,7 +17,9 @@ export interface PriceOptions {
  * comparison, and every broken rule in the buyer's language. Pure: no clock, no I/O.
  */
 export function priceCart(cart: CartInput, catalog: Catalog, options: PriceOptions): PriceResult {
-  const { breaches, lines } = evaluateCart(cart, catalog);
+  const evaluation = evaluateCart(cart, catalog);
+  const breaches = mergeBreaches(options.breaches ?? [], evaluation.breaches);
+  const lines = evaluation.lines;
   const t = pricingTranslator(options.locale, options.messages);
   const priced = lines.map((line) => priceLine(line, catalog, options.locale, t));
   let total = new Decimal(0);
@@ -66,4 +70,16 @@ function priceLine(line: PriceableLine, catalog: Catalog, locale: Locale, t: Tra
 
 function unitOf(catalog: Catalog, family: string, locale: Locale): string {
   return catalog.families.find((f) => f.id === family)?.unit[locale] ?? "";
+}
+
+/** Field order of a path: edition, term, seats, then add-on lines in cart order. */
+function rank(path: string): number {
+  const line = /^addons\[(\d+)\]/.exec(path);
+  return line ? 3 + Number(line[1]) : ["edition", "term", "seats"].indexOf(path);
+}
+
+function mergeBreaches(first: readonly Breach[], rest: readonly Breach[]): Breach[] {
+  const taken = new Set(first.map((b) => b.path));
+  const merged = [...first, ...rest.filter((b) => !taken.has(b.path))];
+  return merged.sort((a, b) => rank(a.path) - rank(b.path));
 }

@@ -37,7 +37,7 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
   else if (!selfServe) breaches.push({ code: "CONTACT_SALES", path: "edition", params: { edition: edition.id } });
 
   const seatTerm = validTerm(cart.term, catalog);
-  if (!seatTerm) breaches.push(termBreach("term", catalog));
+  if (!seatTerm) breaches.push(termBreach("term"));
 
   // Seats (rule 1): the seat count, once it is known to be valid, caps families (rules 3 and 4).
   let seats: number | undefined;
@@ -49,7 +49,7 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
     } else if (cart.seats === undefined) {
       breaches.push({ code: "SEATS_REQUIRED", path: "seats", params: { edition: edition.id } });
     } else if (!Number.isInteger(cart.seats)) {
-      breaches.push({ code: "QUANTITY_INVALID", path: "seats", params: { max: catalog.rules.maxLineQuantity } });
+      breaches.push({ code: "QUANTITY_INVALID", path: "seats", params: {} });
     } else if (cart.seats < range.min || (range.max !== null && cart.seats > range.max)) {
       breaches.push({ code: "SEATS_OUT_OF_RANGE", path: "seats", params: seatRangeParams(catalog, edition, cart.seats) });
     } else {
@@ -73,7 +73,7 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
       breaches.push(salesOnly ? { code: "CONTACT_SALES", path: at("sku"), params: { item: line.sku }, variant: "addon" } : { code: "UNKNOWN_SKU", path: at("sku"), params: { sku: line.sku } });
     }
     if (!isCount(line.quantity) || line.quantity > catalog.rules.maxLineQuantity)
-      breaches.push({ code: "QUANTITY_INVALID", path: at("quantity"), params: { max: catalog.rules.maxLineQuantity } });
+      breaches.push({ code: "QUANTITY_INVALID", path: at("quantity"), params: {} });
     if (!addon) return;
     if (edition && !addon.editions.includes(edition.id))
       breaches.push({ code: "ADDON_NOT_AVAILABLE", path: at("sku"), params: { item: addon.sku, edition: edition.id } });
@@ -84,7 +84,7 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
       if (line.term !== undefined)
         breaches.push({ code: "BILLING_UNIT_NOT_SOLD", path: at("term"), params: { item: addon.sku }, variant: "oneOff" });
     } else if (line.term !== undefined && !validTerm(line.term, catalog)) {
-      breaches.push(termBreach(at("term"), catalog));
+      breaches.push(termBreach(at("term")));
     } else if ((term = validTerm(line.term ?? cart.term, catalog) ?? null)) {
       unitPrice = priceFor(addon.prices, term);
       if (!unitPrice) breaches.push({ code: "BILLING_UNIT_NOT_SOLD", path: at("term"), params: { item: addon.sku, unit: term.unit } });
@@ -99,9 +99,8 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
   return { breaches, lines };
 }
 
-function termBreach(path: string, catalog: Catalog): Breach {
-  const { termMonths: m, termYears: y } = catalog.rules;
-  return { code: "TERM_INVALID", path, params: { minMonths: m.min, maxMonths: m.max, minYears: y.min, maxYears: y.max } };
+function termBreach(path: string): Breach {
+  return { code: "TERM_INVALID", path, params: {} };
 }
 
 function seatRangeParams(catalog: Catalog, edition: Edition, seats: number): RuleParams {
