@@ -25,3 +25,8 @@ export function findEdition(c: Catalog, id: string) {
 export function findAddon(c: Catalog, sku: string) {
   return c.addons.find((a) => a.sku === sku);
 }
+
+/** The editions an add-on can be bought with online (contact-sales editions excluded). */
+export function selfServeEditionsFor(c: Catalog, addon: { editions: readonly string[] }) {
+  return c.editions.filter((e) => e.sales !== "contact-sales" && addon.editions.includes(e.id));
+}

@@ -1,5 +1,5 @@
 import { createTranslator } from "use-intl/core";
-import type { Catalog, Locale } from "@/lib/catalog";
+import { selfServeEditionsFor, type Catalog, type Locale } from "@/lib/catalog";
 import type { Breach } from "./rules";
 import type { RuleViolation, Term } from "./types";
 import type zhCN from "@/messages/zh-CN.json";
@@ -46,8 +46,7 @@ export function describeBreach(breach: Breach, catalog: Catalog, locale: Locale,
   if (typeof breach.params.unit === "string") values.unit = t(`billingUnit.${breach.params.unit}`);
   if (breach.code === "ADDON_NOT_AVAILABLE") {
     const addon = catalog.addons.find((a) => a.sku === breach.params.item);
-    const names = catalog.editions.filter((e) => e.sales !== "contact-sales" && addon?.editions.includes(e.id)).map((e) => e.name[locale]);
-    values.editions = names.join(t("or"));
+    values.editions = (addon ? selfServeEditionsFor(catalog, addon) : []).map((e) => e.name[locale]).join(t("or"));
   }
   if (breach.code === "SEATS_OUT_OF_RANGE" && breach.variant !== "noSeats") values.hasSuggestion = breach.params.suggestion ? "yes" : "no";
   const key = breach.variant ? `rules.${breach.code}_${breach.variant}` : `rules.${breach.code}`;

@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "./language-switch";
+
+export async function SiteHeader() {
+  const t = await getTranslations("Nav");
+  return (
+    <header className="no-print border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+        <Link href="/pricing" className="text-lg font-semibold text-brand-800">
+          {t("home")}
+        </Link>
+        <nav aria-label={t("label")} className="flex items-center gap-5 text-sm">
+          <Link href="/pricing" className="hover:text-brand-700">
+            {t("pricing")}
+          </Link>
+          <Link href="/buy" className="hover:text-brand-700">
+            {t("buy")}
+          </Link>
+          <LanguageSwitch />
+        </nav>
+      </div>
+    </header>
+  );
+}

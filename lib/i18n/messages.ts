@@ -1,0 +1,6 @@
+import en from "@/messages/en.json";
+import zhCN from "@/messages/zh-CN.json";
+import type { Locale } from "./locale";
+
+/** Every message of a locale, for server code outside React (route handlers, actions). */
+export const messagesFor = (locale: Locale) => (locale === "en" ? en : zhCN);
