@@ -1,0 +1,73 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { is } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite, PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { Pool } from "pg";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+import { seed } from "./seed";
+
+// No `server-only` here: plain node scripts and vitest open the database too.
+
+/** A Drizzle database on either backend; query functions take this. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DbHandle {
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** Opens PostgreSQL for a postgres:// URL, else PGlite in `<dataDir>/pglite` (or in memory for "memory://"). */
+export function createDb(options: { url?: string; dataDir?: string }): DbHandle {
+  const { url, dataDir = "./.data" } = options;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const pool = new Pool({ connectionString: url });
+    return { db: drizzlePg({ client: pool, schema }), close: () => pool.end() };
+  }
+  let location = "memory://";
+  if (url !== "memory://") {
+    location = path.resolve(dataDir, "pglite");
+    // PGlite does not create parent folders.
+    mkdirSync(location, { recursive: true });
+  }
+  const client = new PGlite(location);
+  return { db: drizzlePglite({ client, schema }), close: () => client.close() };
+}
+
+/** Applies pending migrations from lib/db/migrations; safe to run on every start. */
+export async function migrate(db: Db): Promise<void> {
+  // Next bundles this file, so import.meta.url does not point at the source tree.
+  const config = { migrationsFolder: path.join(process.cwd(), "lib/db/migrations") };
+  if (is(db, PgliteDatabase)) await migratePglite(db, config);
+  else await migratePg(db as Parameters<typeof migratePg>[0], config);
+}
+
+const globalForDb = globalThis as typeof globalThis & { __dbPromise?: Promise<Db> };
+
+/** The process-wide database from `env()`, migrated and seeded on first use. */
+export function getDb(): Promise<Db> {
+  // Keep the promise, not the result: concurrent first callers must share one PGlite instance.
+  globalForDb.__dbPromise ??= open().catch((error: unknown) => {
+    globalForDb.__dbPromise = undefined;
+    throw error;
+  });
+  return globalForDb.__dbPromise;
+}
+
+async function open(): Promise<Db> {
+  const { DATABASE_URL, DATA_DIR } = env();
+  const handle = createDb({ url: DATABASE_URL, dataDir: DATA_DIR });
+  try {
+    await migrate(handle.db);
+    await seed(handle.db);
+    return handle.db;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}
