@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { price } from "@/lib/pricing/test-helpers";
 import { priceCart } from "@/lib/pricing";
 import { catalog } from "@/lib/catalog";
-import en from "@/messages/en.json";
+import en from "@/messages/en.json" with { type: "json" };
 import { cartArb } from "@/lib/testing/arbitraries";
 import { decodeCart, encodeCart } from "./url";
 

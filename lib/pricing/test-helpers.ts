@@ -1,6 +1,6 @@
 import { catalog as defaultCatalog, type Catalog, type Locale } from "@/lib/catalog";
-import en from "@/messages/en.json";
-import zhCN from "@/messages/zh-CN.json";
+import en from "@/messages/en.json" with { type: "json" };
+import zhCN from "@/messages/zh-CN.json" with { type: "json" };
 import { priceCart } from "./price";
 import type { CartInput, TermInput } from "./types";
 

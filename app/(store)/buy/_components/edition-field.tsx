@@ -1,0 +1,71 @@
+"use client";
+
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { catalog, type Locale } from "@/lib/catalog";
+import { setEdition, setSeats } from "@/lib/cart/edit";
+import { QuantityStepper } from "@/components/ui/quantity-stepper";
+import type { ConfiguratorState } from "./configurator";
+import { FieldErrors } from "./field-errors";
+
+const card = "flex cursor-pointer flex-col rounded-lg border border-slate-300 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:ring-1 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600";
+
+export function EditionField({ cart, setCart, errorsAt }: ConfiguratorState) {
+  const t = useTranslations("Buy");
+  const locale = useLocale() as Locale;
+  const edition = catalog.editions.find((e) => e.id === cart.edition);
+  const editionErrors = errorsAt("edition");
+  const seatErrors = errorsAt("seats");
+  return (
+    <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+      <fieldset aria-describedby={editionErrors.length ? "edition-errors" : undefined}>
+        <legend className="text-lg font-semibold">{t("edition")}</legend>
+        <div className="mt-3 grid gap-3 sm:grid-cols-2">
+          {catalog.editions
+            .filter((e) => e.sales !== "contact-sales")
+            .map((e) => (
+              <label key={e.id} className={card}>
+                <span className="flex items-center gap-2">
+                  <input type="radio" name="edition" value={e.id} checked={cart.edition === e.id} onChange={() => setCart(setEdition(cart, e.id, catalog), "edition")} />
+                  <span className="font-medium">{e.name[locale]}</span>
+                </span>
+                <span className="ml-6 text-sm text-slate-600">{e.tagline[locale]}</span>
+              </label>
+            ))}
+        </div>
+        <p className="mt-3 text-sm text-slate-600">
+          {t("contactSalesNote")}{" "}
+          <Link href="/contact-sales" className="text-brand-700 underline">
+            {t("contactSales")}
+          </Link>
+        </p>
+        <FieldErrors id="edition-errors" errors={editionErrors} cart={cart} onFix={(c) => setCart(c, "edition")} />
+      </fieldset>
+      {edition?.seats && edition.sales !== "contact-sales" && (
+        <div>
+          <label htmlFor="seats" className="block font-medium">
+            {t("seats")}
+          </label>
+          <p id="seats-help" className="text-sm text-slate-600">
+            {edition.seats.max === null
+              ? t("seatsHelpOpen", { edition: edition.name[locale], min: edition.seats.min })
+              : t("seatsHelp", { edition: edition.name[locale], min: edition.seats.min, max: edition.seats.max })}
+          </p>
+          <div className="mt-2">
+            <QuantityStepper
+              id="seats"
+              label={t("seats")}
+              value={cart.seats}
+              min={edition.seats.min}
+              max={edition.seats.max ?? catalog.rules.maxLineQuantity}
+              invalid={seatErrors.length > 0}
+              describedBy={seatErrors.length ? "seats-help seats-errors" : "seats-help"}
+              onChange={(v) => setCart(setSeats(cart, v), "seats")}
+            />
+          </div>
+          <FieldErrors id="seats-errors" errors={seatErrors} cart={cart} onFix={(c) => setCart(c, "seats")} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { formatMoney } from "@/lib/money";
+import type { PriceResult } from "@/lib/pricing/types";
+
+/** The live price: every line with its formula, the total and the annual saving. */
+export function PriceSummary({ result }: { result: PriceResult }) {
+  const t = useTranslations("Summary");
+  const [open, setOpen] = useState(false);
+  const savings = Number(result.monthly.savings) > 0;
+  return (
+    <section aria-labelledby="summary-title" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="flex items-center justify-between">
+        <h2 id="summary-title" className="text-lg font-semibold">
+          {t("title")}
+        </h2>
+        <button type="button" className="text-sm text-brand-700 underline lg:hidden" aria-expanded={open} aria-controls="summary-lines" onClick={() => setOpen(!open)}>
+          {open ? t("hide") : t("show")}
+        </button>
+      </div>
+      <div id="summary-lines" className={`${open ? "block" : "hidden"} lg:block`}>
+        {result.lines.length === 0 ? (
+          <p className="mt-3 text-sm text-slate-600">{t("empty")}</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-100">
+            {result.lines.map((line) => (
+              <li key={`${line.sku}-${line.index ?? "seats"}`} className="py-2 text-sm">
+                <div className="flex justify-between gap-3">
+                  <span className="font-medium">{line.name}</span>
+                  <span className="tabular-nums">{formatMoney(line.amount)}</span>
+                </div>
+                <p className="text-xs text-slate-600 tabular-nums">{line.formula}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <dl className="mt-3 border-t border-slate-200 pt-3" aria-live="polite">
+        <div className="flex items-baseline justify-between">
+          <dt className="font-medium">{result.ok ? t("total") : t("totalIncomplete")}</dt>
+          <dd className="text-2xl font-bold tabular-nums" data-testid="summary-total">
+            {formatMoney(result.total)}
+          </dd>
+        </div>
+        {savings && (
+          <div className="mt-1 text-sm text-emerald-700">
+            <dt className="sr-only">{t("monthlyWouldBe", { amount: formatMoney(result.monthly.total) })}</dt>
+            <dd>{t("saves", { amount: formatMoney(result.monthly.savings) })}</dd>
+          </div>
+        )}
+      </dl>
+      {!result.ok && (
+        <p role="status" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t("problems", { count: result.errors.length })}
+        </p>
+      )}
+      <p className="mt-3 text-xs text-slate-500">
+        {t("taxNote")} · {t("catalog", { version: result.catalogVersion })}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import fc from "fast-check";
+import { encodeCart } from "@/lib/cart/url";
+import { formatMoney } from "@/lib/money";
+import { cartArb } from "@/lib/testing/arbitraries";
+import { expect, test } from "./fixtures";
+
+declare global {
+  interface Window {
+    next?: { router: { push(href: string): void } };
+  }
+}
+
+test("random carts priced by the browser bundle match the pricing API", async ({ page, request }) => {
+  const carts = fc.sample(cartArb(10), { numRuns: 25, seed: 20261122 });
+  await page.goto("/buy");
+  await page.waitForFunction(() => Boolean(window.next?.router));
+  for (const cart of carts) {
+    const query = encodeCart(cart);
+    // A client-side navigation: the configurator prices the new cart in the browser, not on the server.
+    await page.evaluate((q) => window.next!.router.push(`/buy?${q}`), query);
+    await page.waitForURL((url) => url.search === `?${query}`);
+    const api = await request.post("/api/v1/price", { data: cart });
+    const body = await api.json();
+    const summary = page.getByRole("region", { name: "订单摘要" });
+    if (api.status() === 200) {
+      await expect(page.getByTestId("summary-total"), query).toHaveText(formatMoney(body.total));
+      await expect(summary.locator("li p"), query).toHaveText(body.lines.map((l: { formula: string }) => l.formula));
+    } else {
+      expect(api.status()).toBe(422);
+      const codes = body.errors.map((e: { code: string }) => e.code).sort();
+      await expect
+        .poll(async () => (await page.locator("[data-code]").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")))).sort(), { message: query })
+        .toEqual(codes);
+    }
+  }
+});

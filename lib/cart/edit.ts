@@ -1,0 +1,62 @@
+import { findAddon, type Catalog } from "@/lib/catalog";
+import type { CartInput, CartLineInput, TermInput } from "@/lib/pricing/types";
+
+/** Pure cart edits used by the configurator; each returns a new cart. */
+
+export function setEdition(cart: CartInput, edition: string, catalog: Catalog): CartInput {
+  const e = catalog.editions.find((x) => x.id === edition);
+  const seats = e?.seats ? Math.min(Math.max(cart.seats ?? e.seats.min, e.seats.min), e.seats.max ?? Infinity) : undefined;
+  const { seats: _old, ...rest } = cart;
+  return seats === undefined ? { ...rest, edition } : { ...rest, edition, seats };
+}
+
+export function setSeats(cart: CartInput, seats: number | undefined): CartInput {
+  const { seats: _old, ...rest } = cart;
+  return seats === undefined ? rest : { ...rest, seats };
+}
+
+export function setTerm(cart: CartInput, term: TermInput): CartInput {
+  return { ...cart, term };
+}
+
+/** Sets a line's quantity; 0 removes the line. `index` −1 appends a new line for `sku`. */
+export function setLineQuantity(cart: CartInput, index: number, sku: string, quantity: number): CartInput {
+  if (index < 0) return quantity > 0 ? { ...cart, addons: [...cart.addons, { sku, quantity }] } : cart;
+  if (quantity <= 0) return { ...cart, addons: cart.addons.filter((_, i) => i !== index) };
+  return { ...cart, addons: cart.addons.map((l, i) => (i === index ? { ...l, quantity } : l)) };
+}
+
+/** Gives a line its own term, or (undefined) makes it follow the seats' term again. */
+export function setLineTerm(cart: CartInput, index: number, term: TermInput | undefined): CartInput {
+  return {
+    ...cart,
+    addons: cart.addons.map((l, i): CartLineInput => {
+      if (i !== index) return l;
+      const { term: _old, ...rest } = l;
+      return term ? { ...rest, term } : rest;
+    }),
+  };
+}
+
+/**
+ * The most a line may hold given the other lines: seats minus the rest of a seat-capped
+ * family (rules 3, 4), the edition's limit minus the other lines of the same sku (rule 7),
+ * and never more than the catalog's line maximum (rule 8).
+ */
+export function lineAllowance(cart: CartInput, catalog: Catalog, index: number, sku: string): number {
+  const addon = findAddon(catalog, sku);
+  let max = catalog.rules.maxLineQuantity;
+  if (!addon) return max;
+  const others = cart.addons.filter((_, i) => i !== index);
+  const family = catalog.families.find((f) => f.id === addon.family);
+  if (family?.seatCapCode && cart.seats !== undefined) {
+    const used = others.reduce((s, l) => s + (findAddon(catalog, l.sku)?.family === addon.family ? l.quantity : 0), 0);
+    max = Math.min(max, cart.seats - used);
+  }
+  const limit = addon.editionLimits?.[cart.edition as keyof typeof addon.editionLimits];
+  if (limit !== undefined) {
+    const used = others.reduce((s, l) => s + (l.sku === sku ? l.quantity : 0), 0);
+    max = Math.min(max, limit - used);
+  }
+  return Math.max(0, max);
+}

@@ -1,0 +1,31 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3917;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: "zh-CN",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    // A fresh embedded database per run, on an unusual port so a stray server is never tested.
+    command: `rm -rf test-results/e2e-data && node_modules/.bin/next start -p ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/pricing`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { DATA_DIR: "test-results/e2e-data", NEXT_TELEMETRY_DISABLED: "1", QUORUM_BENCH: "0" },
+  },
+});

@@ -1,0 +1,11 @@
+// `npm start`: build when needed, then serve the production app on PORT (default 3000).
+// The database in DATA_DIR (or DATABASE_URL) is created, migrated and seeded as the server starts.
+import { spawn } from "node:child_process";
+import { ensureBuild } from "./lib/build.mjs";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+ensureBuild();
+const port = process.env.PORT || "3000";
+const server = spawn("node_modules/.bin/next", ["start", "-p", port], { stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
