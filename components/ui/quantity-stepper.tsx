@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
 
 interface Props {
   id: string;
@@ -21,8 +20,6 @@ interface Props {
  */
 export function QuantityStepper({ id, label, value, min, max, disabled, invalid, describedBy, onChange }: Props) {
   const t = useTranslations("Buy");
-  const [text, setText] = useState(value === undefined ? "" : String(value));
-  useEffect(() => setText(value === undefined ? "" : String(value)), [value]);
   const step = (delta: number) => onChange(Math.min(max, Math.max(min, (value ?? min - delta) + delta)));
   const button = "h-9 w-9 rounded-md border border-slate-300 bg-white text-lg leading-none disabled:opacity-40";
   return (
@@ -41,11 +38,8 @@ export function QuantityStepper({ id, label, value, min, max, disabled, invalid,
         max={max}
         step={1}
         disabled={disabled}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          onChange(e.target.value.trim() === "" ? undefined : Number(e.target.value));
-        }}
+        value={value ?? ""}
+        onChange={(e) => onChange(e.target.value.trim() === "" ? undefined : Number(e.target.value))}
         className="h-9 w-20 rounded-md border border-slate-300 px-2 text-center tabular-nums aria-invalid:border-red-600 disabled:bg-slate-100"
       />
       <button type="button" className={button} aria-label={t("increase", { label })} disabled={disabled || (value ?? min - 1) >= max} onClick={() => step(1)}>
