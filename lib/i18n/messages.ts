@@ -1,6 +1,16 @@
 import en from "@/messages/en.json" with { type: "json" };
 import zhCN from "@/messages/zh-CN.json" with { type: "json" };
+import authEn from "@/messages/auth/en.json" with { type: "json" };
+import authZhCN from "@/messages/auth/zh-CN.json" with { type: "json" };
+import salesEn from "@/messages/sales/en.json" with { type: "json" };
+import salesZhCN from "@/messages/sales/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
+// Areas keep their own message files (namespaces do not overlap); merged here per locale.
+const all = {
+  "zh-CN": { ...zhCN, ...authZhCN, ...salesZhCN },
+  en: { ...en, ...authEn, ...salesEn },
+};
+
 /** Every message of a locale, for server code outside React (route handlers, actions). */
-export const messagesFor = (locale: Locale) => (locale === "en" ? en : zhCN);
+export const messagesFor = (locale: Locale) => all[locale];
