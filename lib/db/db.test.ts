@@ -7,9 +7,8 @@ import { createDb, migrate, type Db, type DbHandle } from "./client";
 import { catalogSha256, getCatalogVersion, listCatalogVersions, recordCatalogVersion } from "./queries/catalog-versions";
 import { catalogVersions } from "./schema";
 import { seed } from "./seed";
+import { freshDb, testBackend } from "./testing";
 
-const pgUrl = process.env.TEST_DATABASE_URL;
-const backend = pgUrl ? "PostgreSQL" : "PGlite (memory)";
 
 const migrationsTable = pgSchema("drizzle").table("__drizzle_migrations", {
   id: serial("id").primaryKey(),
@@ -25,18 +24,7 @@ const roundTrip = pgTable("round_trip", {
   at: timestamp("at", { withTimezone: true }).notNull(),
 });
 
-/** A database with nothing in it: a new PGlite, or a PostgreSQL schema dropped and recreated. */
-async function freshDb(): Promise<DbHandle> {
-  const handle = createDb({ url: pgUrl ?? "memory://" });
-  if (pgUrl) {
-    await handle.db.execute(sql`drop schema if exists drizzle cascade`);
-    await handle.db.execute(sql`drop schema if exists public cascade`);
-    await handle.db.execute(sql`create schema public`);
-  }
-  return handle;
-}
-
-describe(`database on ${backend}`, () => {
+describe(`database on ${testBackend}`, () => {
   let handle: DbHandle;
   let db: Db;
 

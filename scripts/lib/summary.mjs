@@ -10,11 +10,15 @@ function playwright(report) {
   return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: (s.unexpected ?? 0) + (report.errors?.length ?? 0) };
 }
 
-/** Sums the reports that exist; a missing report counts as nothing ran. */
+/** Sums the reports; a missing report counts as one failure, so a runner that never ran cannot pass. */
 export function summarize(files) {
   const total = { passed: 0, failed: 0 };
   for (const file of files) {
-    if (!existsSync(file)) continue;
+    if (!existsSync(file)) {
+      console.error(`missing test report: ${file}`);
+      total.failed += 1;
+      continue;
+    }
     const report = JSON.parse(readFileSync(file, "utf8"));
     const counts = "stats" in report && "suites" in report ? playwright(report) : vitest(report);
     total.passed += counts.passed;

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { agreementsFor, missingConsents } from "./index";
+
+describe("agreements", () => {
+  it.each([
+    ["free", ["service-terms", "privacy-policy"]],
+    ["pro", ["service-terms", "purchase-terms", "privacy-policy"]],
+    ["business", ["service-terms", "purchase-terms", "privacy-policy", "data-processing"]],
+    ["education", ["service-terms", "purchase-terms", "privacy-policy", "education-eligibility"]],
+  ])("%s needs %j", (edition, ids) => {
+    expect(agreementsFor(edition).map((a) => a.id)).toEqual(ids);
+  });
+
+  it("counts a consent only at the current version", () => {
+    const all = agreementsFor("pro").map((a) => ({ agreementId: a.id, version: a.version }));
+    expect(missingConsents("pro", all)).toEqual([]);
+    const stale = all.map((c, i) => (i === 0 ? { ...c, version: "2020-01-01" } : c));
+    expect(missingConsents("pro", stale).map((a) => a.id)).toEqual(["service-terms"]);
+    expect(missingConsents("business", all).map((a) => a.id)).toEqual(["data-processing"]);
+  });
+});

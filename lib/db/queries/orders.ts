@@ -1,0 +1,102 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { and, asc, eq } from "drizzle-orm";
+import type { Consent } from "@/lib/agreements";
+import type { PriceResult } from "@/lib/pricing/types";
+import type { Checkout } from "@/lib/validations/checkout";
+import type { Db } from "../client";
+import { orderConsents, orderEvents, orderLines, orders, type OrderRow } from "../schema";
+
+const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/** A readable order number: Q + the date in China + 6 unambiguous characters. */
+export function orderNumber(now: Date): string {
+  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll("-", "");
+  const tail = Array.from(randomBytes(6), (b) => ALPHABET[b % ALPHABET.length]).join("");
+  return `Q${day}-${tail}`;
+}
+
+export interface NewOrder {
+  userId: string;
+  checkout: Checkout;
+  priced: PriceResult;
+  consents: Consent[];
+  locale: string;
+  now: Date;
+}
+
+export type CreateOrderResult = { order: OrderRow; created: boolean } | { conflict: true };
+
+/**
+ * Stores a priced order with its lines, consents and first status event in one transaction.
+ * The same user and idempotency key always yield the same order; a key reused for a different
+ * submission is a conflict, never a second order.
+ */
+export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrderResult> {
+  const { userId, checkout, priced, consents, locale, now } = params;
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify([checkout.cart, checkout.consents, checkout.organisation, checkout.invoice, checkout.education ?? null]))
+    .digest("hex");
+  return db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(orders)
+      .values({
+        id: randomUUID(),
+        number: orderNumber(now),
+        userId,
+        idempotencyKey: checkout.idempotencyKey,
+        requestHash,
+        edition: checkout.cart.edition,
+        seats: checkout.cart.seats ?? null,
+        cart: checkout.cart,
+        catalogVersion: priced.catalogVersion,
+        total: priced.total,
+        organisation: { ...checkout.organisation, ...(checkout.education ? { education: checkout.education } : {}) },
+        invoice: checkout.invoice,
+        locale,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: [orders.userId, orders.idempotencyKey] })
+      .returning();
+    if (!inserted) {
+      const [existing] = await tx.select().from(orders).where(and(eq(orders.userId, userId), eq(orders.idempotencyKey, checkout.idempotencyKey)));
+      if (!existing || existing.requestHash !== requestHash) return { conflict: true as const };
+      return { order: existing, created: false };
+    }
+    await tx.insert(orderLines).values(
+      priced.lines.map((l, position) => ({
+        orderId: inserted.id,
+        position,
+        kind: l.kind,
+        sku: l.sku,
+        name: l.name,
+        quantity: l.quantity,
+        termUnit: l.term?.unit ?? null,
+        termCount: l.term?.count ?? null,
+        unitPrice: l.unitPrice,
+        amount: l.amount,
+        formula: l.formula,
+      })),
+    );
+    await tx.insert(orderConsents).values(consents.map((c) => ({ orderId: inserted.id, agreementId: c.agreementId, version: c.version, userId, acceptedAt: now })));
+    await tx.insert(orderEvents).values({ orderId: inserted.id, at: now, fromStatus: null, toStatus: "pending_payment", cause: "checkout" });
+    return { order: inserted, created: true };
+  });
+}
+
+/** An order with its lines, consents and history, or undefined; only its owner may read it. */
+export async function getOrderForUser(db: Db, params: { orderId: string; userId: string }) {
+  const [order] = await db.select().from(orders).where(and(eq(orders.id, params.orderId), eq(orders.userId, params.userId)));
+  if (!order) return undefined;
+  const [lines, consents, events] = await Promise.all([
+    db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.position)),
+    db.select().from(orderConsents).where(eq(orderConsents.orderId, order.id)),
+    db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(asc(orderEvents.at)),
+  ]);
+  return { order, lines, consents, events };
+}
+
+/** How many orders a user has (tests and the console). */
+export async function countOrders(db: Db, params: { userId: string }): Promise<number> {
+  return (await db.select({ id: orders.id }).from(orders).where(eq(orders.userId, params.userId))).length;
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { cartInputSchema, cartLineInputSchema, termInputSchema } from "./price-request";
+import { educationVerificationSchema, invoiceRequestSchema, organisationDetailsSchema } from "./organisation";
+
+export const consentSchema = z.object({ agreementId: z.string().min(1), version: z.string().min(1) });
+
+/** The cart as checkout takes it: no field beyond the cart's own (a price sent along is refused, not ignored). */
+export const strictCartSchema = cartInputSchema.extend({ addons: z.array(cartLineInputSchema.extend({ term: termInputSchema.strict().optional() }).strict()).default([]) }).strict();
+
+/** What the review step submits to place an order. Prices are never part of it, except the total the buyer saw, to be checked. */
+export const checkoutSchema = z
+  .object({
+    idempotencyKey: z.uuid(),
+    cart: strictCartSchema,
+    /** The total shown to the buyer at review; an order is refused if the server's differs. */
+    expectedTotal: z.string().regex(/^\d+\.\d{2}$/),
+    consents: z.array(consentSchema),
+    organisation: organisationDetailsSchema,
+    invoice: invoiceRequestSchema,
+    education: educationVerificationSchema.optional(),
+  })
+  .strict();
+
+export type CheckoutInput = z.input<typeof checkoutSchema>;
+export type Checkout = z.output<typeof checkoutSchema>;
