@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "./language-switch";
+import { UserMenu } from "./user-menu";
 
 export async function SiteHeader() {
   const t = await getTranslations("Nav");
@@ -17,6 +18,7 @@ export async function SiteHeader() {
           <Link href="/buy" className="hover:text-brand-700">
             {t("buy")}
           </Link>
+          <UserMenu />
           <LanguageSwitch />
         </nav>
       </div>

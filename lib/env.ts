@@ -9,6 +9,12 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("./.data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  // Signs session cookies. Unset: a development default derived from DATA_DIR (lib/auth/auth.ts);
+  // production must set it (e.g. `openssl rand -base64 32`).
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)").optional(),
+  // The public origin, e.g. https://store.example.com. Unset: taken from each request's Host, which
+  // suits plain HTTP on any host/port; set it behind an HTTPS proxy (it also turns on Secure cookies).
+  BETTER_AUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

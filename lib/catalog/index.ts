@@ -21,9 +21,13 @@ export function findEdition(c: Catalog, id: string) {
   return c.editions.find((e) => e.id === id);
 }
 
-/** Finds a self-serve add-on by sku. */
+const addonIndex = new WeakMap<Catalog, Map<string, Catalog["addons"][number]>>();
+
+/** Finds a self-serve add-on by sku (indexed once per catalog: pricing looks up every line). */
 export function findAddon(c: Catalog, sku: string) {
-  return c.addons.find((a) => a.sku === sku);
+  let index = addonIndex.get(c);
+  if (!index) addonIndex.set(c, (index = new Map(c.addons.map((a) => [a.sku, a]))));
+  return index.get(sku);
 }
 
 /** The editions an add-on can be bought with online (contact-sales editions excluded). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Decimal, formatMoney, fromFen, roundToFen, sum, toAmount, toFen } from "./index";
+import { Decimal, fenToAmount, formatFen, formatMoney, fromFen, parseFen, roundToFen, sum, timesFen, toAmount, toFen } from "./index";
 
 describe("roundToFen", () => {
   it.each([
@@ -41,5 +41,35 @@ describe("fen conversion", () => {
 
   it("sums exactly where floats drift", () => {
     expect(toAmount(sum([new Decimal("0.1"), new Decimal("0.2")]))).toBe("0.30");
+  });
+});
+
+describe("integer fen", () => {
+  it.each([
+    ["1390.00", 139000],
+    ["0.05", 5],
+    ["0.5", 50],
+    ["7", 700],
+    ["624000.00", 62400000],
+  ])("parses %s", (amount, fen) => {
+    expect(parseFen(amount)).toBe(fen);
+  });
+
+  it("refuses what is not money", () => {
+    expect(() => parseFen("1.234")).toThrow(/not a money amount/);
+    expect(() => parseFen("abc")).toThrow(/not a money amount/);
+    expect(() => timesFen(Number.MAX_SAFE_INTEGER, 2)).toThrow(/out of range/);
+  });
+
+  it("agrees with decimal.js for every amount and product", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 11 }), (fen, q, n) => {
+        const amount = fenToAmount(fen);
+        expect(amount).toBe(fromFen(fen).toFixed(2));
+        expect(parseFen(amount)).toBe(fen);
+        expect(fenToAmount(timesFen(fen, q, n))).toBe(new Decimal(amount).times(q).times(n).toFixed(2));
+        expect(formatFen(fen)).toBe(formatMoney(amount));
+      }),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { Catalog, Locale } from "@/lib/catalog";
-import { Decimal, formatMoney, roundToFen, toAmount } from "@/lib/money";
+import { fenToAmount, formatFen, formatMoney, parseFen, timesFen } from "@/lib/money";
 import { describeBreach, nameOf, pricingTranslator, termLabel, type PricingMessages } from "./messages";
 import { evaluateCart, type Breach, type PriceableLine } from "./rules";
 import type { CartInput, PricedLine, PriceResult } from "./types";
@@ -19,53 +19,70 @@ export interface PriceOptions {
 export function priceCart(cart: CartInput, catalog: Catalog, options: PriceOptions): PriceResult {
   const evaluation = evaluateCart(cart, catalog);
   const breaches = mergeBreaches(options.breaches ?? [], evaluation.breaches);
-  const lines = evaluation.lines;
   const t = pricingTranslator(options.locale, options.messages);
-  const priced = lines.map((line) => priceLine(line, catalog, options.locale, t));
-  let total = new Decimal(0);
-  let monthlyTotal = new Decimal(0);
-  for (const line of priced) {
-    total = total.plus(line.amount);
-    monthlyTotal = monthlyTotal.plus(line.monthlyAmount);
-  }
+  const words = wordsFor(options.messages);
+  let total = 0;
+  let monthlyTotal = 0;
+  const lines = evaluation.lines.map((line) => {
+    const priced = priceLine(line, catalog, options.locale, t, words);
+    total += priced.fen;
+    monthlyTotal += priced.monthlyFen;
+    return priced.line;
+  });
   return {
     ok: breaches.length === 0,
     currency: "CNY",
     catalogVersion: catalog.version,
-    lines: priced,
-    total: toAmount(total),
-    monthly: { total: toAmount(monthlyTotal), savings: toAmount(monthlyTotal.minus(total)) },
+    lines,
+    total: fenToAmount(total),
+    monthly: { total: fenToAmount(monthlyTotal), savings: fenToAmount(monthlyTotal - total) },
     errors: breaches.map((b) => describeBreach(b, catalog, options.locale, t)),
   };
 }
 
 type Translate = ReturnType<typeof pricingTranslator>;
 
-function priceLine(line: PriceableLine, catalog: Catalog, locale: Locale, t: Translate): PricedLine {
-  const periods = line.term ? line.term.count : 1;
-  const amount = roundToFen(new Decimal(line.unitPrice).times(line.quantity).times(periods));
-  const monthlyAmount =
-    line.term?.unit === "year" && line.monthlyPrice !== undefined
-      ? roundToFen(new Decimal(line.monthlyPrice).times(line.quantity).times(12 * line.term.count))
-      : amount;
+/** Formula fragments depend only on locale, item and term: translate each once per message set. */
+const fragmentCaches = new WeakMap<PricingMessages, Map<string, string>>();
+function wordsFor(messages: PricingMessages) {
+  let cache = fragmentCaches.get(messages);
+  if (!cache) fragmentCaches.set(messages, (cache = new Map()));
+  return (key: string, make: () => string) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = make()));
+    return value;
+  };
+}
+
+// List-price lines are exact in integer fen (quantity × unit price × periods has no fraction), so
+// the half-up rounding of lib/money never changes them; adjustments that do divide use decimal.js.
+function priceLine(line: PriceableLine, catalog: Catalog, locale: Locale, t: Translate, words: ReturnType<typeof wordsFor>) {
+  const term = line.term;
   const sku = line.kind === "seats" ? line.edition.id : line.addon.sku;
-  const unitNoun = line.kind === "seats" ? catalog.seatUnit[locale] : unitOf(catalog, line.addon.family, locale);
-  const unitPrice = formatMoney(line.unitPrice, { compact: true });
-  const formula = line.term
-    ? `${line.quantity} × ${unitPrice}/${unitNoun}/${t(`per.${line.term.unit}`)} × ${termLabel(t, line.term)} = ${formatMoney(amount)}`
-    : `${line.quantity} × ${unitPrice} = ${formatMoney(amount)}`;
-  return {
+  const unitFen = parseFen(line.unitPrice);
+  const fen = timesFen(unitFen, line.quantity, term ? term.count : 1);
+  const monthlyFen =
+    term?.unit === "year" && line.monthlyPrice !== undefined ? timesFen(parseFen(line.monthlyPrice), line.quantity, 12 * term.count) : fen;
+  // Everything between the quantity and the amount depends on item and term only: build it once.
+  const middle = words(term ? `${sku}|${term.unit}|${term.count}` : `${sku}|once`, () => {
+    const price = formatMoney(line.unitPrice, { compact: true });
+    if (!term) return price;
+    const noun = line.kind === "seats" ? catalog.seatUnit[locale] : unitOf(catalog, line.addon.family, locale);
+    return `${price}/${noun}/${t(`per.${term.unit}`)} × ${termLabel(t, term)}`;
+  });
+  const priced: PricedLine = {
     kind: line.kind,
     sku,
-    ...(line.kind === "addon" ? { index: line.index } : {}),
-    name: nameOf(catalog, sku, locale),
+    name: words(`${sku}|name`, () => nameOf(catalog, sku, locale)),
     quantity: line.quantity,
-    term: line.term,
-    unitPrice: toAmount(new Decimal(line.unitPrice)),
-    amount: toAmount(amount),
-    formula,
-    monthlyAmount: toAmount(monthlyAmount),
+    term,
+    unitPrice: fenToAmount(unitFen),
+    amount: fenToAmount(fen),
+    formula: `${line.quantity} × ${middle} = ${formatFen(fen)}`,
+    monthlyAmount: fenToAmount(monthlyFen),
   };
+  if (line.kind === "addon") priced.index = line.index;
+  return { line: priced, fen, monthlyFen };
 }
 
 function unitOf(catalog: Catalog, family: string, locale: Locale): string {
@@ -78,7 +95,8 @@ function rank(path: string): number {
   return line ? 3 + Number(line[1]) : ["edition", "term", "seats"].indexOf(path);
 }
 
-function mergeBreaches(first: readonly Breach[], rest: readonly Breach[]): Breach[] {
+function mergeBreaches(first: readonly Breach[], rest: Breach[]): Breach[] {
+  if (first.length === 0 && rest.length === 0) return rest;
   const taken = new Set(first.map((b) => b.path));
   const merged = [...first, ...rest.filter((b) => !taken.has(b.path))];
   return merged.sort((a, b) => rank(a.path) - rank(b.path));

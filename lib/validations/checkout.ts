@@ -23,3 +23,8 @@ export const checkoutSchema = z
 
 export type CheckoutInput = z.input<typeof checkoutSchema>;
 export type Checkout = z.output<typeof checkoutSchema>;
+
+/** The organisation step's form: the same pieces as the checkout, with the institution required for education. */
+export const organisationStepSchema = checkoutSchema.pick({ organisation: true, invoice: true, education: true });
+export const educationOrganisationStepSchema = organisationStepSchema.extend({ education: educationVerificationSchema });
+export type OrganisationStep = z.input<typeof organisationStepSchema>;

@@ -1,19 +1,20 @@
 import { getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
 import { decodeCart } from "@/lib/cart/url";
-import { Configurator } from "./_components/configurator";
+import { BuyWizard } from "./_components/buy-wizard";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function BuyPage({ searchParams }: { searchParams: SearchParams }) {
   const decoded = decodeCart(await searchParams);
-  const t = await getTranslations("Buy");
+  const [t, user] = [await getTranslations("Buy"), await getCurrentUser()];
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-slate-600">{t("intro")}</p>
       </div>
-      <Configurator key={JSON.stringify(decoded)} initial={decoded} />
+      <BuyWizard key={JSON.stringify(decoded.cart)} initial={decoded} buyer={user ? { email: user.email } : null} />
     </div>
   );
 }

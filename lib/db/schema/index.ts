@@ -1,2 +1,5 @@
 // One file per area; drizzle-kit and the client read them all through this index.
 export * from "./catalog";
+export * from "./orders";
+export * from "./leads";
+export * from "./auth";

@@ -6,7 +6,7 @@ import { lineAllowance, setLineQuantity, setLineTerm } from "@/lib/cart/edit";
 import { decodeTerm, encodeTerm } from "@/lib/cart/url";
 import { formatMoney } from "@/lib/money";
 import { QuantityStepper } from "@/components/ui/quantity-stepper";
-import type { ConfiguratorState } from "./configurator";
+import type { ConfiguratorState } from "./use-priced-cart";
 import { FieldErrors } from "./field-errors";
 import { termCounts } from "./term-field";
 

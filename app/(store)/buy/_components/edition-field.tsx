@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { catalog, type Locale } from "@/lib/catalog";
 import { setEdition, setSeats } from "@/lib/cart/edit";
 import { QuantityStepper } from "@/components/ui/quantity-stepper";
-import type { ConfiguratorState } from "./configurator";
+import type { ConfiguratorState } from "./use-priced-cart";
 import { FieldErrors } from "./field-errors";
 
 const card = "flex cursor-pointer flex-col rounded-lg border border-slate-300 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:ring-1 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600";
@@ -15,7 +15,8 @@ export function EditionField({ cart, setCart, errorsAt }: ConfiguratorState) {
   const locale = useLocale() as Locale;
   const edition = catalog.editions.find((e) => e.id === cart.edition);
   const editionErrors = errorsAt("edition");
-  const seatErrors = errorsAt("seats");
+  // Lowering seats under the add-ons breaks a rule on a later step: say so here, where it happened.
+  const seatErrors = [...errorsAt("seats"), ...errorsAt("addons").filter((e) => e.code === "LARGE_MEETING_EXCEEDS_SEATS" || e.code === "WEBINAR_EXCEEDS_SEATS")];
   return (
     <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
       <fieldset aria-describedby={editionErrors.length ? "edition-errors" : undefined}>

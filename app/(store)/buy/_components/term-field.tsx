@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { catalog } from "@/lib/catalog";
 import { setTerm } from "@/lib/cart/edit";
 import type { TermUnit } from "@/lib/pricing/types";
-import type { ConfiguratorState } from "./configurator";
+import type { ConfiguratorState } from "./use-priced-cart";
 import { FieldErrors } from "./field-errors";
 
 /** The counts a unit allows: 1–11 months or 1–5 years. */
@@ -15,7 +15,8 @@ export function termCounts(unit: TermUnit): number[] {
 
 export function TermField({ cart, setCart, errorsAt }: ConfiguratorState) {
   const t = useTranslations("Buy");
-  const errors = errorsAt("term");
+  // Shortening the term under an add-on's breaks a rule on a later step: say so here too.
+  const errors = [...errorsAt("term"), ...errorsAt("addons").filter((e) => e.code === "ADDON_TERM_EXCEEDS_SEATS_TERM" || e.code === "BILLING_UNIT_NOT_SOLD")];
   const unit: TermUnit = cart.term.unit === "month" ? "month" : "year";
   const counts = termCounts(unit);
   const count = counts.includes(cart.term.count) ? cart.term.count : "";

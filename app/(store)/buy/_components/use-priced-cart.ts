@@ -11,7 +11,7 @@ import type { CartInput, RuleViolation } from "@/lib/pricing/types";
  * The configurator's state: the cart, priced in the browser on every change by the same
  * module the server uses, and mirrored into the URL so refresh, back and sharing keep it.
  */
-export function usePricedCart(initial: DecodedCart) {
+export function usePricedCart(initial: DecodedCart, step: string) {
   const locale = useLocale() as Locale;
   const messages = useMessages() as unknown as { Pricing: PricingMessages };
   const [cart, setCartState] = useState(initial.cart);
@@ -27,8 +27,8 @@ export function usePricedCart(initial: DecodedCart) {
       first.current = false;
       return;
     }
-    window.history.replaceState(window.history.state, "", `/buy?${encodeCart(cart)}`);
-  }, [cart]);
+    window.history.replaceState(window.history.state, "", buyUrl(cart, step));
+  }, [cart, step]);
 
   const setCart = useCallback((next: CartInput, touched?: string) => {
     setCartState(next);
@@ -36,8 +36,15 @@ export function usePricedCart(initial: DecodedCart) {
   }, []);
 
   const errorsAt = useCallback(
-    (prefix: string): RuleViolation[] => result.errors.filter((e) => e.path === prefix || e.path.startsWith(`${prefix}.`)),
+    (prefix: string): RuleViolation[] =>
+      result.errors.filter((e) => e.path === prefix || e.path.startsWith(`${prefix}.`) || e.path.startsWith(`${prefix}[`)),
     [result],
   );
   return { cart, setCart, result, errorsAt };
 }
+
+/** The `/buy` link of a cart at a wizard step (the first step is the default and is left out). */
+export function buyUrl(cart: CartInput, step: string): string {
+  return `/buy?${encodeCart(cart)}${step && step !== "edition" ? `&step=${step}` : ""}`;
+}
+export type ConfiguratorState = ReturnType<typeof usePricedCart>;

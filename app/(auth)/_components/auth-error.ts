@@ -1,0 +1,16 @@
+// Maps a better-auth client error to an "Auth.errors" message key.
+
+const BY_CODE: Record<string, string> = {
+  INVALID_EMAIL_OR_PASSWORD: "invalidCredentials",
+  USER_ALREADY_EXISTS: "emailTaken",
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: "emailTaken",
+  PASSWORD_TOO_SHORT: "passwordTooShort",
+  PASSWORD_TOO_LONG: "passwordTooLong",
+  INVALID_EMAIL: "emailInvalid",
+};
+
+/** The message key for a failed sign-in or sign-up. */
+export function authErrorKey(error: { code?: string | undefined; status?: number | undefined } | null | undefined): string {
+  if (error?.status === 429) return "tooManyAttempts";
+  return (error?.code && BY_CODE[error.code]) || "unexpected";
+}

@@ -1,0 +1,84 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { agreements } from "@/lib/agreements";
+import { requireUser } from "@/lib/auth/session";
+import type { Locale } from "@/lib/catalog";
+import { getDb } from "@/lib/db/client";
+import { getOrderForUser } from "@/lib/db/queries/orders";
+import { formatMoney } from "@/lib/money";
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(`/orders/${id}`);
+  const found = await getOrderForUser(await getDb(), { orderId: id, userId: user.id });
+  if (!found) notFound();
+  const { order, lines, consents, events } = found;
+  const [t, format, locale] = [await getTranslations("Order"), await getFormatter(), (await getLocale()) as Locale];
+  const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const org = order.organisation as { organisationName: string; contactName: string; mobile: string; email: string };
+  return (
+    <article className="mx-auto max-w-3xl space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">{t("title", { number: order.number })}</h1>
+        <p className="text-slate-600">
+          <span className="mr-2 rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{t(`status.${order.status}`)}</span>
+          {t("placedAt", { time: time(order.createdAt) })}
+        </p>
+      </header>
+      {order.status === "pending_payment" && <p className="rounded-md bg-brand-50 px-4 py-3 text-brand-800">{t("nextPayment")}</p>}
+      <section aria-labelledby="order-lines" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="order-lines" className="text-lg font-semibold">
+          {t("lines")}
+        </h2>
+        <ul className="mt-2 divide-y divide-slate-100">
+          {lines.map((l) => (
+            <li key={l.position} className="flex justify-between gap-4 py-2 text-sm">
+              <span>
+                <span className="font-medium">{l.name}</span>
+                <span className="block text-xs text-slate-600 tabular-nums">{l.formula}</span>
+              </span>
+              <span className="tabular-nums">{formatMoney(l.amount)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3 flex justify-between border-t border-slate-200 pt-3 text-lg font-semibold">
+          <span>{t("total")}</span>
+          <span className="tabular-nums" data-testid="order-total">
+            {formatMoney(order.total)}
+          </span>
+        </p>
+        <p className="text-xs text-slate-500">{t("catalog", { version: order.catalogVersion })}</p>
+      </section>
+      <section aria-labelledby="order-org" className="rounded-xl border border-slate-200 bg-white p-5 text-sm">
+        <h2 id="order-org" className="text-lg font-semibold">
+          {t("organisation")}
+        </h2>
+        <p>
+          {org.organisationName} · {org.contactName} · {org.mobile} · {org.email}
+        </p>
+      </section>
+      <section aria-labelledby="order-consents" className="rounded-xl border border-slate-200 bg-white p-5 text-sm">
+        <h2 id="order-consents" className="text-lg font-semibold">
+          {t("consents")}
+        </h2>
+        <ul className="list-disc pl-5">
+          {consents.map((c) => (
+            <li key={c.agreementId}>
+              {t("consent", { title: agreements.find((a) => a.id === c.agreementId)?.title[locale] ?? c.agreementId, version: c.version, time: time(c.acceptedAt) })}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="order-history" className="rounded-xl border border-slate-200 bg-white p-5 text-sm">
+        <h2 id="order-history" className="text-lg font-semibold">
+          {t("history")}
+        </h2>
+        <ol>
+          {events.map((e) => (
+            <li key={`${e.at.toISOString()}-${e.toStatus}`}>{t("event", { time: time(e.at), status: t(`status.${e.toStatus}`) })}</li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, type FieldError, type FieldErrors as RhfErrors } from "react-hook-form";
+import { signInPath } from "@/lib/auth/next-path";
+import type { CartInput } from "@/lib/pricing/types";
+import { educationOrganisationStepSchema, organisationStepSchema, type OrganisationStep as Values } from "@/lib/validations/checkout";
+import { INSTITUTION_TYPES, INVOICE_TYPES } from "@/lib/validations/organisation";
+import type { Buyer } from "./buy-wizard";
+import type { CheckoutDraft } from "./use-checkout-draft";
+import { buyUrl } from "./use-priced-cart";
+
+interface Props {
+  cart: CartInput;
+  buyer: Buyer | null;
+  draft: CheckoutDraft;
+  education: boolean;
+  update(patch: Partial<CheckoutDraft>): void;
+  onDone(): void;
+}
+
+const input = "mt-1 block h-10 w-full rounded-md border border-slate-300 px-3 aria-invalid:border-red-600";
+
+/** Organisation, contact and invoice details (and the institution for education), checked by the schema the server uses. */
+export function OrganisationStep({ cart, buyer, draft, education, update, onDone }: Props) {
+  const t = useTranslations("Checkout");
+  if (!buyer) {
+    const here = buyUrl(cart, "organisation");
+    return (
+      <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h3 className="text-lg font-semibold">{t("signInTitle")}</h3>
+        <p className="text-slate-600">{t("signInBody")}</p>
+        <div className="flex gap-3">
+          <Link href={signInPath(here)} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white">
+            {t("signIn")}
+          </Link>
+          <Link href={signInPath(here).replace("/sign-in", "/sign-up")} className="rounded-lg border border-slate-300 px-4 py-2">
+            {t("signUp")}
+          </Link>
+        </div>
+      </section>
+    );
+  }
+  return <DetailsForm buyer={buyer} draft={draft} education={education} update={update} onDone={onDone} />;
+}
+
+function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "cart" | "buyer"> & { buyer: Buyer }) {
+  const t = useTranslations("Checkout");
+  const tRoot = useTranslations();
+  const tWizard = useTranslations("Wizard");
+  const defaults: Values = draft.details ?? {
+    organisation: { organisationName: "", contactName: "", mobile: "", email: buyer.email },
+    invoice: { type: "none" },
+  };
+  const form = useForm<Values>({
+    resolver: zodResolver(education ? educationOrganisationStepSchema : organisationStepSchema) as never,
+    defaultValues: defaults,
+    mode: "onTouched",
+  });
+  const { register, handleSubmit, watch, formState } = form;
+  const invoiceType = watch("invoice.type");
+  const errors = formState.errors as RhfErrors<Record<string, Record<string, unknown>>>;
+  const errorOf = (group: string, name: string) => (errors[group] as Record<string, FieldError | undefined> | undefined)?.[name];
+  const field = (group: "organisation" | "invoice" | "education", name: string, label: string, extra: { type?: string; autoComplete?: string; help?: string } = {}) => {
+    const id = `${group}-${name}`;
+    const error = errorOf(group, name);
+    return (
+      <div>
+        <label htmlFor={id} className="block text-sm font-medium">
+          {label}
+        </label>
+        {extra.help && (
+          <p id={`${id}-help`} className="text-xs text-slate-500">
+            {extra.help}
+          </p>
+        )}
+        <input
+          id={id}
+          type={extra.type ?? "text"}
+          autoComplete={extra.autoComplete}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[extra.help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
+          className={input}
+          {...register(`${group}.${name}` as never)}
+        />
+        {error?.message && (
+          <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+            {tRoot(error.message as never)}
+          </p>
+        )}
+      </div>
+    );
+  };
+  return (
+    <form
+      noValidate
+      className="space-y-5 rounded-xl border border-slate-200 bg-white p-5"
+      onSubmit={handleSubmit((values) => {
+        update({ details: values });
+        onDone();
+      })}
+    >
+      <p className="text-sm text-slate-600">{t("signedInAs", { email: buyer.email })}</p>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-lg font-semibold">{t("orgTitle")}</legend>
+        {field("organisation", "organisationName", t("organisationName"), { autoComplete: "organization" })}
+        {field("organisation", "contactName", t("contactName"), { autoComplete: "name" })}
+        {field("organisation", "mobile", t("mobile"), { type: "tel", autoComplete: "tel" })}
+        {field("organisation", "email", t("email"), { type: "email", autoComplete: "email" })}
+      </fieldset>
+      {education && (
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="mb-2 text-lg font-semibold">{t("educationTitle")}</legend>
+          {field("education", "institutionName", t("institutionName"))}
+          <div>
+            <label htmlFor="education-institutionType" className="block text-sm font-medium">
+              {t("institutionType")}
+            </label>
+            <select id="education-institutionType" className={input} {...register("education.institutionType" as never)}>
+              {INSTITUTION_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`institutionTypes.${type}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {field("education", "proofFileName", t("proofFile"), { help: t("proofHelp") })}
+        </fieldset>
+      )}
+      <fieldset className="space-y-4">
+        <legend className="mb-2 text-lg font-semibold">{t("invoiceTitle")}</legend>
+        <div role="radiogroup" aria-label={t("invoiceType")} className="flex flex-wrap gap-4">
+          {INVOICE_TYPES.map((type) => (
+            <label key={type} className="flex items-center gap-2">
+              <input type="radio" value={type} {...register("invoice.type")} />
+              {t(`invoiceTypes.${type}`)}
+            </label>
+          ))}
+        </div>
+        {invoiceType !== "none" && (
+          <div className="grid gap-4 sm:grid-cols-2">
+            {field("invoice", "title", t("invoiceHeader"))}
+            {field("invoice", "uscc", t("uscc"), { help: t("usccHelp") })}
+            {invoiceType === "special" && (
+              <>
+                {field("invoice", "bankName", t("bankName"))}
+                {field("invoice", "bankAccount", t("bankAccount"))}
+                {field("invoice", "registeredAddress", t("registeredAddress"))}
+                {field("invoice", "registeredPhone", t("registeredPhone"), { type: "tel" })}
+              </>
+            )}
+          </div>
+        )}
+      </fieldset>
+      <div className="text-right">
+        <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white">
+          {tWizard("continue")}
+        </button>
+      </div>
+    </form>
+  );
+}

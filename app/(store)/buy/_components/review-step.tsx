@@ -1,0 +1,92 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { agreementsFor } from "@/lib/agreements";
+import type { Locale } from "@/lib/catalog";
+import { placeOrderAction, type PlaceOrderActionResult } from "@/lib/actions/place-order";
+import { formatMoney } from "@/lib/money";
+import type { CartInput, PriceResult } from "@/lib/pricing/types";
+import type { CheckoutDraft } from "./use-checkout-draft";
+
+interface Props {
+  cart: CartInput;
+  result: PriceResult;
+  draft: CheckoutDraft;
+  reset(): void;
+}
+
+/** The last look before the order: everything entered, and one button that places the order once. */
+export function ReviewStep({ cart, result, draft, reset }: Props) {
+  const t = useTranslations("Checkout");
+  const locale = useLocale() as Locale;
+  const [pending, startTransition] = useTransition();
+  const [failure, setFailure] = useState<PlaceOrderActionResult | null>(null);
+  const details = draft.details;
+  const place = () =>
+    startTransition(async () => {
+      setFailure(null);
+      const outcome = await placeOrderAction({
+        idempotencyKey: draft.idempotencyKey,
+        cart,
+        expectedTotal: result.total,
+        consents: draft.consents.map(({ agreementId, version }) => ({ agreementId, version })),
+        organisation: details?.organisation,
+        invoice: details?.invoice,
+        ...(details?.education ? { education: details.education } : {}),
+      });
+      // A successful action redirects; reaching here means it was refused.
+      if (outcome) setFailure(outcome);
+      else reset();
+    });
+  return (
+    <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+      <p className="text-sm text-slate-600">{t("reviewIntro")}</p>
+      <dl className="grid gap-3 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="font-medium">{t("reviewOrg")}</dt>
+          <dd>
+            {details?.organisation.organisationName} · {details?.organisation.contactName} · {details?.organisation.mobile} · {details?.organisation.email}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-medium">{t("reviewInvoice")}</dt>
+          <dd>
+            {t(`invoiceTypes.${details?.invoice.type ?? "none"}`)}
+            {details?.invoice.type !== "none" && details?.invoice ? ` · ${"title" in details.invoice ? details.invoice.title : ""}` : ""}
+          </dd>
+        </div>
+        <div className="sm:col-span-2">
+          <dt className="font-medium">{t("reviewAgreements")}</dt>
+          <dd>
+            <ul className="list-disc pl-5">
+              {agreementsFor(cart.edition).map((a) => (
+                <li key={a.id}>
+                  {a.title[locale]} ({a.version})
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      </dl>
+      {failure && (
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p>{t(`errors.${failure.error}`, { total: failure.error === "PRICE_CHANGED" ? formatMoney(failure.total) : "" })}</p>
+          {failure.error === "CART_INVALID" && (
+            <ul className="list-disc pl-5">
+              {failure.ruleErrors.map((e) => (
+                <li key={`${e.code}-${e.path}`}>{e.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="flex items-center justify-between border-t border-slate-200 pt-4">
+        <span className="text-lg font-semibold tabular-nums">{formatMoney(result.total)}</span>
+        <button type="button" onClick={place} disabled={pending || !result.ok} aria-disabled={pending} className="rounded-lg bg-brand-700 px-6 py-2.5 font-medium text-white disabled:opacity-60">
+          {pending ? t("placing") : t("place")}
+        </button>
+      </div>
+    </section>
+  );
+}

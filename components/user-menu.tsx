@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { signOut } from "@/lib/auth/sign-out";
+
+/**
+ * "Sign in" for visitors; the account's email and "Sign out" once signed in. Signing out posts a
+ * server action, so it needs no client JavaScript and the page re-renders without the session.
+ */
+export async function UserMenu() {
+  const [user, t] = [await getCurrentUser(), await getTranslations("Auth.menu")];
+  if (!user) {
+    return (
+      <Link href="/sign-in" className="hover:text-brand-700">
+        {t("signIn")}
+      </Link>
+    );
+  }
+  return (
+    <form action={signOut} className="flex min-w-0 items-center gap-2">
+      <span className="max-w-40 truncate text-slate-600" title={t("signedInAs", { email: user.email })}>
+        {user.email}
+      </span>
+      <button type="submit" className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1 text-xs hover:bg-slate-100">
+        {t("signOut")}
+      </button>
+    </form>
+  );
+}

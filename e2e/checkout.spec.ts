@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, test } from "./fixtures";
+
+async function signUpFromOrganisationStep(page: Page) {
+  await page.getByRole("link", { name: "注册新账号" }).click();
+  await page.getByLabel("姓名").fill("李雷");
+  await page.getByLabel("邮箱").fill(`buyer-${randomUUID()}@example.com`);
+  await page.getByLabel("密码").fill("correct horse battery");
+  await page.getByRole("button", { name: "注册" }).click();
+}
+
+const examples = [
+  ["pro, 3 seats + 1 large-meeting-500", "/buy?edition=pro&seats=3&term=1y&add=large-meeting-500:1", "¥13,752.00"],
+  ["business, 30 seats + 1 large-meeting-500", "/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1", "¥52,488.00"],
+  ["free + 10 Rooms", "/buy?edition=free&term=1y&add=rooms:10", "¥35,000.00"],
+] as const;
+
+test.describe("checkout", () => {
+  for (const [name, link, total] of examples) {
+    test(`${name}: agreements, sign-up, organisation and review lead to a stored order of ${total}`, async ({ page }) => {
+      await page.goto(link);
+      const next = page.getByRole("button", { name: "继续" });
+      await expect(page.getByTestId("summary-total")).toHaveText(total);
+      await next.click(); // → term
+      await next.click(); // → add-ons
+      await next.click(); // → agreements
+      await expect(next).toBeDisabled();
+      for (const box of await page.getByRole("checkbox").all()) await box.check();
+      await expectAccessible(page);
+      await next.click(); // → organisation
+      await signUpFromOrganisationStep(page);
+      await expect(page).toHaveURL(/step=organisation/);
+      await expect(page.getByTestId("summary-total")).toHaveText(total);
+      await page.getByLabel("组织名称").fill("星河科技有限公司");
+      await page.getByLabel("联系人").fill("李雷");
+      await page.getByLabel("手机号").fill("1380013800");
+      await page.getByLabel("手机号").blur();
+      await expect(page.getByText("请填写有效的中国大陆手机号")).toBeVisible();
+      await page.getByLabel("手机号").fill("13800138000");
+      await page.getByRole("radio", { name: "增值税普通发票" }).check();
+      await page.getByLabel("发票抬头").fill("星河科技有限公司");
+      await page.getByLabel("统一社会信用代码").fill("91350100M000100Y43");
+      await expectAccessible(page);
+      await page.getByRole("button", { name: "继续" }).click();
+      await expect(page.getByRole("heading", { name: /确认订单/ })).toBeVisible();
+      await page.getByRole("button", { name: "提交订单" }).dblclick();
+      await expect(page).toHaveURL(/\/orders\//);
+      await expect(page.getByTestId("order-total")).toHaveText(total);
+      await expect(page.getByText("待付款").first()).toBeVisible();
+      await expectAccessible(page);
+    });
+  }
+
+  test("the whole flow works from the keyboard alone", async ({ page }) => {
+    await page.goto("/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1");
+    const press = async (key: string, times = 1) => {
+      for (let i = 0; i < times; i++) await page.keyboard.press(key);
+    };
+    const focusAndPress = async (name: string | RegExp, role: "button" | "checkbox" | "link" = "button") => {
+      const target = page.getByRole(role, { name });
+      for (let i = 0; i < 200 && !(await target.evaluate((el) => el === document.activeElement)); i++) await press("Tab");
+      await press(role === "checkbox" ? "Space" : "Enter");
+    };
+    for (let i = 0; i < 3; i++) await focusAndPress("继续");
+    for (const box of await page.getByRole("checkbox").all()) {
+      const name = (await box.evaluate((el) => el.closest("label")?.textContent ?? "")).slice(0, 20);
+      await focusAndPress(new RegExp(name.replace(/[()（）《》]/g, ".")), "checkbox");
+    }
+    await focusAndPress("继续");
+    await expect(page.getByRole("heading", { name: "登录后继续" })).toBeVisible();
+  });
+});

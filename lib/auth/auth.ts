@@ -1,0 +1,97 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { getDb, type Db } from "@/lib/db/client";
+import { account, session, user, verification } from "@/lib/db/schema";
+import { env, type Env } from "@/lib/env";
+import { isLoopbackRequest, requestOrigins } from "./request";
+import { DEFAULT_DISCOUNT_LIMIT_PERCENT, ROLES } from "./roles";
+
+// No `server-only` here: scripts/create-operator.ts and vitest build auth instances too.
+
+export interface CreateAuthOptions {
+  /** Signs cookies; at least 32 characters. */
+  secret: string;
+  /** The public origin; undefined trusts each request's own origin (any host/port). */
+  baseURL?: string;
+}
+
+/** A better-auth instance (email + password) over the given database. */
+export function createAuth(db: Db, options: CreateAuthOptions) {
+  const { secret, baseURL } = options;
+  return betterAuth({
+    appName: "Quorum Store",
+    secret,
+    // Unset, the origin the browser used (its Host header) is trusted, so the app works on
+    // http://localhost:3000, http://127.0.0.1:3917 or a LAN address alike, while a cross-site
+    // POST still fails the origin check. Set, only that origin is trusted.
+    baseURL,
+    trustedOrigins: baseURL ? [] : (request) => requestOrigins(request),
+    database: drizzleAdapter(db, { provider: "pg", schema: { user, session, account, verification } }),
+    emailAndPassword: { enabled: true, requireEmailVerification: false, minPasswordLength: 8, maxPasswordLength: 128 },
+    user: {
+      additionalFields: {
+        role: { type: [...ROLES], required: true, defaultValue: "buyer", input: false },
+        discountLimitPercent: { type: "number", required: true, defaultValue: DEFAULT_DISCOUNT_LIMIT_PERCENT, input: false },
+      },
+    },
+    advanced: {
+      // Secure cookies need HTTPS, which only a configured https:// BETTER_AUTH_URL vouches for;
+      // better-auth's own default (on in production) would break sign-in over plain HTTP on a LAN.
+      useSecureCookies: baseURL?.startsWith("https://") ?? false,
+      // better-auth skips the origin (CSRF) check when NODE_ENV=test; keep it on everywhere.
+      disableOriginCheck: false,
+    },
+    rateLimit: {
+      // better-auth limits each client address (sign-in and sign-up: 3 per 10 s) in production.
+      // This machine itself (the test suite, local scripts) is exempt; a reverse proxy in front
+      // must set X-Forwarded-For to the client's address, or every client would look local.
+      customRules: { "/**": (request, rule) => (isLoopbackRequest(request) ? false : rule) },
+    },
+    telemetry: { enabled: false },
+    logger: {
+      log(level, message, ...args) {
+        // Deriving the base URL from the request is deliberate (see above): drop that warning.
+        if (!baseURL && message.includes("Base URL is not set")) return;
+        (level === "error" ? console.error : level === "warn" ? console.warn : console.log)(`[auth] ${message}`, ...args);
+      },
+    },
+    // Must stay last: it copies Set-Cookie from auth.api calls in server actions into next/headers.
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/**
+ * BETTER_AUTH_SECRET, else a development default derived from DATA_DIR: stable across restarts but
+ * guessable by anyone who knows the folder, so production must set BETTER_AUTH_SECRET.
+ */
+export function authSecret(e: Pick<Env, "BETTER_AUTH_SECRET" | "DATA_DIR">): string {
+  if (e.BETTER_AUTH_SECRET) return e.BETTER_AUTH_SECRET;
+  return createHash("sha256").update(`quorum-store/dev-auth-secret/${path.resolve(e.DATA_DIR)}`).digest("hex");
+}
+
+/** The auth options the environment asks for. */
+export function authOptionsFromEnv(e: Env = env()): CreateAuthOptions {
+  if (!e.BETTER_AUTH_SECRET && e.NODE_ENV === "production") {
+    console.warn("[auth] BETTER_AUTH_SECRET is not set: using a development secret derived from DATA_DIR. Set it in production.");
+  }
+  return { secret: authSecret(e), baseURL: e.BETTER_AUTH_URL };
+}
+
+const globalForAuth = globalThis as typeof globalThis & { __authPromise?: Promise<Auth> };
+
+/** The process-wide auth instance over `getDb()`, built once. */
+export function getAuth(): Promise<Auth> {
+  // Keep the promise, like getDb(): concurrent first callers must share one instance.
+  globalForAuth.__authPromise ??= getDb()
+    .then((db) => createAuth(db, authOptionsFromEnv()))
+    .catch((error: unknown) => {
+      globalForAuth.__authPromise = undefined;
+      throw error;
+    });
+  return globalForAuth.__authPromise;
+}

@@ -1,0 +1,22 @@
+import { eq } from "drizzle-orm";
+import type { Role } from "@/lib/auth/roles";
+import type { Db } from "../client";
+import { user, type UserRow } from "../schema";
+
+/** The account with this email (stored lower-case by better-auth), or undefined. */
+export async function findUserByEmail(db: Db, params: { email: string }): Promise<UserRow | undefined> {
+  const rows = await db.select().from(user).where(eq(user.email, params.email.trim().toLowerCase())).limit(1);
+  return rows[0];
+}
+
+/** The account with this id, or undefined. */
+export async function findUserById(db: Db, params: { id: string }): Promise<UserRow | undefined> {
+  const rows = await db.select().from(user).where(eq(user.id, params.id)).limit(1);
+  return rows[0];
+}
+
+/** Gives an account a role (roles are never set through sign-up); returns the updated row, or undefined if no such account. */
+export async function setUserRole(db: Db, params: { id: string; role: Role }): Promise<UserRow | undefined> {
+  const rows = await db.update(user).set({ role: params.role }).where(eq(user.id, params.id)).returning();
+  return rows[0];
+}

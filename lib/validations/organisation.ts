@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { isValidUscc } from "./uscc";
+
+/*
+ * Error messages are message keys (namespace "OrgDetails.errors"), not text: forms and actions
+ * translate them in the buyer's language with `t(issue.message)`.
+ */
+const error = (key: string) => ({ error: `OrgDetails.errors.${key}` });
+
+/** A required line of text, trimmed, between `min` and `max` characters. */
+const text = (key: string, min: number, max: number) => z.string(error(key)).trim().min(min, error(key)).max(max, error(key));
+
+/** An optional text field: "" (an untouched input) and undefined both mean "not given". */
+const optional = <T extends z.ZodType<string | undefined>>(schema: T) =>
+  z.union([z.literal("").transform(() => undefined), schema]).optional();
+
+/** A mainland-China mobile number; spaces, hyphens and a +86 prefix are removed first. */
+export const mobileSchema = z
+  .string(error("mobile"))
+  .overwrite((v) => v.replace(/[\s-]/g, "").replace(/^(\+|00)86/, ""))
+  .regex(/^1[3-9]\d{9}$/, error("mobile"));
+
+export const emailSchema = z.string(error("email")).trim().max(254, error("email")).regex(z.regexes.email, error("email"));
+
+/** A unified social credit code, stored upper-case, with its check character verified. */
+export const usccSchema = z.string(error("uscc")).trim().toUpperCase().refine(isValidUscc, error("uscc"));
+
+/** Who the organisation is and whom to contact. */
+export const organisationDetailsSchema = z.object({
+  organisationName: text("organisationName", 2, 100),
+  contactName: text("contactName", 1, 50),
+  mobile: mobileSchema,
+  email: emailSchema,
+});
+export type OrganisationDetails = z.infer<typeof organisationDetailsSchema>;
+
+export const INVOICE_TYPES = ["none", "ordinary", "special"] as const;
+export type InvoiceType = (typeof INVOICE_TYPES)[number];
+
+const noInvoiceSchema = z.object({ type: z.literal("none") });
+
+/** An ordinary VAT invoice (普通发票): a title; the credit code is optional (individuals have none) but checked when given. */
+export const ordinaryInvoiceSchema = z.object({
+  type: z.literal("ordinary"),
+  title: text("invoiceTitle", 2, 100),
+  uscc: optional(usccSchema),
+});
+
+/** A special VAT invoice (增值税专用发票): the buyer's tax registration details are all required. */
+export const specialInvoiceSchema = ordinaryInvoiceSchema.extend({
+  type: z.literal("special"),
+  uscc: usccSchema,
+  bankName: text("bankName", 2, 100),
+  bankAccount: z
+    .string(error("bankAccount"))
+    .overwrite((v) => v.replace(/[\s-]/g, ""))
+    .regex(/^\d{6,32}$/, error("bankAccount")),
+  registeredAddress: text("registeredAddress", 4, 200),
+  registeredPhone: z
+    .string(error("registeredPhone"))
+    .trim()
+    .regex(/^\+?[\d\s()-]{7,20}$/, error("registeredPhone")),
+});
+
+/** What invoice, if any, the buyer wants with the order. */
+export const invoiceRequestSchema = z.discriminatedUnion("type", [noInvoiceSchema, ordinaryInvoiceSchema, specialInvoiceSchema], {
+  error: "OrgDetails.errors.invoiceType",
+});
+export type InvoiceRequest = z.infer<typeof invoiceRequestSchema>;
+export type OrdinaryInvoice = z.infer<typeof ordinaryInvoiceSchema>;
+export type SpecialInvoice = z.infer<typeof specialInvoiceSchema>;
+
+/** Public education bodies and government units only (PRODUCT.md §2.1): no for-profit schools. */
+export const INSTITUTION_TYPES = ["primary-secondary", "higher-education", "vocational", "government", "other-public"] as const;
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+
+/** The institution an education order is for, and its proof (the file itself is uploaded elsewhere; this is its name). */
+export const educationVerificationSchema = z.object({
+  institutionName: text("institutionName", 2, 100),
+  institutionType: z.enum(INSTITUTION_TYPES, error("institutionType")),
+  proofFileName: text("proofFile", 1, 255),
+});
+export type EducationVerification = z.infer<typeof educationVerificationSchema>;
+
+/** Organisation details for an education order: the contact, plus the institution, which is the organisation. */
+export const educationDetailsSchema = organisationDetailsSchema.omit({ organisationName: true }).extend(educationVerificationSchema.shape);
+export type EducationDetails = z.infer<typeof educationDetailsSchema>;
