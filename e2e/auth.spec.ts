@@ -69,6 +69,20 @@ test.describe("accounts", () => {
     await expect(page.getByRole("form", { name: "创建账号" }).getByRole("alert")).toHaveText("该邮箱已注册，请直接登录或换一个邮箱。");
   });
 
+  test("a role-gated page asks visitors to sign in and turns buyers away", async ({ page }) => {
+    const gated = "/operator/leads";
+    await page.goto(gated);
+    await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(gated)}`);
+    await page.getByRole("link", { name: "注册新账号" }).click();
+    await fillSignUp(page, newEmail());
+    await expect(page).toHaveURL(`/forbidden?next=${encodeURIComponent(gated)}`);
+    await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "退出并换一个账号登录" }).click();
+    await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(gated)}`);
+    await expect(page.getByRole("banner").getByRole("link", { name: "登录" })).toBeVisible();
+  });
+
   test("checks each field in the reader's language before sending anything", async ({ page }) => {
     await page.goto("/sign-up");
     await page.getByRole("button", { name: "注册", exact: true }).click();

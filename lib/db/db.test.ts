@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { integer, jsonb, numeric, pgSchema, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { catalog } from "@/lib/catalog";
-import { createDb, migrate, type Db, type DbHandle } from "./client";
+import { migrate, type Db, type DbHandle } from "./client";
 import { catalogSha256, getCatalogVersion, listCatalogVersions, recordCatalogVersion } from "./queries/catalog-versions";
 import { catalogVersions } from "./schema";
 import { seed } from "./seed";

@@ -29,8 +29,9 @@ export function SignInForm({ next, labelledBy }: { next: string; labelledBy: str
     router.refresh(); // the header and every server component read the new session
   });
 
+  // method="post": a submit before hydration must not put the password in the URL.
   return (
-    <form noValidate aria-labelledby={labelledBy} onSubmit={onSubmit} className="space-y-4">
+    <form method="post" noValidate aria-labelledby={labelledBy} onSubmit={onSubmit} className="space-y-4">
       <FormError messageKey={formError} />
       <TextField id="email" label={t("fields.email")} type="email" autoComplete="username" registration={register("email")} error={errors.email?.message} />
       <TextField id="password" label={t("fields.password")} type="password" autoComplete="current-password" registration={register("password")} error={errors.password?.message} />

@@ -29,8 +29,9 @@ export function SignUpForm({ next, labelledBy }: { next: string; labelledBy: str
     router.refresh(); // the header and every server component read the new session
   });
 
+  // method="post": a submit before hydration must not put the password in the URL.
   return (
-    <form noValidate aria-labelledby={labelledBy} onSubmit={onSubmit} className="space-y-4">
+    <form method="post" noValidate aria-labelledby={labelledBy} onSubmit={onSubmit} className="space-y-4">
       <FormError messageKey={formError} />
       <TextField id="name" label={t("fields.name")} type="text" autoComplete="name" registration={register("name")} error={errors.name?.message} />
       <TextField id="email" label={t("fields.email")} type="email" autoComplete="email" registration={register("email")} error={errors.email?.message} />

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, type FieldError, type FieldErrors as RhfErrors } from "react-hook-form";
+import { useForm, useWatch, type FieldError, type FieldErrors as RhfErrors } from "react-hook-form";
 import { signInPath } from "@/lib/auth/next-path";
 import type { CartInput } from "@/lib/pricing/types";
 import { educationOrganisationStepSchema, organisationStepSchema, type OrganisationStep as Values } from "@/lib/validations/checkout";
@@ -59,8 +59,8 @@ function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "c
     defaultValues: defaults,
     mode: "onTouched",
   });
-  const { register, handleSubmit, watch, formState } = form;
-  const invoiceType = watch("invoice.type");
+  const { register, handleSubmit, control, formState } = form;
+  const invoiceType = useWatch({ control, name: "invoice.type" });
   const errors = formState.errors as RhfErrors<Record<string, Record<string, unknown>>>;
   const errorOf = (group: string, name: string) => (errors[group] as Record<string, FieldError | undefined> | undefined)?.[name];
   const field = (group: "organisation" | "invoice" | "education", name: string, label: string, extra: { type?: string; autoComplete?: string; help?: string } = {}) => {
