@@ -43,25 +43,6 @@ test.describe("/contact-sales", () => {
     await expectAccessible(page);
   });
 
-  test("without a preselected interest, asks for one", async ({ page }) => {
-    await page.goto("/contact-sales");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("联系销售");
-    await expect(page.getByRole("radio", { checked: true })).toHaveCount(0);
-    await hydrated(page);
-    await page.getByLabel("机构名称").fill("某某市第一中学");
-    await page.getByLabel("联系人姓名").fill("王五");
-    await page.getByLabel("手机号码").fill("13912345678");
-    await page.getByLabel("工作邮箱").fill("wang@example.edu.cn");
-    await page.getByLabel("预计高级账号数量").fill("0");
-    await page.getByRole("button", { name: "提交咨询" }).click();
-    await expect(page.getByRole("group", { name: "您想了解" })).toHaveAccessibleDescription("请选择您想了解的方案。");
-    await expect(page.getByLabel("预计高级账号数量")).toHaveAccessibleDescription(/高级账号数量须为 1–1,000,000 的整数/);
-    await page.getByRole("radio", { name: /^教育加强版/ }).check();
-    await page.getByLabel("预计高级账号数量").fill("");
-    await page.getByRole("button", { name: "提交咨询" }).click();
-    await expect(page.getByText("感谢您，王五。我们已记录某某市第一中学关于“教育加强版”的咨询。")).toBeVisible();
-  });
-
   test("works in English with the keyboard alone, from a webinar link", async ({ page }) => {
     await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: "http://127.0.0.1:3917" }]);
     await page.goto("/contact-sales?addon=webinar-20000");
