@@ -11,17 +11,18 @@ export async function UserMenu() {
   const [user, t] = [await getCurrentUser(), await getTranslations("Auth.menu")];
   if (!user) {
     return (
-      <Link href="/sign-in" className="hover:text-brand-700">
+      <Link href="/sign-in" className="shrink-0 whitespace-nowrap hover:text-brand-700">
         {t("signIn")}
       </Link>
     );
   }
   return (
     <form action={signOut} className="flex min-w-0 items-center gap-2">
-      <span className="max-w-40 truncate text-slate-600" title={t("signedInAs", { email: user.email })}>
+      {/* Phones lack the room; the button still says what it does. */}
+      <span className="hidden max-w-40 truncate text-slate-600 sm:inline" title={t("signedInAs", { email: user.email })}>
         {user.email}
       </span>
-      <button type="submit" className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1 text-xs hover:bg-slate-100">
+      <button type="submit" className="shrink-0 whitespace-nowrap rounded-md border border-slate-300 px-2.5 py-1 text-xs hover:bg-slate-100">
         {t("signOut")}
       </button>
     </form>

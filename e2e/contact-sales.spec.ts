@@ -26,7 +26,7 @@ test.describe("/contact-sales", () => {
     await expect(mobile).toBeFocused();
     await expect(mobile).toHaveAttribute("aria-invalid", "true");
     await expect(mobile).toHaveAccessibleDescription(/请填写有效的中国大陆手机号/);
-    await expect(page.locator("form").getByRole("alert")).toHaveText("有字段需要修改，请查看标出的字段。");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("有字段需要修改，请查看标出的字段。");
     await expect(page).toHaveURL(/\/contact-sales\?edition=enterprise$/);
     await expectAccessible(page);
 
@@ -41,6 +41,25 @@ test.describe("/contact-sales", () => {
     await expect(page.getByRole("heading", { name: "接下来会发生什么" })).toBeVisible();
     await expect(page).toHaveTitle("已收到您的咨询 · Quorum 会议");
     await expectAccessible(page);
+  });
+
+  test("without a preselected interest, asks for one", async ({ page }) => {
+    await page.goto("/contact-sales");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("联系销售");
+    await expect(page.getByRole("radio", { checked: true })).toHaveCount(0);
+    await hydrated(page);
+    await page.getByLabel("机构名称").fill("某某市第一中学");
+    await page.getByLabel("联系人姓名").fill("王五");
+    await page.getByLabel("手机号码").fill("13912345678");
+    await page.getByLabel("工作邮箱").fill("wang@example.edu.cn");
+    await page.getByLabel("预计高级账号数量").fill("0");
+    await page.getByRole("button", { name: "提交咨询" }).click();
+    await expect(page.getByRole("group", { name: "您想了解" })).toHaveAccessibleDescription("请选择您想了解的方案。");
+    await expect(page.getByLabel("预计高级账号数量")).toHaveAccessibleDescription(/高级账号数量须为 1–1,000,000 的整数/);
+    await page.getByRole("radio", { name: /^教育加强版/ }).check();
+    await page.getByLabel("预计高级账号数量").fill("");
+    await page.getByRole("button", { name: "提交咨询" }).click();
+    await expect(page.getByText("感谢您，王五。我们已记录某某市第一中学关于“教育加强版”的咨询。")).toBeVisible();
   });
 
   test("works in English with the keyboard alone, from a webinar link", async ({ page }) => {
@@ -97,7 +116,6 @@ test.describe("/contact-sales", () => {
       await expect(mobile).toHaveValue("1381234567");
       await expect(page.getByLabel("机构名称")).toHaveValue("某某大学");
       await expect(page.getByRole("radio", { name: /^教育加强版/ })).toBeChecked();
-      await expectAccessible(page);
 
       await mobile.fill("13812345678");
       await page.getByRole("button", { name: "提交咨询" }).click();

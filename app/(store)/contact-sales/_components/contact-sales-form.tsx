@@ -56,7 +56,9 @@ export function ContactSalesForm({ interests, defaultInterest, idempotencyKey }:
   // No defaultValues: fields start from the DOM, so text typed before hydration (or sent back after a post) is kept.
   const { register, handleSubmit, setError, control, formState } = useForm<ContactSalesInput, unknown, ContactSalesValues>({
     resolver: zodResolver(contactSalesSchema),
-    mode: "onTouched",
+    // Checked on submit, then on every change: an error appearing on blur would shift the submit button under the pointer.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     errors: postedErrors,
   });
   const messageLength = (useWatch({ control, name: "message" }) ?? sent?.message ?? "").length;
