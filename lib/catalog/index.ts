@@ -1,5 +1,5 @@
 import data from "./catalog.json" with { type: "json" };
-import { catalogSchema, type Catalog } from "./schema";
+import { catalogSchema, type Addon, type Catalog, type Family } from "./schema";
 
 export * from "./schema";
 
@@ -21,13 +21,35 @@ export function findEdition(c: Catalog, id: string) {
   return c.editions.find((e) => e.id === id);
 }
 
-const addonIndex = new WeakMap<Catalog, Map<string, Catalog["addons"][number]>>();
+/** Lookups pricing makes on every line, built once per catalog object. */
+export interface CatalogIndex {
+  addons: Map<string, Addon>;
+  families: Map<string, Family>;
+  /** Families whose lines together are capped by the seat count. */
+  cappedFamilies: Family[];
+  /** Add-ons with a per-edition quantity limit. */
+  limitedAddons: Addon[];
+}
+const indexes = new WeakMap<Catalog, CatalogIndex>();
 
-/** Finds a self-serve add-on by sku (indexed once per catalog: pricing looks up every line). */
+/** The catalog's lookup index. */
+export function indexOf(c: Catalog): CatalogIndex {
+  let index = indexes.get(c);
+  if (!index) {
+    index = {
+      addons: new Map(c.addons.map((a) => [a.sku, a])),
+      families: new Map(c.families.map((f) => [f.id, f])),
+      cappedFamilies: c.families.filter((f) => f.seatCapCode),
+      limitedAddons: c.addons.filter((a) => a.editionLimits),
+    };
+    indexes.set(c, index);
+  }
+  return index;
+}
+
+/** Finds a self-serve add-on by sku. */
 export function findAddon(c: Catalog, sku: string) {
-  let index = addonIndex.get(c);
-  if (!index) addonIndex.set(c, (index = new Map(c.addons.map((a) => [a.sku, a]))));
-  return index.get(sku);
+  return indexOf(c).addons.get(sku);
 }
 
 /** The editions an add-on can be bought with online (contact-sales editions excluded). */

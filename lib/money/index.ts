@@ -89,7 +89,10 @@ export function formatMoney(value: Decimal | string, options: { compact?: boolea
 
 /** `formatMoney` for integer fen. */
 export function formatFen(fen: number, options: { compact?: boolean } = {}): string {
-  return formatFixed(fenToAmount(Math.abs(fen)), fen < 0, options);
+  const abs = Math.abs(fen);
+  const cents = abs % 100;
+  const tail = options.compact && cents === 0 ? "" : `.${cents < 10 ? "0" : ""}${cents}`;
+  return `${fen < 0 ? "-" : ""}¥${groupThousands(String((abs - cents) / 100))}${tail}`;
 }
 
 function formatFixed(fixed: string, negative: boolean, options: { compact?: boolean }): string {

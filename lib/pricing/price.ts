@@ -42,38 +42,47 @@ export function priceCart(cart: CartInput, catalog: Catalog, options: PriceOptio
 
 type Translate = ReturnType<typeof pricingTranslator>;
 
-/** Formula fragments depend only on locale, item and term: translate each once per message set. */
-const fragmentCaches = new WeakMap<PricingMessages, Map<string, string>>();
-function wordsFor(messages: PricingMessages) {
-  let cache = fragmentCaches.get(messages);
-  if (!cache) fragmentCaches.set(messages, (cache = new Map()));
-  return (key: string, make: () => string) => {
-    let value = cache.get(key);
-    if (value === undefined) cache.set(key, (value = make()));
-    return value;
-  };
+/**
+ * Formula fragments depend only on the item and the term, so each is built once per message set
+ * (one per locale) and looked up by object identity and a slot number on every later keystroke.
+ */
+interface ItemWords {
+  name: string;
+  /** Index: 0 one-off, 1–5 years, 11–21 months (10 + count). */
+  middles: (string | undefined)[];
+}
+const wordCaches = new WeakMap<PricingMessages, WeakMap<object, ItemWords>>();
+function wordsFor(messages: PricingMessages): WeakMap<object, ItemWords> {
+  let cache = wordCaches.get(messages);
+  if (!cache) wordCaches.set(messages, (cache = new WeakMap()));
+  return cache;
 }
 
 // List-price lines are exact in integer fen (quantity × unit price × periods has no fraction), so
 // the half-up rounding of lib/money never changes them; adjustments that do divide use decimal.js.
-function priceLine(line: PriceableLine, catalog: Catalog, locale: Locale, t: Translate, words: ReturnType<typeof wordsFor>) {
+function priceLine(line: PriceableLine, catalog: Catalog, locale: Locale, t: Translate, cache: WeakMap<object, ItemWords>) {
   const term = line.term;
+  const item = line.kind === "seats" ? line.edition : line.addon;
   const sku = line.kind === "seats" ? line.edition.id : line.addon.sku;
   const unitFen = parseFen(line.unitPrice);
   const fen = timesFen(unitFen, line.quantity, term ? term.count : 1);
   const monthlyFen =
     term?.unit === "year" && line.monthlyPrice !== undefined ? timesFen(parseFen(line.monthlyPrice), line.quantity, 12 * term.count) : fen;
+  let words = cache.get(item);
+  if (!words) cache.set(item, (words = { name: nameOf(catalog, sku, locale), middles: [] }));
+  const slot = term ? (term.unit === "year" ? term.count : 10 + term.count) : 0;
   // Everything between the quantity and the amount depends on item and term only: build it once.
-  const middle = words(term ? `${sku}|${term.unit}|${term.count}` : `${sku}|once`, () => {
+  let middle = words.middles[slot];
+  if (middle === undefined) {
     const price = formatMoney(line.unitPrice, { compact: true });
-    if (!term) return price;
     const noun = line.kind === "seats" ? catalog.seatUnit[locale] : unitOf(catalog, line.addon.family, locale);
-    return `${price}/${noun}/${t(`per.${term.unit}`)} × ${termLabel(t, term)}`;
-  });
+    middle = term ? `${price}/${noun}/${t(`per.${term.unit}`)} × ${termLabel(t, term)}` : price;
+    words.middles[slot] = middle;
+  }
   const priced: PricedLine = {
     kind: line.kind,
     sku,
-    name: words(`${sku}|name`, () => nameOf(catalog, sku, locale)),
+    name: words.name,
     quantity: line.quantity,
     term,
     unitPrice: fenToAmount(unitFen),

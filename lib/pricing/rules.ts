@@ -1,4 +1,4 @@
-import { findAddon, findEdition, type Addon, type Catalog, type Edition } from "@/lib/catalog";
+import { findAddon, findEdition, indexOf, type Addon, type Catalog, type Edition } from "@/lib/catalog";
 import { termMonths, validTerm } from "./terms";
 import type { CartInput, RuleCode, RuleParams, Term } from "./types";
 
@@ -113,34 +113,35 @@ function seatRangeParams(catalog: Catalog, edition: Edition, seats: number): Rul
 }
 
 function familyOf(catalog: Catalog, addon: Addon) {
-  return catalog.families.find((f) => f.id === addon.family)!;
+  return indexOf(catalog).families.get(addon.family)!;
 }
 
 /** Rules 3, 4 and 7: limits on the sum of several lines, reported at the last line that counts. */
 function capBreaches(cart: CartInput, catalog: Catalog, edition: Edition | undefined, seats: number | undefined): Breach[] {
   const out: Breach[] = [];
+  const index = indexOf(catalog);
   const sumOf = (match: (a: Addon) => boolean) => {
     let total = 0;
     let last = -1;
-    cart.addons.forEach((line, i) => {
-      const addon = findAddon(catalog, line.sku);
+    for (let i = 0; i < cart.addons.length; i++) {
+      const line = cart.addons[i]!;
+      const addon = index.addons.get(line.sku);
       if (addon && match(addon) && isCount(line.quantity)) {
         total += line.quantity;
         last = i;
       }
-    });
+    }
     return { total, last, lastQuantity: last >= 0 ? cart.addons[last]!.quantity : 0 };
   };
   if (seats !== undefined) {
-    for (const family of catalog.families) {
-      if (!family.seatCapCode) continue;
+    for (const family of index.cappedFamilies) {
       const { total, last, lastQuantity } = sumOf((a) => a.family === family.id);
       if (total > seats)
-        out.push({ code: family.seatCapCode, path: `addons[${last}].quantity`, params: { seats, total, max: Math.max(0, seats - (total - lastQuantity)) } });
+        out.push({ code: family.seatCapCode!, path: `addons[${last}].quantity`, params: { seats, total, max: Math.max(0, seats - (total - lastQuantity)) } });
     }
   }
   if (edition) {
-    for (const addon of catalog.addons) {
+    for (const addon of index.limitedAddons) {
       const limit = addon.editionLimits?.[edition.id];
       if (limit === undefined) continue;
       const { total, last, lastQuantity } = sumOf((a) => a.sku === addon.sku);
