@@ -1,11 +1,13 @@
 import { missingConsents } from "@/lib/agreements";
 import { catalog, findEdition, type Locale } from "@/lib/catalog";
 import type { Db } from "@/lib/db/client";
-import { createOrder } from "@/lib/db/queries/orders";
+import { createOrder, type OrderTarget } from "@/lib/db/queries/orders";
+import { findOwnProofUpload } from "@/lib/db/queries/proof-uploads";
+import { listFreeOrganisations } from "@/lib/db/queries/organisations";
 import { messagesFor } from "@/lib/i18n/messages";
 import { priceCart } from "@/lib/pricing";
 import type { RuleViolation } from "@/lib/pricing/types";
-import { checkoutSchema } from "@/lib/validations/checkout";
+import { checkoutSchema, type Checkout } from "@/lib/validations/checkout";
 
 export type PlaceOrderResult =
   | { ok: true; orderId: string; created: boolean }
@@ -14,7 +16,10 @@ export type PlaceOrderResult =
   | { ok: false; error: "PRICE_CHANGED"; total: string }
   | { ok: false; error: "CONSENT_MISSING"; missing: string[] }
   | { ok: false; error: "EDUCATION_DETAILS_REQUIRED" }
-  | { ok: false; error: "IDEMPOTENCY_CONFLICT" };
+  | { ok: false; error: "EDUCATION_PROOF_INVALID" }
+  | { ok: false; error: "IDEMPOTENCY_CONFLICT" }
+  | { ok: false; error: "UPGRADE_METHOD_REQUIRED" }
+  | { ok: false; error: "UPGRADE_TARGET_INVALID" };
 
 /**
  * Places an order from what the browser submitted: re-validates the whole cart with the pricing
@@ -34,9 +39,31 @@ export async function placeOrder(db: Db, input: unknown, ctx: { userId: string; 
   if (priced.total !== checkout.expectedTotal) return { ok: false, error: "PRICE_CHANGED", total: priced.total };
   const missing = missingConsents(checkout.cart.edition, checkout.consents);
   if (missing.length) return { ok: false, error: "CONSENT_MISSING", missing: missing.map((a) => a.id) };
-  if (findEdition(catalog, checkout.cart.edition)?.verification && !checkout.education) return { ok: false, error: "EDUCATION_DETAILS_REQUIRED" };
+  const needsVerification = findEdition(catalog, checkout.cart.edition)?.verification ?? false;
+  if (needsVerification && !checkout.education) return { ok: false, error: "EDUCATION_DETAILS_REQUIRED" };
+  // The proof must be a file this buyer uploaded: an id guessed or taken from someone else's order is refused.
+  if (checkout.education && !(await findOwnProofUpload(db, { id: checkout.education.proofUploadId, userId: ctx.userId }))) {
+    return { ok: false, error: "EDUCATION_PROOF_INVALID" };
+  }
+  const education = needsVerification ? checkout.education : undefined;
+  const verification = education && { institutionName: education.institutionName, institutionType: education.institutionType, proofUploadId: education.proofUploadId };
 
-  const result = await createOrder(db, { userId: ctx.userId, checkout, priced, consents: checkout.consents, locale: ctx.locale, now: ctx.now });
+  const target = await orderTarget(db, ctx.userId, checkout);
+  if ("error" in target) return { ok: false, error: target.error };
+  const result = await createOrder(db, { userId: ctx.userId, target, checkout, priced, consents: checkout.consents, locale: ctx.locale, now: ctx.now, verification });
   if ("conflict" in result) return { ok: false, error: "IDEMPOTENCY_CONFLICT" };
   return { ok: true, orderId: result.order.id, created: result.created };
+}
+
+/**
+ * Which organisation the order is for. A buyer with a free organisation must say whether to
+ * upgrade it in place or start a new one; a buyer with none gets a new one.
+ */
+async function orderTarget(db: Db, userId: string, checkout: Checkout): Promise<OrderTarget | { error: "UPGRADE_METHOD_REQUIRED" | "UPGRADE_TARGET_INVALID" }> {
+  const free = await listFreeOrganisations(db, { userId, idempotencyKey: checkout.idempotencyKey });
+  const choice = checkout.upgrade;
+  if (free.length === 0) return choice?.method === "in-place" ? { error: "UPGRADE_TARGET_INVALID" } : { method: "new" };
+  if (!choice) return { error: "UPGRADE_METHOD_REQUIRED" };
+  if (choice.method === "in-place" && !free.some((o) => o.id === choice.organisationId)) return { error: "UPGRADE_TARGET_INVALID" };
+  return choice;
 }

@@ -4,6 +4,12 @@ import { educationVerificationSchema, invoiceRequestSchema, organisationDetailsS
 
 export const consentSchema = z.object({ agreementId: z.string().min(1), version: z.string().min(1) });
 
+export const upgradeChoiceSchema = z.discriminatedUnion("method", [
+  z.object({ method: z.literal("in-place"), organisationId: z.string().min(1) }).strict(),
+  z.object({ method: z.literal("new") }).strict(),
+]);
+export type UpgradeChoice = z.infer<typeof upgradeChoiceSchema>;
+
 /** The cart as checkout takes it: no field beyond the cart's own (a price sent along is refused, not ignored). */
 export const strictCartSchema = cartInputSchema.extend({ addons: z.array(cartLineInputSchema.extend({ term: termInputSchema.strict().optional() }).strict()).default([]) }).strict();
 
@@ -18,6 +24,8 @@ export const checkoutSchema = z
     organisation: organisationDetailsSchema,
     invoice: invoiceRequestSchema,
     education: educationVerificationSchema.optional(),
+    /** For a buyer who already has a free organisation: upgrade it in place, or create a new one. */
+    upgrade: upgradeChoiceSchema.optional(),
   })
   .strict();
 

@@ -4,7 +4,8 @@ import type { Consent } from "@/lib/agreements";
 import type { PriceResult } from "@/lib/pricing/types";
 import type { Checkout } from "@/lib/validations/checkout";
 import type { Db } from "../client";
-import { orderConsents, orderEvents, orderLines, orders, type OrderRow } from "../schema";
+import { orderConsents, orderEvents, orderLines, orders, organisations, type OrderRow } from "../schema";
+import { createVerification } from "./verifications";
 
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
@@ -15,13 +16,19 @@ export function orderNumber(now: Date): string {
   return `Q${day}-${tail}`;
 }
 
+/** Whom the order is for: an organisation the buyer already has (upgraded in place), or a new one. */
+export type OrderTarget = { method: "in-place"; organisationId: string } | { method: "new" };
+
 export interface NewOrder {
   userId: string;
+  target: OrderTarget;
   checkout: Checkout;
   priced: PriceResult;
   consents: Consent[];
   locale: string;
   now: Date;
+  /** For an edition sold after verification: the institution and proof to review, stored pending with the order. */
+  verification?: { institutionName: string; institutionType: string; proofUploadId: string };
 }
 
 export type CreateOrderResult = { order: OrderRow; created: boolean } | { conflict: true };
@@ -32,10 +39,11 @@ export type CreateOrderResult = { order: OrderRow; created: boolean } | { confli
  * submission is a conflict, never a second order.
  */
 export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrderResult> {
-  const { userId, checkout, priced, consents, locale, now } = params;
+  const { userId, checkout, priced, consents, locale, now, target } = params;
   const requestHash = createHash("sha256")
-    .update(JSON.stringify([checkout.cart, checkout.consents, checkout.organisation, checkout.invoice, checkout.education ?? null]))
+    .update(JSON.stringify([checkout.cart, checkout.consents, checkout.organisation, checkout.invoice, checkout.education ?? null, checkout.upgrade ?? null]))
     .digest("hex");
+  const organisationId = target.method === "in-place" ? target.organisationId : randomUUID();
   return db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(orders)
@@ -47,6 +55,8 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
         requestHash,
         edition: checkout.cart.edition,
         seats: checkout.cart.seats ?? null,
+        organisationId,
+        upgradeMethod: target.method,
         cart: checkout.cart,
         catalogVersion: priced.catalogVersion,
         total: priced.total,
@@ -62,6 +72,10 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
       const [existing] = await tx.select().from(orders).where(and(eq(orders.userId, userId), eq(orders.idempotencyKey, checkout.idempotencyKey)));
       if (!existing || existing.requestHash !== requestHash) return { conflict: true as const };
       return { order: existing, created: false };
+    }
+    if (target.method === "new") {
+      // Created with its first order, on the free edition until that order is paid.
+      await tx.insert(organisations).values({ id: organisationId, name: checkout.organisation.organisationName, ownerUserId: userId, createdAt: now });
     }
     await tx.insert(orderLines).values(
       priced.lines.map((l, position) => ({
@@ -80,6 +94,7 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
     );
     await tx.insert(orderConsents).values(consents.map((c) => ({ orderId: inserted.id, agreementId: c.agreementId, version: c.version, userId, acceptedAt: now })));
     await tx.insert(orderEvents).values({ orderId: inserted.id, at: now, fromStatus: null, toStatus: "pending_payment", cause: "checkout" });
+    if (params.verification) await createVerification(tx, { ...params.verification, orderId: inserted.id, userId, now });
     return { order: inserted, created: true };
   });
 }
@@ -100,3 +115,4 @@ export async function getOrderForUser(db: Db, params: { orderId: string; userId:
 export async function countOrders(db: Db, params: { userId: string }): Promise<number> {
   return (await db.select({ id: orders.id }).from(orders).where(eq(orders.userId, params.userId))).length;
 }
+

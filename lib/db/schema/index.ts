@@ -3,3 +3,5 @@ export * from "./catalog";
 export * from "./orders";
 export * from "./leads";
 export * from "./auth";
+export * from "./organisations";
+export * from "./verifications";

@@ -1,0 +1,21 @@
+import { and, asc, eq, notExists } from "drizzle-orm";
+import type { Db } from "../client";
+import { orders, organisations, type OrganisationRow } from "../schema";
+
+/**
+ * The organisations a user owns that are still on the free edition (candidates for an in-place
+ * upgrade), leaving out one created by the order under `idempotencyKey`: a retried submit of a
+ * first order must not find the organisation its own first attempt created. One statement, so
+ * the organisation and its order are seen together or not at all.
+ */
+export async function listFreeOrganisations(db: Db, params: { userId: string; idempotencyKey?: string }): Promise<OrganisationRow[]> {
+  const createdByThisOrder = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.organisationId, organisations.id), eq(orders.idempotencyKey, params.idempotencyKey ?? ""), eq(orders.upgradeMethod, "new")));
+  return db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.ownerUserId, params.userId), eq(organisations.edition, "free"), notExists(createdByThisOrder)))
+    .orderBy(asc(organisations.createdAt));
+}

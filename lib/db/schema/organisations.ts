@@ -1,0 +1,20 @@
+import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+/**
+ * A customer organisation. It starts on the free edition when its first order is placed and
+ * takes the paid edition and seats when an order for it is paid (fulfilment).
+ */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    ownerUserId: text("owner_user_id").notNull(),
+    edition: text("edition").notNull().default("free"),
+    seats: integer("seats"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("organisations_owner").on(t.ownerUserId)],
+);
+
+export type OrganisationRow = typeof organisations.$inferSelect;
