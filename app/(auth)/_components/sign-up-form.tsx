@@ -1,33 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { authClient } from "@/lib/auth/client";
-import { signUpSchema, type SignUpInput, type SignUpValues } from "@/lib/auth/validation";
-import { authErrorKey } from "./auth-error";
+import { signUpSchema } from "@/lib/auth/validation";
 import { FormError, SubmitButton } from "./form-parts";
 import { TextField } from "./text-field";
+import { useAuthForm } from "./use-auth-form";
 
 /** Name + email + password sign-up (signed in at once); on success goes to `next`. */
 export function SignUpForm({ next, labelledBy }: { next: string; labelledBy: string }) {
   const t = useTranslations("Auth");
-  const router = useRouter();
-  const [formError, setFormError] = useState<string>();
-  const [leaving, setLeaving] = useState(false);
-  const { register, handleSubmit, formState } = useForm<SignUpInput, unknown, SignUpValues>({ resolver: zodResolver(signUpSchema) });
-  const { errors, isSubmitting } = formState;
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    const { error } = await authClient.signUp.email(values).catch(() => ({ error: {} }));
-    if (error) return setFormError(authErrorKey(error));
-    setLeaving(true);
-    router.replace(next);
-    router.refresh(); // the header and every server component read the new session
-  });
+  const { register, errors, busy, formError, onSubmit } = useAuthForm(signUpSchema, (values) => authClient.signUp.email(values), next);
 
   // method="post": a submit before hydration must not put the password in the URL.
   return (
@@ -44,7 +27,7 @@ export function SignUpForm({ next, labelledBy }: { next: string; labelledBy: str
         registration={register("password")}
         error={errors.password?.message}
       />
-      <SubmitButton busy={isSubmitting || leaving} label={t("signUp.submit")} busyLabel={t("signUp.submitting")} />
+      <SubmitButton busy={busy} label={t("signUp.submit")} busyLabel={t("signUp.submitting")} />
     </form>
   );
 }

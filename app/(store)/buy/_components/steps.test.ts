@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { agreementsFor } from "@/lib/agreements";
+import { price, y } from "@/lib/pricing/test-helpers";
+import type { CartInput } from "@/lib/pricing/types";
+import { reachable, stepApplies, STEPS, type StepContext } from "./steps";
+
+const cart: CartInput = { edition: "business", seats: 10, term: y(1), addons: [] };
+const ctx = (over: Partial<StepContext> = {}): StepContext => ({ edition: "business", draft: { idempotencyKey: "k", consents: [] }, detailsValid: false, freeOrganisationIds: [], ...over });
+const allConsents = agreementsFor("business").map((a) => ({ agreementId: a.id, version: a.version, acceptedAt: "2026-11-22T00:00:00Z" }));
+const step = (i: number) => STEPS[i];
+
+describe("wizard steps", () => {
+  const rows: [string, CartInput, StepContext, string][] = [
+    ["an empty cart stops at the edition", { ...cart, edition: "" }, ctx({ edition: "" }), "edition"],
+    ["seats out of range stop at the edition", { ...cart, seats: 3 }, ctx(), "edition"],
+    ["a bad term stops at the term", { ...cart, term: { unit: "month", count: 12 } }, ctx(), "term"],
+    ["an add-on over the seats stops at the add-ons", { ...cart, addons: [{ sku: "large-meeting-500", quantity: 11 }] }, ctx(), "addons"],
+    ["a valid cart without consents stops at the agreements", cart, ctx(), "agreements"],
+    ["a stale consent version still stops at the agreements", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents.map((c, i) => (i ? c : { ...c, version: "old" })) } }), "agreements"],
+    ["consents given, details missing: the organisation", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents } }), "organisation"],
+    ["details valid, no free organisation: straight to review", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents }, detailsValid: true }), "review"],
+    ["a free organisation and no choice: the upgrade step", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents }, detailsValid: true, freeOrganisationIds: ["o1"] }), "upgrade"],
+    ["a choice of someone else's organisation is not a choice", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents, upgrade: { method: "in-place", organisationId: "o2" } }, detailsValid: true, freeOrganisationIds: ["o1"] }), "upgrade"],
+    ["upgrading one's own organisation reaches review", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents, upgrade: { method: "in-place", organisationId: "o1" } }, detailsValid: true, freeOrganisationIds: ["o1"] }), "review"],
+  ];
+  it.each(rows)("%s", (_name, c, context, expected) => {
+    expect(step(reachable(price(c), context))).toBe(expected);
+  });
+
+  it("shows the upgrade step only to buyers with a free organisation", () => {
+    expect(stepApplies("upgrade", ctx())).toBe(false);
+    expect(stepApplies("upgrade", ctx({ freeOrganisationIds: ["o1"] }))).toBe(true);
+    expect(STEPS.filter((s) => s !== "upgrade").every((s) => stepApplies(s, ctx()))).toBe(true);
+  });
+});
