@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { agreementsFor, missingConsents } from "./index";
+import { agreements, agreementsFor, missingConsents } from "./index";
+import { assertAgreementsValid } from "./validate";
 
 describe("agreements", () => {
+  it("are exactly what their schema accepts", () => {
+    expect(assertAgreementsValid()).toEqual(agreements);
+  });
+
   it.each([
     ["free", ["service-terms", "privacy-policy"]],
     ["pro", ["service-terms", "purchase-terms", "privacy-policy"]],

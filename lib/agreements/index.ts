@@ -1,21 +1,10 @@
-import { z } from "zod";
-import { EDITION_IDS, LOCALES } from "@/lib/catalog/schema";
 import data from "./agreements.json" with { type: "json" };
+import type { Agreement } from "./validate";
 
-const text = z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string().min(1)])) as Record<(typeof LOCALES)[number], z.ZodString>);
+export type { Agreement };
 
-const agreementSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  version: z.string().min(1),
-  editions: z.array(z.enum(EDITION_IDS)).min(1),
-  title: text,
-  summary: text,
-});
-
-export type Agreement = z.infer<typeof agreementSchema>;
-
-/** Every agreement in force, each with its current version (data, validated at load). */
-export const agreements: Agreement[] = z.array(agreementSchema).parse(data);
+/** Every agreement in force, each with its current version (data; validated at server start and in tests, like the catalog). */
+export const agreements = data as Agreement[];
 
 /** The agreements a buyer of `edition` must accept, in display order. */
 export function agreementsFor(edition: string): Agreement[] {

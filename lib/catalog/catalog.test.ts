@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import data from "./catalog.json" with { type: "json" };
-import { catalog, parseCatalog, selfServeEditionsFor } from "./index";
+import { catalog, selfServeEditionsFor } from "./index";
+import { assertCatalogValid, parseCatalog } from "./validate";
 
 describe("catalog", () => {
+  it("is exactly what its schema accepts", () => {
+    expect(assertCatalogValid()).toEqual(catalog);
+  });
+
   it("holds the six editions and the 21 add-ons of PRODUCT.md §2", () => {
     expect(catalog.editions.map((e) => e.id)).toEqual(["free", "pro", "business", "enterprise", "education", "education-plus"]);
     expect(catalog.addons).toHaveLength(21);

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-/** The two languages every catalog text is written in. */
-export const LOCALES = ["zh-CN", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
+import { EDITION_IDS, FAMILY_IDS } from "./ids";
+
+export { EDITION_IDS, FAMILY_IDS, LOCALES, type EditionId, type FamilyId, type Locale } from "./ids";
 
 const text = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) });
 const textList = z.object({ "zh-CN": z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
@@ -13,8 +13,6 @@ const price = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, "a price is a non-negati
 
 const recurringPrices = z.object({ year: price.optional(), month: price.optional() }).strict();
 
-export const EDITION_IDS = ["free", "pro", "business", "enterprise", "education", "education-plus"] as const;
-export const FAMILY_IDS = ["large-meeting", "webinar", "recording", "mra", "rooms", "phone-pack"] as const;
 
 const editionId = z.enum(EDITION_IDS);
 const familyId = z.enum(FAMILY_IDS);
@@ -99,9 +97,7 @@ export const catalogSchema = z
 
 export type Catalog = z.infer<typeof catalogSchema>;
 export type Edition = Catalog["editions"][number];
-export type EditionId = (typeof EDITION_IDS)[number];
 export type Family = Catalog["families"][number];
-export type FamilyId = (typeof FAMILY_IDS)[number];
 export type Addon = Catalog["addons"][number];
 export type SalesOnlyAddon = Catalog["salesOnlyAddons"][number];
 export type LocalizedText = z.infer<typeof text>;

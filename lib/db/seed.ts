@@ -1,8 +1,10 @@
-import { catalog } from "@/lib/catalog";
+import { assertAgreementsValid } from "@/lib/agreements/validate";
+import { assertCatalogValid } from "@/lib/catalog/validate";
 import type { Db } from "./client";
 import { recordCatalogVersion } from "./queries/catalog-versions";
 
-/** Records the catalog in force; throws if its content changed without a version bump. */
+/** Validates the shipped data and records the catalog in force; throws if its content changed without a version bump. */
 export async function seed(db: Db): Promise<void> {
-  await recordCatalogVersion(db, { catalog });
+  assertAgreementsValid();
+  await recordCatalogVersion(db, { catalog: assertCatalogValid() });
 }

@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from "@/lib/catalog/schema";
+import { LOCALES, type Locale } from "@/lib/catalog/ids";
 
 export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = "zh-CN";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Decimal, fenToAmount, formatFen, formatMoney, fromFen, parseFen, roundToFen, sum, timesFen, toAmount, toFen } from "./index";
+import { Decimal, fromFen, roundToFen, sum, toAmount, toFen } from "./decimal";
+import { fenToAmount, formatFen, formatMoney, parseFen, timesFen } from "./index";
 
 describe("roundToFen", () => {
   it.each([
@@ -23,9 +24,10 @@ describe("formatMoney", () => {
     ["1390.5", { compact: true }, "¥1,390.50"],
     ["0", {}, "¥0.00"],
     ["624000", {}, "¥624,000.00"],
-    ["1234567.891", {}, "¥1,234,567.89"],
+    [new Decimal("1234567.891"), {}, "¥1,234,567.89"],
+    [new Decimal("0.005"), {}, "¥0.01"],
     ["-47.2", {}, "-¥47.20"],
-  ])("formats %s", (input, options, expected) => {
+  ] as const)("formats %s", (input, options, expected) => {
     expect(formatMoney(input, options)).toBe(expected);
   });
 });

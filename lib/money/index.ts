@@ -1,41 +1,4 @@
-import DecimalJs from "decimal.js";
-
-/**
- * The one decimal type used for money: 40 significant digits and half-up rounding, isolated
- * from any global Decimal configuration another package might set.
- */
-export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
-export type Decimal = InstanceType<typeof Decimal>;
-
-const ZERO = new Decimal(0);
-
-/** The single rounding rule: half-up to the fen (two decimal places). */
-export function roundToFen(value: Decimal): Decimal {
-  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-}
-
-/** Sums decimals exactly. */
-export function sum(values: readonly Decimal[]): Decimal {
-  let total = ZERO;
-  for (const v of values) total = total.plus(v);
-  return total;
-}
-
-/** Money as the API writes it: a plain decimal string with exactly two places ("52488.00"). */
-export function toAmount(value: Decimal): string {
-  return value.toFixed(2);
-}
-
-/** Integer fen, for storage and for payment providers. */
-export function toFen(value: Decimal | string): bigint {
-  return BigInt(new Decimal(value).times(100).toFixed(0));
-}
-
-/** Parses integer fen back into yuan. */
-export function fromFen(fen: bigint | number): Decimal {
-  return new Decimal(fen.toString()).dividedBy(100);
-}
-
+// Money as integer fen and as text. Pure and dependency-free: the browser bundle includes it.
 function groupThousands(digits: string): string {
   if (digits.length <= 3) return digits;
   let out = digits.slice(0, digits.length % 3 || 3);
@@ -82,9 +45,8 @@ export function fenToAmount(fen: number): string {
  * Formats money for people: "¥52,488.00", or "¥1,390" with `compact` when the amount is whole.
  * Hand-written rather than Intl-based so browser and server print byte-identical text.
  */
-export function formatMoney(value: Decimal | string, options: { compact?: boolean } = {}): string {
-  const d = typeof value === "string" ? new Decimal(value) : value;
-  return formatFixed(d.abs().toFixed(2), d.isNegative() && !d.isZero(), options);
+export function formatMoney(value: string | { toFixed(places: number): string }, options: { compact?: boolean } = {}): string {
+  return formatFen(parseFen(typeof value === "string" ? value : value.toFixed(2)), options);
 }
 
 /** `formatMoney` for integer fen. */
@@ -95,9 +57,3 @@ export function formatFen(fen: number, options: { compact?: boolean } = {}): str
   return `${fen < 0 ? "-" : ""}¥${groupThousands(String((abs - cents) / 100))}${tail}`;
 }
 
-function formatFixed(fixed: string, negative: boolean, options: { compact?: boolean }): string {
-  const [whole = "0", fraction = "00"] = fixed.split(".");
-  const sign = negative ? "-" : "";
-  const tail = options.compact && fraction === "00" ? "" : `.${fraction}`;
-  return `${sign}¥${groupThousands(whole)}${tail}`;
-}

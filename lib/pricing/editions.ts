@@ -1,5 +1,5 @@
 import type { Edition } from "@/lib/catalog";
-import { Decimal, roundToFen, toAmount } from "@/lib/money";
+import { Decimal, roundToFen, toAmount } from "@/lib/money/decimal";
 
 export interface SeatPricePoints {
   /** Annual list price per seat. */

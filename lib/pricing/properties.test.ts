@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Decimal } from "@/lib/money";
+import { Decimal } from "@/lib/money/decimal";
 import { cartArb } from "@/lib/testing/arbitraries";
 import { price } from "./test-helpers";
 

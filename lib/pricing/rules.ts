@@ -85,7 +85,7 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
         breaches.push({ code: "BILLING_UNIT_NOT_SOLD", path: at("term"), params: { item: addon.sku }, variant: "oneOff" });
     } else if (line.term !== undefined && !validTerm(line.term, catalog)) {
       breaches.push(termBreach(at("term")));
-    } else if ((term = validTerm(line.term ?? cart.term, catalog) ?? null)) {
+    } else if ((term = (line.term === undefined ? seatTerm : validTerm(line.term, catalog)) ?? null)) {
       unitPrice = priceFor(addon.prices, term);
       if (!unitPrice) breaches.push({ code: "BILLING_UNIT_NOT_SOLD", path: at("term"), params: { item: addon.sku, unit: term.unit } });
       else if (seatMonths !== undefined && familyOf(catalog, addon).termBoundBySeats && termMonths(term) > seatMonths)
