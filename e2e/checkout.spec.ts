@@ -52,6 +52,39 @@ test.describe("checkout", () => {
     });
   }
 
+  test("a returning buyer with a free organisation chooses to upgrade it in place", async ({ page }) => {
+    const fillDetails = async () => {
+      await page.getByLabel("组织名称").fill("星河科技有限公司");
+      await page.getByLabel("联系人").fill("李雷");
+      await page.getByLabel("手机号").fill("13800138000");
+      await page.getByRole("button", { name: "继续" }).click();
+    };
+    const throughAgreements = async (link: string) => {
+      await page.goto(link);
+      const next = page.getByRole("button", { name: "继续" });
+      for (let i = 0; i < 3; i++) await next.click();
+      for (const box of await page.getByRole("checkbox").all()) await box.check();
+      await next.click();
+    };
+    await throughAgreements("/buy?edition=free&term=1y&add=rooms:1");
+    await signUpFromOrganisationStep(page);
+    await fillDetails();
+    await page.getByRole("button", { name: "提交订单" }).click();
+    await expect(page).toHaveURL(/\/orders\//);
+
+    await throughAgreements("/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1");
+    await fillDetails();
+    await expect(page.getByRole("heading", { name: /升级方式/ })).toBeVisible();
+    const next = page.getByRole("button", { name: "继续" });
+    await expect(next).toBeDisabled();
+    await page.getByRole("radio", { name: /升级现有组织“星河科技有限公司”/ }).check();
+    await expectAccessible(page);
+    await next.click();
+    await page.getByRole("button", { name: "提交订单" }).click();
+    await expect(page).toHaveURL(/\/orders\//);
+    await expect(page.getByTestId("order-total")).toHaveText("¥52,488.00");
+  });
+
   test("the whole flow works from the keyboard alone", async ({ page }) => {
     await page.goto("/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1");
     const press = async (key: string, times = 1) => {

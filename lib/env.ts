@@ -15,22 +15,37 @@ const envSchema = z.object({
   // The public origin, e.g. https://store.example.com. Unset: taken from each request's Host, which
   // suits plain HTTP on any host/port; set it behind an HTTPS proxy (it also turns on Secure cookies).
   BETTER_AUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  // Operator accounts the server makes sure exist when it starts (first deployment, end-to-end
+  // tests): comma-separated emails, all with QUORUM_BOOTSTRAP_OPERATOR_PASSWORD (lib/auth/bootstrap.ts).
+  QUORUM_BOOTSTRAP_OPERATORS: z
+    .string()
+    .transform((v) => v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email("must be comma-separated email addresses")))
+    .optional(),
+  QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: z.string().min(8, "must be 8–128 characters").max(128, "must be 8–128 characters").optional(),
+}).refine((e) => !e.QUORUM_BOOTSTRAP_OPERATORS?.length || e.QUORUM_BOOTSTRAP_OPERATOR_PASSWORD, {
+  path: ["QUORUM_BOOTSTRAP_OPERATOR_PASSWORD"],
+  message: "is required when QUORUM_BOOTSTRAP_OPERATORS is set",
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
-/** The server environment, parsed once; throws listing every bad variable. */
-export function env(): Env {
-  if (cached) return cached;
+/** Parses an environment such as process.env, without caching; throws listing every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty string means "unset" for shells and .env files alike.
-  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = envSchema.safeParse(raw);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment variables:\n${problems}`);
   }
-  cached = result.data;
+  return result.data;
+}
+
+/** The server environment, parsed once; throws listing every bad variable. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }

@@ -6,6 +6,7 @@ import { nextCookies } from "better-auth/next-js";
 import { getDb, type Db } from "@/lib/db/client";
 import { account, session, user, verification } from "@/lib/db/schema";
 import { env, type Env } from "@/lib/env";
+import { bootstrapOperators } from "./bootstrap";
 import { isLoopbackRequest, requestOrigins } from "./request";
 import { DEFAULT_DISCOUNT_LIMIT_PERCENT, ROLES } from "./roles";
 
@@ -88,7 +89,15 @@ const globalForAuth = globalThis as typeof globalThis & { __authPromise?: Promis
 export function getAuth(): Promise<Auth> {
   // Keep the promise, like getDb(): concurrent first callers must share one instance.
   globalForAuth.__authPromise ??= getDb()
-    .then((db) => createAuth(db, authOptionsFromEnv()))
+    .then(async (db) => {
+      const e = env();
+      const auth = createAuth(db, authOptionsFromEnv(e));
+      // Before any sign-in can reach this instance: the listed operators exist.
+      if (e.QUORUM_BOOTSTRAP_OPERATORS?.length && e.QUORUM_BOOTSTRAP_OPERATOR_PASSWORD) {
+        await bootstrapOperators(auth, db, { emails: e.QUORUM_BOOTSTRAP_OPERATORS, password: e.QUORUM_BOOTSTRAP_OPERATOR_PASSWORD });
+      }
+      return auth;
+    })
     .catch((error: unknown) => {
       globalForAuth.__authPromise = undefined;
       throw error;

@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreementsFor } from "@/lib/agreements";
 import type { DbHandle } from "@/lib/db/client";
 import { countOrders, getOrderForUser } from "@/lib/db/queries/orders";
+import { createProofUpload } from "@/lib/db/queries/proof-uploads";
+import { getVerificationForOrder, listPendingVerifications } from "@/lib/db/queries/verifications";
+import { educationVerifications } from "@/lib/db/schema";
 import { migratedDb, testBackend } from "@/lib/db/testing";
 import type { CheckoutInput } from "@/lib/validations/checkout";
 import { placeOrder } from "./place-order";
@@ -86,5 +90,73 @@ describe(`placing orders on ${testBackend}`, () => {
     const second = { ...checkout({ cart: { edition: "business", seats: 31, term: { unit: "year", count: 1 }, addons: [] }, expectedTotal: "43090.00" }), idempotencyKey: first.idempotencyKey };
     expect(await place(second, "reuser")).toEqual({ ok: false, error: "IDEMPOTENCY_CONFLICT" });
     expect(await countOrders(handle.db, { userId: "reuser" })).toBe(1);
+  });
+});
+
+describe(`placing education orders on ${testBackend}`, () => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await migratedDb();
+  });
+  afterAll(async () => handle.close());
+
+  const place = (input: unknown, userId: string) => placeOrder(handle.db, input, { userId, locale: "zh-CN", now });
+  const upload = (userId: string) => createProofUpload(handle.db, { userId, fileName: "办学许可证.pdf", contentType: "application/pdf", bytes: Buffer.from("%PDF-1.4\n%%EOF\n") });
+  const educationCart = { edition: "education", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] };
+  const education = (proofUploadId: string) => ({ institutionName: "某某市第一中学", institutionType: "primary-secondary" as const, proofUploadId, proofFileName: "办学许可证.pdf" });
+  const educationCheckout = (proofUploadId: string, over: Partial<CheckoutInput> = {}) =>
+    checkout({ cart: educationCart, expectedTotal: "33588.00", consents: agreementsFor("education").map((a) => ({ agreementId: a.id, version: a.version })), education: education(proofUploadId), ...over });
+
+  it("stores the order of ¥33,588.00 and its pending verification together", async () => {
+    const userId = `edu-${randomUUID()}`;
+    const proof = await upload(userId);
+    const result = await place(educationCheckout(proof.id), userId);
+    expect(result).toMatchObject({ ok: true, created: true });
+    if (!result.ok) return;
+    const stored = await getOrderForUser(handle.db, { orderId: result.orderId, userId });
+    expect(stored?.order).toMatchObject({ status: "pending_payment", total: "33588.00", edition: "education" });
+    expect(stored?.lines.map((l) => [l.sku, l.amount])).toEqual([["education", "22800.00"], ["large-meeting-500", "10788.00"]]);
+    expect(await getVerificationForOrder(handle.db, { orderId: result.orderId })).toMatchObject({
+      userId,
+      institutionName: "某某市第一中学",
+      institutionType: "primary-secondary",
+      proofUploadId: proof.id,
+      proofFileName: "办学许可证.pdf",
+      status: "pending",
+    });
+  });
+
+  it.each([
+    ["another buyer's upload", async () => (await upload(`other-${randomUUID()}`)).id],
+    ["an upload that does not exist", async () => randomUUID()],
+  ])("refuses %s with EDUCATION_PROOF_INVALID and stores nothing", async (_name, proofId) => {
+    const userId = `edu-${randomUUID()}`;
+    await upload(userId); // the buyer has a proof of their own, just not this one
+    expect(await place(educationCheckout(await proofId()), userId)).toEqual({ ok: false, error: "EDUCATION_PROOF_INVALID" });
+    expect(await countOrders(handle.db, { userId })).toBe(0);
+    expect(await handle.db.select().from(educationVerifications).where(eq(educationVerifications.userId, userId))).toEqual([]);
+  });
+
+  it("refuses a proof id that is not a uuid as a malformed submission", async () => {
+    const userId = `edu-${randomUUID()}`;
+    expect(await place(educationCheckout("../../etc/passwd"), userId)).toMatchObject({ ok: false, error: "INVALID_SHAPE", fieldErrors: { "education.proofUploadId": ["OrgDetails.errors.proofFile"] } });
+    expect(await countOrders(handle.db, { userId })).toBe(0);
+  });
+
+  it("makes one order and one verification of concurrent repeats of the same submit", async () => {
+    const userId = `edu-${randomUUID()}`;
+    const input = educationCheckout((await upload(userId)).id);
+    const results = await Promise.all(Array.from({ length: 8 }, () => place(input, userId)));
+    expect(new Set(results.map((r) => (r.ok ? r.orderId : r.error))).size).toBe(1);
+    expect(await countOrders(handle.db, { userId })).toBe(1);
+    const orderId = results[0]?.ok ? results[0].orderId : "";
+    expect((await listPendingVerifications(handle.db)).filter((v) => v.orderId === orderId)).toHaveLength(1);
+  });
+
+  it("needs no verification for a business order that still carries institution details", async () => {
+    const userId = `edu-${randomUUID()}`;
+    const result = await place(checkout({ education: education((await upload(userId)).id) }), userId);
+    expect(result).toMatchObject({ ok: true });
+    if (result.ok) expect(await getVerificationForOrder(handle.db, { orderId: result.orderId })).toBeUndefined();
   });
 });

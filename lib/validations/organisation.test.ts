@@ -88,7 +88,7 @@ describe("invoiceRequestSchema", () => {
   });
 });
 
-const education = { institutionName: "某某市第一中学", institutionType: "primary-secondary", proofFileName: "办学许可证.pdf" };
+const education = { institutionName: "某某市第一中学", institutionType: "primary-secondary", proofUploadId: "5b0c1a52-3c1e-4a8e-9f5d-2f1b6f0c9a11", proofFileName: "办学许可证.pdf" };
 
 describe("educationVerificationSchema", () => {
   it.each([
@@ -96,6 +96,8 @@ describe("educationVerificationSchema", () => {
     ["each public institution type", { institutionType: "government" }, {}],
     ["a for-profit school", { institutionType: "private-school" }, { institutionType: "OrgDetails.errors.institutionType" }],
     ["no proof", { proofFileName: "" }, { proofFileName: "OrgDetails.errors.proofFile" }],
+    ["a file name without an upload", { proofUploadId: undefined }, { proofUploadId: "OrgDetails.errors.proofFile" }],
+    ["an upload id that is not a uuid", { proofUploadId: "../etc/passwd" }, { proofUploadId: "OrgDetails.errors.proofFile" }],
     ["no institution name", { institutionName: " " }, { institutionName: "OrgDetails.errors.institutionName" }],
   ])("%s", (_, change, expected) => {
     expect(errorsOf(educationVerificationSchema.safeParse({ ...education, ...change }))).toEqual(expected);

@@ -74,10 +74,15 @@ export type SpecialInvoice = z.infer<typeof specialInvoiceSchema>;
 export const INSTITUTION_TYPES = ["primary-secondary", "higher-education", "vocational", "government", "other-public"] as const;
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
-/** The institution an education order is for, and its proof (the file itself is uploaded elsewhere; this is its name). */
+/**
+ * The institution an education order is for, and its proof: the file uploaded beforehand
+ * (POST /api/uploads/education-proof), by id, with its name to show. The server checks that the
+ * upload exists and belongs to the buyer.
+ */
 export const educationVerificationSchema = z.object({
   institutionName: text("institutionName", 2, 100),
   institutionType: z.enum(INSTITUTION_TYPES, error("institutionType")),
+  proofUploadId: z.uuid(error("proofFile")),
   proofFileName: text("proofFile", 1, 255),
 });
 export type EducationVerification = z.infer<typeof educationVerificationSchema>;

@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { decodeCart } from "@/lib/cart/url";
+import { getDb } from "@/lib/db/client";
+import { listFreeOrganisations } from "@/lib/db/queries/organisations";
 import { BuyWizard } from "./_components/buy-wizard";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -8,13 +10,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function BuyPage({ searchParams }: { searchParams: SearchParams }) {
   const decoded = decodeCart(await searchParams);
   const [t, user] = [await getTranslations("Buy"), await getCurrentUser()];
+  const freeOrganisations = user ? (await listFreeOrganisations(await getDb(), { userId: user.id })).map(({ id, name }) => ({ id, name })) : [];
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-slate-600">{t("intro")}</p>
       </div>
-      <BuyWizard key={JSON.stringify(decoded.cart)} initial={decoded} buyer={user ? { email: user.email } : null} />
+      <BuyWizard key={JSON.stringify(decoded.cart)} initial={decoded} buyer={user ? { email: user.email, freeOrganisations } : null} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "../client";
-import { user, type UserRow } from "../schema";
+import { account, user, type UserRow } from "../schema";
 
 /** The account with this email (stored lower-case by better-auth), or undefined. */
 export async function findUserByEmail(db: Db, params: { email: string }): Promise<UserRow | undefined> {
@@ -19,4 +19,14 @@ export async function findUserById(db: Db, params: { id: string }): Promise<User
 export async function setUserRole(db: Db, params: { id: string; role: Role }): Promise<UserRow | undefined> {
   const rows = await db.update(user).set({ role: params.role }).where(eq(user.id, params.id)).returning();
   return rows[0];
+}
+
+/** The password hash of an account's email + password sign-in, or undefined when it has none. */
+export async function findPasswordHash(db: Db, params: { userId: string }): Promise<string | undefined> {
+  const rows = await db
+    .select({ password: account.password })
+    .from(account)
+    .where(and(eq(account.userId, params.userId), eq(account.providerId, "credential")))
+    .limit(1);
+  return rows[0]?.password ?? undefined;
 }

@@ -5,14 +5,20 @@ import { requireUser } from "@/lib/auth/session";
 import type { Locale } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { getOrderForUser } from "@/lib/db/queries/orders";
+import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import { formatMoney } from "@/lib/money";
+import { canPay, needsVerification } from "@/lib/orders/payability";
+import { VerificationStatus } from "./_components/verification-status";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/orders/${id}`);
-  const found = await getOrderForUser(await getDb(), { orderId: id, userId: user.id });
+  const db = await getDb();
+  const found = await getOrderForUser(db, { orderId: id, userId: user.id });
   if (!found) notFound();
   const { order, lines, consents, events } = found;
+  const verifies = needsVerification(order.edition);
+  const verification = verifies ? await getVerificationForOrder(db, { orderId: order.id }) : undefined;
   const [t, format, locale] = [await getTranslations("Order"), await getFormatter(), (await getLocale()) as Locale];
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const org = order.organisation as { organisationName: string; contactName: string; mobile: string; email: string };
@@ -25,7 +31,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           {t("placedAt", { time: time(order.createdAt) })}
         </p>
       </header>
-      {order.status === "pending_payment" && <p className="rounded-md bg-brand-50 px-4 py-3 text-brand-800">{t("nextPayment")}</p>}
+      {verifies && <VerificationStatus verification={verification} />}
+      {canPay(order, verification) && <p className="rounded-md bg-brand-50 px-4 py-3 text-brand-800">{t("nextPayment")}</p>}
       <section aria-labelledby="order-lines" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="order-lines" className="text-lg font-semibold">
           {t("lines")}

@@ -9,6 +9,7 @@ import type { CartInput } from "@/lib/pricing/types";
 import { educationOrganisationStepSchema, organisationStepSchema, type OrganisationStep as Values } from "@/lib/validations/checkout";
 import { INSTITUTION_TYPES, INVOICE_TYPES } from "@/lib/validations/organisation";
 import type { Buyer } from "./buy-wizard";
+import { ProofUploadField } from "./proof-upload-field";
 import type { CheckoutDraft } from "./use-checkout-draft";
 import { buyUrl } from "./use-priced-cart";
 
@@ -126,7 +127,7 @@ function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "c
               ))}
             </select>
           </div>
-          {field("education", "proofFileName", t("proofFile"), { help: t("proofHelp") })}
+          <ProofUploadField control={control} />
         </fieldset>
       )}
       <fieldset className="space-y-4">

@@ -1,11 +1,13 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { agreementsFor } from "@/lib/agreements";
 import type { Locale } from "@/lib/catalog";
 import { placeOrderAction, type PlaceOrderActionResult } from "@/lib/actions/place-order";
 import { formatMoney } from "@/lib/money";
+import { needsVerification } from "@/lib/orders/payability";
 import type { CartInput, PriceResult } from "@/lib/pricing/types";
 import type { CheckoutDraft } from "./use-checkout-draft";
 
@@ -21,7 +23,8 @@ export function ReviewStep({ cart, result, draft, reset }: Props) {
   const t = useTranslations("Checkout");
   const locale = useLocale() as Locale;
   const [pending, startTransition] = useTransition();
-  const [failure, setFailure] = useState<PlaceOrderActionResult | null>(null);
+  const [failure, setFailure] = useState<Exclude<PlaceOrderActionResult, { ok: true }> | null>(null);
+  const router = useRouter();
   const details = draft.details;
   const place = () =>
     startTransition(async () => {
@@ -34,10 +37,12 @@ export function ReviewStep({ cart, result, draft, reset }: Props) {
         organisation: details?.organisation,
         invoice: details?.invoice,
         ...(details?.education ? { education: details.education } : {}),
+        ...(draft.upgrade ? { upgrade: draft.upgrade } : {}),
       });
-      // A successful action redirects; reaching here means it was refused.
-      if (outcome) setFailure(outcome);
-      else reset();
+      if (!outcome.ok) return setFailure(outcome);
+      // The order exists: the next checkout in this tab needs a new idempotency key.
+      reset();
+      router.push(outcome.orderUrl);
     });
   return (
     <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
@@ -56,6 +61,14 @@ export function ReviewStep({ cart, result, draft, reset }: Props) {
             {details?.invoice.type !== "none" && details?.invoice ? ` · ${"title" in details.invoice ? details.invoice.title : ""}` : ""}
           </dd>
         </div>
+        {details?.education && needsVerification(cart.edition) && (
+          <div className="sm:col-span-2">
+            <dt className="font-medium">{t("reviewEducation")}</dt>
+            <dd>
+              {details.education.institutionName} · {t(`institutionTypes.${details.education.institutionType}`)} · {t("reviewProof", { name: details.education.proofFileName })}
+            </dd>
+          </div>
+        )}
         <div className="sm:col-span-2">
           <dt className="font-medium">{t("reviewAgreements")}</dt>
           <dd>

@@ -2,15 +2,30 @@ import { missingConsents } from "@/lib/agreements";
 import type { PriceResult } from "@/lib/pricing/types";
 import type { CheckoutDraft } from "./use-checkout-draft";
 
-export const STEPS = ["edition", "term", "addons", "agreements", "organisation", "review"] as const;
+export const STEPS = ["edition", "term", "addons", "agreements", "organisation", "upgrade", "review"] as const;
 export type Step = (typeof STEPS)[number];
 
 export function isStep(value: unknown): value is Step {
   return typeof value === "string" && (STEPS as readonly string[]).includes(value);
 }
 
-/** Whether a step's own inputs are complete and break no rule. */
-export function stepDone(step: Step, result: PriceResult, edition: string, draft: CheckoutDraft, detailsValid: boolean): boolean {
+/** What the steps depend on besides the cart's price. */
+export interface StepContext {
+  edition: string;
+  draft: CheckoutDraft;
+  detailsValid: boolean;
+  /** The buyer's free organisations, by id; the upgrade step applies only when there are some. */
+  freeOrganisationIds: string[];
+}
+
+/** Whether a step is part of this checkout at all. */
+export function stepApplies(step: Step, ctx: StepContext): boolean {
+  return step !== "upgrade" || ctx.freeOrganisationIds.length > 0;
+}
+
+/** Whether a step's own inputs are complete and break no rule (a step that does not apply is done). */
+export function stepDone(step: Step, result: PriceResult, ctx: StepContext): boolean {
+  const { edition, draft, detailsValid } = ctx;
   const clean = (prefix: string) => !result.errors.some((e) => e.path.startsWith(prefix));
   switch (step) {
     case "edition":
@@ -23,13 +38,17 @@ export function stepDone(step: Step, result: PriceResult, edition: string, draft
       return missingConsents(edition, draft.consents).length === 0;
     case "organisation":
       return detailsValid;
+    case "upgrade": {
+      const choice = draft.upgrade;
+      return !stepApplies("upgrade", ctx) || choice?.method === "new" || (choice?.method === "in-place" && ctx.freeOrganisationIds.includes(choice.organisationId));
+    }
     case "review":
       return false;
   }
 }
 
 /** The furthest step the buyer may open: every step before it must be done. */
-export function reachable(result: PriceResult, edition: string, draft: CheckoutDraft, detailsValid: boolean): number {
-  const i = STEPS.findIndex((s) => !stepDone(s, result, edition, draft, detailsValid));
+export function reachable(result: PriceResult, ctx: StepContext): number {
+  const i = STEPS.findIndex((s) => !stepDone(s, result, ctx));
   return i === -1 ? STEPS.length - 1 : i;
 }

@@ -2,13 +2,14 @@
 
 import { useCallback, useSyncExternalStore } from "react";
 import type { Consent } from "@/lib/agreements";
-import type { OrganisationStep } from "@/lib/validations/checkout";
+import type { OrganisationStep, UpgradeChoice } from "@/lib/validations/checkout";
 
 /** What the buyer enters after the cart, kept in this tab's session so a sign-in or a refresh loses nothing. */
 export interface CheckoutDraft {
   idempotencyKey: string;
   consents: (Consent & { acceptedAt: string })[];
   details?: OrganisationStep;
+  upgrade?: UpgradeChoice;
 }
 
 const KEY = "quorum.checkout.v1";

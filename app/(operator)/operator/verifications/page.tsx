@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireRole } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { listDecidedVerifications, listPendingVerifications, type VerificationListItem } from "@/lib/db/queries/verifications";
+import { formatMoney } from "@/lib/money";
+import { DecisionForms } from "./_components/decision-forms";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Verification.operator");
+  return { title: t("metaTitle"), robots: { index: false } };
+}
+
+const DECIDED_LIMIT = 100;
+const proofHref = (v: VerificationListItem) => `/api/uploads/education-proof/${v.proofUploadId}`;
+
+/** Education verifications for operators: pending ones to decide, oldest first, then the latest decisions. */
+export default async function VerificationsPage() {
+  await requireRole("operator", "/operator/verifications");
+  const db = await getDb();
+  const [pending, decided] = await Promise.all([listPendingVerifications(db), listDecidedVerifications(db, { limit: DECIDED_LIMIT })]);
+  const [t, tTypes, tStatus, format] = [
+    await getTranslations("Verification.operator"),
+    await getTranslations("Checkout.institutionTypes"),
+    await getTranslations("Verification.status"),
+    await getFormatter(),
+  ];
+  const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const type = (v: VerificationListItem) => tTypes(v.institutionType as never);
+  const size = (bytes: number) =>
+    bytes < 1024 * 1024 ? `${format.number(Math.max(bytes / 1024, 0.1), { maximumFractionDigits: 1 })} KB` : `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
+  const th = "px-3 py-2 text-left font-semibold";
+  const td = "px-3 py-2 align-top";
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 text-slate-600">{t("intro")}</p>
+        </div>
+        <Link href="/operator/leads" className="text-sm text-brand-700 underline">
+          {t("leadsLink")}
+        </Link>
+      </div>
+
+      <section aria-labelledby="pending-heading" className="space-y-4">
+        <h2 id="pending-heading" className="text-xl font-semibold">
+          {t("pendingTitle", { count: pending.length })}
+        </h2>
+        {pending.length === 0 && <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-600">{t("pendingEmpty")}</p>}
+        {pending.map((v) => (
+          <article key={v.id} aria-labelledby={`verification-${v.id}`} className="rounded-xl border border-slate-200 bg-white p-5">
+            <h3 id={`verification-${v.id}`} className="text-lg font-semibold">
+              {v.institutionName} <span className="font-normal text-slate-600">· {t("orderNumber", { number: v.orderNumber })}</span>
+            </h3>
+            <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
+              <div>
+                <dt className="text-slate-500">{t("fields.type")}</dt>
+                <dd>{type(v)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t("fields.buyer")}</dt>
+                <dd className="break-all">{v.buyerEmail ? <a href={`mailto:${v.buyerEmail}`} className="text-brand-700 underline">{v.buyerEmail}</a> : t("noValue")}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t("fields.order")}</dt>
+                <dd className="tabular-nums">
+                  {v.orderNumber} · {formatMoney(v.orderTotal)}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t("fields.proof")}</dt>
+                <dd>
+                  <a href={proofHref(v)} download className="break-all text-brand-700 underline">
+                    {t("download", { name: v.proofFileName, size: size(v.proofSize) })}
+                  </a>
+                </dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t("fields.submittedAt")}</dt>
+                <dd className="tabular-nums">
+                  <time dateTime={v.createdAt.toISOString()}>{time(v.createdAt)}</time>
+                </dd>
+              </div>
+            </dl>
+            <DecisionForms verificationId={v.id} />
+          </article>
+        ))}
+      </section>
+
+      <section aria-labelledby="decided-heading" className="space-y-4">
+        <h2 id="decided-heading" className="text-xl font-semibold">
+          {t("decidedTitle")}
+        </h2>
+        {decided.length === 0 ? (
+          <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-600">{t("decidedEmpty")}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+            <table className="w-full min-w-[56rem] text-sm">
+              <caption className="sr-only">{t("decidedCaption", { limit: DECIDED_LIMIT })}</caption>
+              <thead className="border-b border-slate-200 bg-slate-50">
+                <tr>
+                  {(["institution", "order", "status", "reason", "decidedBy", "decidedAt"] as const).map((c) => (
+                    <th key={c} scope="col" className={th}>
+                      {t(`columns.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {decided.map((v) => (
+                  <tr key={v.id}>
+                    <th scope="row" className={`${td} text-left font-medium`}>
+                      {v.institutionName}
+                      <div className="font-normal text-slate-600">{type(v)}</div>
+                    </th>
+                    <td className={`${td} tabular-nums`}>
+                      {v.orderNumber}
+                      <div className="text-slate-600">{formatMoney(v.orderTotal)}</div>
+                      <a href={proofHref(v)} download className="text-brand-700 underline">
+                        {v.proofFileName}
+                      </a>
+                    </td>
+                    <td className={td}>
+                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${v.status === "approved" ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}>{tStatus(v.status)}</span>
+                    </td>
+                    <td className={`${td} max-w-xs whitespace-pre-line break-words`}>{v.reason ?? t("noValue")}</td>
+                    <td className={`${td} whitespace-nowrap`}>{v.decidedByEmail ?? t("noValue")}</td>
+                    <td className={`${td} whitespace-nowrap tabular-nums`}>{v.decidedAt ? <time dateTime={v.decidedAt.toISOString()}>{time(v.decidedAt)}</time> : t("noValue")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { catalog, findEdition } from "@/lib/catalog";
+import type { OrderStatus, VerificationStatus } from "@/lib/db/schema";
+
+/** Whether an order's edition is sold only after an operator verifies the buyer (education editions). */
+export function needsVerification(edition: string): boolean {
+  return findEdition(catalog, edition)?.verification ?? false;
+}
+
+/**
+ * Whether the buyer may pay for an order now: it awaits payment and, for an edition sold after
+ * verification, its verification is approved. An education order without a verification record
+ * is not payable. Pure: the payment flow and the order page both ask it.
+ */
+export function canPay(order: { status: OrderStatus; edition: string }, verification: { status: VerificationStatus } | null | undefined): boolean {
+  if (order.status !== "pending_payment") return false;
+  if (!needsVerification(order.edition)) return true;
+  return verification?.status === "approved";
+}
