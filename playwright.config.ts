@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3917;
+// E2E_PORT lets a second run (a developer beside CI) use another port.
+const PORT = Number(process.env.E2E_PORT ?? 3917);
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, test, useEnglish } from "./fixtures";
 
 test.describe("/buy configurator", () => {
   test("a shared link restores the cart and its exact price", async ({ page }) => {
@@ -62,7 +62,7 @@ test.describe("/buy configurator", () => {
   });
 
   test("works in English", async ({ page }) => {
-    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: "http://127.0.0.1:3917" }]);
+    await useEnglish(page);
     await page.goto("/buy?edition=education&seats=30&term=1y&add=large-meeting-500:1");
     await expect(page.getByTestId("summary-total")).toHaveText("¥33,588.00");
     await expect(page.getByText("30 × ¥760/seat/yr × 1 yr = ¥22,800.00")).toBeVisible();

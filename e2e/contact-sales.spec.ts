@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, test, useEnglish } from "./fixtures";
 
 /** Focus and live checks need React; a submit before hydration posts the form to the server instead. */
 const hydrated = (page: Page) => expect(page.locator("form[data-hydrated]")).toBeAttached();
@@ -63,7 +63,7 @@ test.describe("/contact-sales", () => {
   });
 
   test("works in English with the keyboard alone, from a webinar link", async ({ page }) => {
-    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: "http://127.0.0.1:3917" }]);
+    await useEnglish(page);
     await page.goto("/contact-sales?addon=webinar-20000");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Talk to sales about Webinar (20,000 attendees)");
     await expect(page.getByRole("radio", { name: /^Webinar \(20,000 attendees\)/ })).toBeChecked();

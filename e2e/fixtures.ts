@@ -10,3 +10,10 @@ export async function expectAccessible(page: Page) {
 
 export const test = base;
 export { expect };
+
+/** Makes the page's browser context speak English, as the language switch would. */
+export async function useEnglish(page: Page) {
+  const url = test.info().project.use.baseURL;
+  if (!url) throw new Error("baseURL is not configured");
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url }]);
+}

@@ -10,16 +10,19 @@ import { formatMoney } from "@/lib/money";
 import { needsVerification } from "@/lib/orders/payability";
 import type { CartInput, PriceResult } from "@/lib/pricing/types";
 import type { CheckoutDraft } from "./use-checkout-draft";
+import type { FreeOrganisation } from "./upgrade-step";
 
 interface Props {
   cart: CartInput;
   result: PriceResult;
   draft: CheckoutDraft;
+  /** The buyer's free organisations, to name the one an in-place upgrade targets. */
+  organisations: FreeOrganisation[];
   reset(): void;
 }
 
 /** The last look before the order: everything entered, and one button that places the order once. */
-export function ReviewStep({ cart, result, draft, reset }: Props) {
+export function ReviewStep({ cart, result, draft, organisations, reset }: Props) {
   const t = useTranslations("Checkout");
   const locale = useLocale() as Locale;
   const [pending, startTransition] = useTransition();
@@ -66,6 +69,16 @@ export function ReviewStep({ cart, result, draft, reset }: Props) {
             <dt className="font-medium">{t("reviewEducation")}</dt>
             <dd>
               {details.education.institutionName} · {t(`institutionTypes.${details.education.institutionType}`)} · {t("reviewProof", { name: details.education.proofFileName })}
+            </dd>
+          </div>
+        )}
+        {draft.upgrade && (
+          <div className="sm:col-span-2">
+            <dt className="font-medium">{t("reviewUpgrade")}</dt>
+            <dd>
+              {draft.upgrade.method === "new"
+                ? t("reviewUpgradeNew")
+                : t("reviewUpgradeInPlace", { name: organisations.find((o) => o.id === (draft.upgrade as { organisationId: string }).organisationId)?.name ?? "" })}
             </dd>
           </div>
         )}
