@@ -67,4 +67,15 @@ test.describe("/buy configurator", () => {
     await expect(page.getByTestId("summary-total")).toHaveText("¥33,588.00");
     await expect(page.getByText("30 × ¥760/seat/yr × 1 yr = ¥22,800.00")).toBeVisible();
   });
+
+  test("a configuration only sales can price leads to the contact-sales form, preselected", async ({ page }) => {
+    await page.goto("/buy?edition=enterprise&seats=300&term=1y");
+    await page.getByRole("link", { name: "联系销售获取企业版报价" }).click();
+    await expect(page).toHaveURL(/\/contact-sales\?edition=enterprise$/);
+    await expect(page.getByRole("radio", { name: /^企业版/ })).toBeChecked();
+    await page.goto("/buy?edition=business&seats=6&term=1y&step=addons");
+    await page.getByRole("link", { name: "联系销售" }).last().click();
+    await expect(page).toHaveURL(/\/contact-sales\?addon=webinar-20000$/);
+    await expect(page.getByRole("radio", { name: /^Webinar（20000观众）/ })).toBeChecked();
+  });
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { catalog, findAddon, selfServeEditionsFor, type Addon, type Locale } from "@/lib/catalog";
 import { lineAllowance, setLineQuantity, setLineTerm } from "@/lib/cart/edit";
@@ -34,6 +35,14 @@ export function AddonsField(state: ConfiguratorState) {
                 <AddonRows key={addon.sku} addon={addon} state={state} />
               ))}
           </ul>
+          {catalog.salesOnlyAddons.some((a) => a.family === family.id) && (
+            <p className="mt-2 text-sm text-slate-600">
+              {t("bigWebinar")}{" "}
+              <Link href={`/contact-sales?addon=${catalog.salesOnlyAddons.find((a) => a.family === family.id)!.sku}`} className="text-brand-700 underline">
+                {t("bigWebinarLink")}
+              </Link>
+            </p>
+          )}
         </fieldset>
       ))}
       {strays.map(({ l, i }) => (

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { catalog, type Locale } from "@/lib/catalog";
 import { fixesFor } from "@/lib/cart/fixes";
@@ -16,6 +17,7 @@ interface Props {
 /** The rules a field breaks, in words, each with its one-click repairs. */
 export function FieldErrors({ id, errors, cart, onFix }: Props) {
   const t = useTranslations("Buy.fix");
+  const tBuy = useTranslations("Buy");
   const locale = useLocale() as Locale;
   if (errors.length === 0) return null;
   return (
@@ -23,6 +25,11 @@ export function FieldErrors({ id, errors, cart, onFix }: Props) {
       {errors.map((error) => (
         <li key={`${error.code}-${error.path}`} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-code={error.code}>
           <p>{error.message}</p>
+          {error.code === "CONTACT_SALES" && (
+            <Link href={contactSalesHref(error, cart)} className="mr-2 mt-2 inline-block text-xs font-medium text-red-900 underline">
+              {tBuy("contactSalesFor", { item: nameOf(catalog, salesItem(error, cart), locale) })}
+            </Link>
+          )}
           {fixesFor(error, cart, catalog).map((fix) => (
             <button
               key={fix.key}
@@ -37,4 +44,16 @@ export function FieldErrors({ id, errors, cart, onFix }: Props) {
       ))}
     </ul>
   );
+}
+
+/** The edition or add-on a contact-sales error is about. */
+function salesItem(error: RuleViolation, cart: CartInput): string {
+  const line = /^addons\[(\d+)\]/.exec(error.path);
+  return line ? (cart.addons[Number(line[1])]?.sku ?? "") : cart.edition;
+}
+
+/** The contact-sales form, preselected with what the buyer was trying to buy. */
+function contactSalesHref(error: RuleViolation, cart: CartInput): string {
+  const item = salesItem(error, cart);
+  return error.path === "edition" ? `/contact-sales?edition=${encodeURIComponent(item)}` : `/contact-sales?addon=${encodeURIComponent(item)}`;
 }
