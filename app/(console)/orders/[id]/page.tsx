@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { getOrderForUser } from "@/lib/db/queries/orders";
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import { formatMoney } from "@/lib/money";
+import { Section } from "@/components/ui/section";
 import { canPay, needsVerification } from "@/lib/orders/payability";
 import { VerificationStatus } from "./_components/verification-status";
 
@@ -33,10 +34,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </header>
       {verifies && <VerificationStatus verification={verification} />}
       {canPay(order, verification) && <p className="rounded-md bg-brand-50 px-4 py-3 text-brand-800">{t("nextPayment")}</p>}
-      <section aria-labelledby="order-lines" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="order-lines" className="text-lg font-semibold">
-          {t("lines")}
-        </h2>
+      <Section id="order-lines" title={t("lines")}>
         <ul className="mt-2 divide-y divide-slate-100">
           {lines.map((l) => (
             <li key={l.position} className="flex justify-between gap-4 py-2 text-sm">
@@ -55,19 +53,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </span>
         </p>
         <p className="text-xs text-slate-500">{t("catalog", { version: order.catalogVersion })}</p>
-      </section>
-      <section aria-labelledby="order-org" className="rounded-xl border border-slate-200 bg-white p-5 text-sm">
-        <h2 id="order-org" className="text-lg font-semibold">
-          {t("organisation")}
-        </h2>
+      </Section>
+      <Section id="order-org" title={t("organisation")} className="text-sm">
         <p>
           {org.organisationName} · {org.contactName} · {org.mobile} · {org.email}
         </p>
-      </section>
-      <section aria-labelledby="order-consents" className="rounded-xl border border-slate-200 bg-white p-5 text-sm">
-        <h2 id="order-consents" className="text-lg font-semibold">
-          {t("consents")}
-        </h2>
+      </Section>
+      <Section id="order-consents" title={t("consents")} className="text-sm">
         <ul className="list-disc pl-5">
           {consents.map((c) => (
             <li key={c.agreementId}>
@@ -75,17 +67,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="order-history" className="rounded-xl border border-slate-200 bg-white p-5 text-sm">
-        <h2 id="order-history" className="text-lg font-semibold">
-          {t("history")}
-        </h2>
+      </Section>
+      <Section id="order-history" title={t("history")} className="text-sm">
         <ol>
           {events.map((e) => (
             <li key={`${e.at.toISOString()}-${e.toStatus}`}>{t("event", { time: time(e.at), status: t(`status.${e.toStatus}`) })}</li>
           ))}
         </ol>
-      </section>
+      </Section>
     </article>
   );
 }
