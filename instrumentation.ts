@@ -4,5 +4,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { getDb } = await import("./lib/db/client");
     await getDb();
+    (await import("./lib/orders/state")).startExpirySweep(await getDb());
   }
 }

@@ -23,6 +23,11 @@ const envSchema = z.object({
     .pipe(z.array(z.email("must be comma-separated email addresses")))
     .optional(),
   QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: z.string().min(8, "must be 8–128 characters").max(128, "must be 8–128 characters").optional(),
+  // Which payment provider takes payments (lib/payments/registry.ts); only the built-in sandbox so far.
+  PAYMENT_PROVIDER: z.enum(["sandbox"]).default("sandbox"),
+  // Signs the sandbox gateway's notifications. Unset: a development default derived from DATA_DIR
+  // (lib/payments/sandbox/secret.ts), like BETTER_AUTH_SECRET.
+  SANDBOX_PAYMENT_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)").optional(),
 }).refine((e) => !e.QUORUM_BOOTSTRAP_OPERATORS?.length || e.QUORUM_BOOTSTRAP_OPERATOR_PASSWORD, {
   path: ["QUORUM_BOOTSTRAP_OPERATOR_PASSWORD"],
   message: "is required when QUORUM_BOOTSTRAP_OPERATORS is set",

@@ -4,12 +4,14 @@ import authEn from "@/messages/auth/en.json" with { type: "json" };
 import authZhCN from "@/messages/auth/zh-CN.json" with { type: "json" };
 import salesEn from "@/messages/sales/en.json" with { type: "json" };
 import salesZhCN from "@/messages/sales/zh-CN.json" with { type: "json" };
+import paymentsEn from "@/messages/payments/en.json" with { type: "json" };
+import paymentsZhCN from "@/messages/payments/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
 const all = {
-  "zh-CN": { ...zhCN, ...authZhCN, ...salesZhCN },
-  en: { ...en, ...authEn, ...salesEn },
+  "zh-CN": { ...zhCN, ...authZhCN, ...salesZhCN, ...paymentsZhCN },
+  en: { ...en, ...authEn, ...salesEn, ...paymentsEn },
 };
 
 /** Every message of a locale, for server code outside React (route handlers, actions). */

@@ -5,3 +5,5 @@ export * from "./leads";
 export * from "./auth";
 export * from "./organisations";
 export * from "./verifications";
+export * from "./payments";
+export * from "./services";

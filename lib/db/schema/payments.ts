@@ -1,0 +1,58 @@
+import { index, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { orders } from "./orders";
+
+/** Money columns: exact decimals, two places. */
+const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
+
+export const PAYMENT_STATUSES = ["pending", "succeeded", "failed", "cancelled"] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/**
+ * The app's own record of each payment it started with a provider: which order it pays, and the
+ * last status the app learned (by notification or status query). Counted to number retries.
+ */
+export const payments = pgTable(
+  "payments",
+  {
+    provider: text("provider").notNull(),
+    paymentRef: text("payment_ref").notNull(),
+    orderId: text("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+    amount: money("amount").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    status: text("status").$type<PaymentStatus>().notNull().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("payments_ref").on(t.provider, t.paymentRef), index("payments_order").on(t.orderId, t.createdAt)],
+);
+
+/**
+ * The sandbox gateway's own state, as a hosted gateway would keep it on its side. Nothing in the
+ * app reads it except the sandbox provider and its hosted page.
+ */
+export const sandboxPayments = pgTable(
+  "sandbox_payments",
+  {
+    paymentRef: text("payment_ref").primaryKey(),
+    orderId: text("order_id").notNull(),
+    orderNumber: text("order_number").notNull(),
+    amount: money("amount").notNull(),
+    currency: text("currency").notNull().default("CNY"),
+    status: text("status").$type<PaymentStatus>().notNull().default("pending"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    returnUrl: text("return_url").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("sandbox_payments_idempotency_key").on(t.idempotencyKey)],
+);
+
+/** Notifications already processed: a replayed notification id is acknowledged and ignored. */
+export const paymentNotifications = pgTable("payment_notifications", {
+  notificationId: text("notification_id").primaryKey(),
+  paymentRef: text("payment_ref").notNull(),
+  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type PaymentRow = typeof payments.$inferSelect;
+export type SandboxPaymentRow = typeof sandboxPayments.$inferSelect;

@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { orders } from "./orders";
+import { organisations } from "./organisations";
+
+/** Money columns: exact decimals, two places. */
+const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
+
+/**
+ * What an organisation has bought and holds: one row per paid order line (seats or a recurring
+ * add-on), with the unit price and discount actually paid, which refunds and upgrades need.
+ */
+export const serviceItems = pgTable(
+  "service_items",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    sku: text("sku").notNull(),
+    kind: text("kind").$type<"seats" | "addon">().notNull(),
+    /** The add-on's capacity from the catalog (e.g. 500 participants); null for seats. */
+    capacity: integer("capacity"),
+    quantity: integer("quantity").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    unitPrice: money("unit_price").notNull(),
+    /** Multiplier actually applied to the unit price: 1 = no discount, 0.85 = 15% off. */
+    discount: numeric("discount", { precision: 5, scale: 4 }).notNull().default("1"),
+    sourceOrderId: text("source_order_id").notNull().references(() => orders.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("service_items_organisation").on(t.organisationId, t.expiresAt), index("service_items_source_order").on(t.sourceOrderId), check("service_items_quantity", sql`${t.quantity} > 0`)],
+);
+
+export const PHONE_CREDIT_KINDS = ["topup", "call", "adjustment"] as const;
+export type PhoneCreditKind = (typeof PHONE_CREDIT_KINDS)[number];
+
+/** Append-only phone-credit ledger (PRODUCT.md §8): the balance is the sum of `amount`. */
+export const phoneCreditLedger = pgTable(
+  "phone_credit_ledger",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<PhoneCreditKind>().notNull(),
+    /** Positive for top-ups, negative for call charges. */
+    amount: money("amount").notNull(),
+    sourceOrderId: text("source_order_id").references(() => orders.id),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("phone_credit_ledger_organisation").on(t.organisationId, t.createdAt)],
+);
+
+export type ServiceItemRow = typeof serviceItems.$inferSelect;
+export type PhoneCreditEntryRow = typeof phoneCreditLedger.$inferSelect;

@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import { catalog, findAddon } from "@/lib/catalog";
+import type { Db } from "@/lib/db/client";
+import { appendPhoneCredit, insertServiceItems, type NewPhoneCreditEntry, type NewServiceItem } from "@/lib/db/queries/services";
+import { getVerificationForOrder } from "@/lib/db/queries/verifications";
+import { orderLines, organisations, type OrderLineRow, type OrderRow, type OrderStatus } from "@/lib/db/schema";
+import { Decimal } from "@/lib/money/decimal";
+import { canPay, needsVerification } from "./payability";
+import { LATE_PAYMENT, lockOrder, transitionOrder } from "./state";
+
+export type FulfilResult =
+  | { ok: true; alreadyDone: boolean; status: OrderStatus }
+  | { ok: false; error: "NOT_FOUND" | "AMOUNT_MISMATCH" | "NOT_PAYABLE" | "NO_ORGANISATION" };
+
+/** Statuses in which the order's payment has already been applied: a replay changes nothing. */
+const DONE: readonly OrderStatus[] = ["fulfilled", "refunded", "partially_refunded"];
+
+export interface MarkPaidParams {
+  orderId: string;
+  paymentRef: string;
+  /** What the provider says was paid, e.g. "52488.00"; must equal the order total. */
+  amount: string;
+  now: Date;
+  /** Why the order is paid ("payment_notification", "status_query"); an expired order records "late_payment". */
+  cause: string;
+  /** Tests only: runs after the order is marked paid and before fulfilment, to simulate a crash. */
+  faultAfterPaid?: () => void;
+}
+
+/**
+ * Applies a payment that really arrived: in ONE transaction, marks the order paid and provisions
+ * its services, then marks it fulfilled. Idempotent: the order row is locked first, so a replayed
+ * or concurrent call finds it fulfilled and changes nothing; a crash mid-way rolls everything back
+ * and the next retry (notification or reconcile) fulfils exactly once.
+ */
+export async function markPaidAndFulfil(db: Db, params: MarkPaidParams): Promise<FulfilResult> {
+  const { orderId, amount, now } = params;
+  return db.transaction(async (tx): Promise<FulfilResult> => {
+    const order = await lockOrder(tx, orderId);
+    if (!order) return { ok: false, error: "NOT_FOUND" };
+    if (DONE.includes(order.status)) return { ok: true, alreadyDone: true, status: order.status };
+    if (!sameAmount(amount, order.total)) return { ok: false, error: "AMOUNT_MISMATCH" };
+    const organisationId = order.organisationId;
+    if (!organisationId) return { ok: false, error: "NO_ORGANISATION" };
+
+    if (order.status !== "paid") {
+      if (order.status !== "pending_payment" && order.status !== "expired") return { ok: false, error: "NOT_PAYABLE" };
+      // Education orders are payable only once verified (the UI offers no payment before). canPay
+      // is asked as if pending, so a late payment on an expired verified order still counts.
+      if (needsVerification(order.edition)) {
+        const verification = await getVerificationForOrder(tx, { orderId });
+        if (!canPay({ status: "pending_payment", edition: order.edition }, verification)) return { ok: false, error: "NOT_PAYABLE" };
+      }
+      // Money that arrives after the window is still the buyer's money: an expired order is paid late.
+      const cause = order.status === "expired" ? LATE_PAYMENT : params.cause;
+      const paid = await transitionOrder(tx, { orderId, to: "paid", cause, now });
+      if (!paid.ok) return { ok: false, error: "NOT_PAYABLE" };
+      params.faultAfterPaid?.();
+    }
+    // A "paid" order found here (paid by another path, not fulfilled) is fulfilled now, once.
+    await provision(tx, { ...order, organisationId }, now);
+    const fulfilled = await transitionOrder(tx, { orderId, to: "fulfilled", cause: "fulfilled", now });
+    if (!fulfilled.ok) throw new Error(`order ${orderId}: cannot fulfil from ${fulfilled.error}`);
+    return { ok: true, alreadyDone: false, status: "fulfilled" };
+  });
+}
+
+function sameAmount(a: string, b: string): boolean {
+  try {
+    return new Decimal(a).equals(new Decimal(b));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Turns each order line into what the organisation holds: a service item per recurring line,
+ * a ledger top-up per phone pack, and the edition and seats from the seats line.
+ *
+ * Buying a sku the organisation already holds adds a NEW item with its own start and expiry
+ * rather than extending the existing one: aligning mid-term top-ups to the existing expiry
+ * (PRODUCT.md §6.1) and renewals (§6.2) are priced differently and come with their own flows.
+ */
+async function provision(tx: Db, order: OrderRow & { organisationId: string }, now: Date): Promise<void> {
+  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.position));
+  const items: NewServiceItem[] = [];
+  const credits: NewPhoneCreditEntry[] = [];
+  for (const line of lines) {
+    const addon = line.kind === "addon" ? findAddon(catalog, line.sku) : undefined;
+    if (addon?.family === "phone-pack") {
+      credits.push({ id: randomUUID(), organisationId: order.organisationId, kind: "topup", amount: line.amount, sourceOrderId: order.id, note: `${line.quantity} × ${line.sku}`, createdAt: now });
+      continue;
+    }
+    const expiresAt = expiryOf(line, now);
+    if (!expiresAt) throw new Error(`order ${order.id}: line ${line.position} (${line.sku}) has no term`);
+    items.push({
+      id: randomUUID(),
+      organisationId: order.organisationId,
+      sku: line.sku,
+      kind: line.kind,
+      capacity: addon?.capacity ?? null,
+      quantity: line.quantity,
+      startsAt: now,
+      expiresAt,
+      unitPrice: line.unitPrice,
+      // Self-serve orders carry no discount yet; quotes will set it here.
+      discount: "1",
+      sourceOrderId: order.id,
+      createdAt: now,
+    });
+    if (line.kind === "seats") await tx.update(organisations).set({ edition: order.edition, seats: line.quantity }).where(eq(organisations.id, order.organisationId));
+  }
+  await insertServiceItems(tx, items);
+  await appendPhoneCredit(tx, credits);
+}
+
+/** A line's expiry: `now` plus its term in calendar months (a year is 12), or null for a one-off line. */
+export function expiryOf(line: Pick<OrderLineRow, "termUnit" | "termCount">, now: Date): Date | null {
+  if (!line.termUnit || !line.termCount) return null;
+  return addMonthsUtc(now, line.termUnit === "year" ? line.termCount * 12 : line.termCount);
+}
+
+/** Adds calendar months in UTC; a day missing from the target month clamps to its last day (Jan 31 + 1 month = Feb 28/29). */
+export function addMonthsUtc(date: Date, months: number): Date {
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(date.getUTCDate(), lastDay), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds()));
+}

@@ -1,0 +1,109 @@
+import { and, eq, lte } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { orderEvents, orders, type OrderRow, type OrderStatus } from "@/lib/db/schema";
+
+/** How long an order may wait for payment before it expires (PRODUCT.md §4). */
+export const PAYMENT_WINDOW_MS = 30 * 60 * 1000;
+
+/** The cause that alone may move an expired order to paid: money that arrived after the window. */
+export const LATE_PAYMENT = "late_payment";
+
+/**
+ * The order state machine of PRODUCT.md §4: from each status, the statuses it may move to.
+ * expired → paid is listed but guarded: only with cause `late_payment` (see transitionOrder),
+ * so a payment that really arrived is never lost.
+ */
+export const ALLOWED: Record<OrderStatus, OrderStatus[]> = {
+  pending_payment: ["paid", "cancelled", "expired"],
+  paid: ["fulfilled", "refunded", "partially_refunded"],
+  fulfilled: ["refunded", "partially_refunded"],
+  expired: ["paid"],
+  cancelled: [],
+  refunded: [],
+  partially_refunded: [],
+};
+
+/** Whether `from → to` is a legal transition for the given cause. */
+export function canTransition(from: OrderStatus, to: OrderStatus, cause: string): boolean {
+  if (!ALLOWED[from].includes(to)) return false;
+  if (from === "expired" && to === "paid") return cause === LATE_PAYMENT;
+  return true;
+}
+
+export type TransitionResult =
+  | { ok: true; order: OrderRow; from: OrderStatus }
+  | { ok: false; error: "NOT_FOUND" }
+  | { ok: false; error: "INVALID_TRANSITION"; from: OrderStatus; to: OrderStatus };
+
+/** Locks the order row, so concurrent writers of the same order take turns until commit. */
+export async function lockOrder(tx: Db, orderId: string): Promise<OrderRow | undefined> {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+  return order;
+}
+
+/**
+ * Moves an order to `to` and records the event. Call inside a transaction: the row is locked
+ * first, and an illegal transition is refused (nothing written), not thrown.
+ */
+export async function transitionOrder(tx: Db, params: { orderId: string; to: OrderStatus; cause: string; now: Date }): Promise<TransitionResult> {
+  const { orderId, to, cause, now } = params;
+  const current = await lockOrder(tx, orderId);
+  if (!current) return { ok: false, error: "NOT_FOUND" };
+  const from = current.status;
+  if (!canTransition(from, to, cause)) return { ok: false, error: "INVALID_TRANSITION", from, to };
+  const [order] = await tx.update(orders).set({ status: to, updatedAt: now }).where(eq(orders.id, orderId)).returning();
+  await tx.insert(orderEvents).values({ orderId, at: now, fromStatus: from, toStatus: to, cause });
+  return { ok: true, order: order!, from };
+}
+
+/** Whether an order awaiting payment has outlived its payment window at `now`. */
+export function isStale(order: Pick<OrderRow, "status" | "createdAt">, now: Date): boolean {
+  return order.status === "pending_payment" && now.getTime() - order.createdAt.getTime() >= PAYMENT_WINDOW_MS;
+}
+
+/** Expires the order if it is still unpaid after the payment window; true when it did so now. */
+export async function expireIfStale(db: Db, params: { orderId: string; now: Date }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // Re-checked under the lock: a payment committed meanwhile wins over the expiry.
+    const order = await lockOrder(tx, params.orderId);
+    if (!order || !isStale(order, params.now)) return false;
+    return (await transitionOrder(tx, { orderId: order.id, to: "expired", cause: "expired_unpaid", now: params.now })).ok;
+  });
+}
+
+/** The sweep: expires every order unpaid past its window; returns how many it expired. */
+export async function expireStaleOrders(db: Db, params: { now: Date }): Promise<number> {
+  const cutoff = new Date(params.now.getTime() - PAYMENT_WINDOW_MS);
+  const stale = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, "pending_payment"), lte(orders.createdAt, cutoff)));
+  let count = 0;
+  // One short transaction per order, so the sweep never holds many locks at once.
+  for (const { id } of stale) if (await expireIfStale(db, { orderId: id, now: params.now })) count++;
+  return count;
+}
+
+export type CancelResult = { ok: true } | { ok: false; error: "NOT_FOUND" | "INVALID_TRANSITION" };
+
+/** The buyer cancels their own order while it awaits payment. */
+export async function cancelOrder(db: Db, params: { orderId: string; userId: string; now: Date }): Promise<CancelResult> {
+  return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, params.orderId);
+    if (!order || order.userId !== params.userId) return { ok: false, error: "NOT_FOUND" } as const;
+    const result = await transitionOrder(tx, { orderId: order.id, to: "cancelled", cause: "buyer_cancelled", now: params.now });
+    return result.ok ? ({ ok: true } as const) : ({ ok: false, error: "INVALID_TRANSITION" } as const);
+  });
+}
+
+const SWEEP_EVERY_MS = 60_000;
+const globalForSweep = globalThis as typeof globalThis & { __orderSweep?: ReturnType<typeof setInterval> };
+
+/** Starts the periodic expiry sweep once per process (start-up); errors are logged, never thrown. */
+export function startExpirySweep(db: Db): void {
+  if (globalForSweep.__orderSweep) return;
+  const run = () => void expireStaleOrders(db, { now: new Date() }).catch((error: unknown) => console.error("[orders] expiry sweep failed", error));
+  run();
+  globalForSweep.__orderSweep = setInterval(run, SWEEP_EVERY_MS);
+  globalForSweep.__orderSweep.unref?.();
+}

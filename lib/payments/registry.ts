@@ -1,0 +1,24 @@
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { createSandboxProvider, SANDBOX_PROVIDER_ID } from "./sandbox/provider";
+import { sandboxSecret } from "./sandbox/secret";
+import type { PaymentProvider } from "./types";
+
+const providers = new Map<string, PaymentProvider>();
+
+/** The provider with this id, built once over the process database; undefined for an unknown id (a notify URL). */
+export function findPaymentProvider(id: string): PaymentProvider | undefined {
+  let provider = providers.get(id);
+  if (!provider && id === SANDBOX_PROVIDER_ID) {
+    provider = createSandboxProvider({ db: getDb, secret: sandboxSecret(env()) });
+    providers.set(id, provider);
+  }
+  return provider;
+}
+
+/** The payment provider with this id, the configured one (PAYMENT_PROVIDER) by default. */
+export function getPaymentProvider(id: string = env().PAYMENT_PROVIDER): PaymentProvider {
+  const provider = findPaymentProvider(id);
+  if (!provider) throw new Error(`unknown payment provider: ${id}`);
+  return provider;
+}

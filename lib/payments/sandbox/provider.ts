@@ -1,0 +1,84 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { safeNextPath } from "@/lib/auth/next-path";
+import type { Db } from "@/lib/db/client";
+import { createSandboxPayment, getSandboxPayment } from "@/lib/db/queries/payments";
+import { parseFen } from "@/lib/money";
+import { signedHeaders, verifySignature } from "../signature";
+import type { PaymentEvent, PaymentProvider } from "../types";
+
+export const SANDBOX_PROVIDER_ID = "sandbox";
+
+const amountSchema = z.string().regex(/^\d{1,12}\.\d{2}$/);
+
+/** The body of a sandbox notification. */
+export const sandboxNotificationSchema = z.object({
+  notificationId: z.string().min(1).max(200),
+  paymentRef: z.string().min(1).max(200),
+  status: z.enum(["succeeded", "failed", "cancelled"]),
+  amount: amountSchema,
+});
+
+/** A notification as the sandbox gateway sends it: the raw JSON body and its signed headers. */
+export function sandboxNotification(p: { secret: string; event: PaymentEvent; now: Date }): { headers: Headers; rawBody: string } {
+  const rawBody = JSON.stringify({ notificationId: p.event.notificationId, paymentRef: p.event.paymentRef, status: p.event.status, amount: p.event.amount });
+  return { headers: new Headers(signedHeaders({ secret: p.secret, rawBody, now: p.now })), rawBody };
+}
+
+/** A same-site path: the sandbox only ever sends the buyer back into the app. */
+const isLocalPath = (url: string) => url !== "/" && safeNextPath(url) === url;
+
+/**
+ * The built-in sandbox gateway: its state lives in `sandbox_payments`, its hosted page at
+ * /pay/sandbox/<paymentRef>, and it notifies the app with signed, timestamped callbacks.
+ */
+export function createSandboxProvider(options: { db: () => Promise<Db>; secret: string; now?: () => Date }): PaymentProvider {
+  const now = options.now ?? (() => new Date());
+  return {
+    id: SANDBOX_PROVIDER_ID,
+
+    async createPayment(p) {
+      if (!amountSchema.safeParse(p.amount).success || parseFen(p.amount) <= 0) throw new Error(`sandbox: invalid amount ${p.amount}`);
+      if (!isLocalPath(p.returnUrl)) throw new Error("sandbox: returnUrl must be a same-site path");
+      const row = await createSandboxPayment(await options.db(), {
+        paymentRef: `sbp_${randomBytes(16).toString("hex")}`,
+        orderId: p.orderId,
+        orderNumber: p.orderNumber,
+        amount: p.amount,
+        idempotencyKey: p.idempotencyKey,
+        returnUrl: p.returnUrl,
+        now: now(),
+      });
+      // Like a real gateway: a key reused for another payment is a caller bug, not a second payment.
+      if (row.orderId !== p.orderId || row.amount !== p.amount) throw new Error(`sandbox: idempotency key ${p.idempotencyKey} reused for a different payment`);
+      return { paymentRef: row.paymentRef, redirectUrl: `/pay/sandbox/${row.paymentRef}` };
+    },
+
+    async queryPayment({ paymentRef }) {
+      const row = await getSandboxPayment(await options.db(), { paymentRef });
+      if (!row) throw new Error(`sandbox: unknown payment ${paymentRef}`);
+      return { status: row.status, amount: row.amount };
+    },
+
+    async verifyNotification({ headers, rawBody, now }) {
+      const check = verifySignature({ secret: options.secret, headers, rawBody, now });
+      if (!check.ok) return check;
+      let json: unknown;
+      try {
+        json = JSON.parse(rawBody);
+      } catch {
+        return { ok: false, reason: "MALFORMED" };
+      }
+      const parsed = sandboxNotificationSchema.safeParse(json);
+      return parsed.success ? { ok: true, event: parsed.data } : { ok: false, reason: "MALFORMED" };
+    },
+
+    async refund({ paymentRef, amount, idempotencyKey }) {
+      const row = await getSandboxPayment(await options.db(), { paymentRef });
+      if (!row || row.status !== "succeeded") throw new Error(`sandbox: payment ${paymentRef} cannot be refunded`);
+      if (!amountSchema.safeParse(amount).success || parseFen(amount) <= 0 || parseFen(amount) > parseFen(row.amount)) throw new Error(`sandbox: invalid refund amount ${amount}`);
+      // Derived from the key, so a retried refund answers the same reference.
+      return { refundRef: `sbr_${createHash("sha256").update(`${paymentRef}:${idempotencyKey}`).digest("hex").slice(0, 32)}` };
+    },
+  };
+}
