@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
 import { LanguageSwitch } from "./language-switch";
 import { UserMenu } from "./user-menu";
 
 export async function SiteHeader() {
-  const t = await getTranslations("Nav");
+  const [t, user] = [await getTranslations("Nav"), await getCurrentUser()];
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
@@ -18,6 +19,11 @@ export async function SiteHeader() {
           <Link href="/buy" className="hover:text-brand-700">
             {t("buy")}
           </Link>
+          {user && (
+            <Link href="/console/orders" className="hover:text-brand-700">
+              {t("console")}
+            </Link>
+          )}
           <UserMenu />
           <LanguageSwitch />
         </nav>

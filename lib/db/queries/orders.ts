@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Consent } from "@/lib/agreements";
 import type { PriceResult } from "@/lib/pricing/types";
 import type { Checkout } from "@/lib/validations/checkout";
@@ -116,3 +116,8 @@ export async function countOrders(db: Db, params: { userId: string }): Promise<n
   return (await db.select({ id: orders.id }).from(orders).where(eq(orders.userId, params.userId))).length;
 }
 
+
+/** A user's orders, newest first. */
+export async function listOrdersForUser(db: Db, params: { userId: string }): Promise<OrderRow[]> {
+  return db.select().from(orders).where(eq(orders.userId, params.userId)).orderBy(desc(orders.createdAt));
+}

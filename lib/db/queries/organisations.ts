@@ -19,3 +19,8 @@ export async function listFreeOrganisations(db: Db, params: { userId: string; id
     .where(and(eq(organisations.ownerUserId, params.userId), eq(organisations.edition, "free"), notExists(createdByThisOrder)))
     .orderBy(asc(organisations.createdAt));
 }
+
+/** Every organisation a user owns, oldest first. */
+export async function listOrganisations(db: Db, params: { userId: string }): Promise<OrganisationRow[]> {
+  return db.select().from(organisations).where(eq(organisations.ownerUserId, params.userId)).orderBy(asc(organisations.createdAt));
+}

@@ -4,22 +4,30 @@ import { agreements } from "@/lib/agreements";
 import { requireUser } from "@/lib/auth/session";
 import type { Locale } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
-import { getOrderForUser } from "@/lib/db/queries/orders";
+import { listPaymentsForOrder } from "@/lib/db/queries/payments";
+import { encodeCart } from "@/lib/cart/url";
+import { followOrder } from "@/lib/orders/follow";
+import type { CartInput } from "@/lib/pricing/types";
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import { formatMoney } from "@/lib/money";
 import { Section } from "@/components/ui/section";
 import { canPay, needsVerification } from "@/lib/orders/payability";
+import Link from "next/link";
+import { OrderStatusPoller } from "./_components/order-status-poller";
+import { PayButton } from "./_components/pay-button";
 import { VerificationStatus } from "./_components/verification-status";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/orders/${id}`);
   const db = await getDb();
-  const found = await getOrderForUser(db, { orderId: id, userId: user.id });
+  // Following the order here is what the return from the payment page relies on when no notification came.
+  const found = await followOrder(db, { orderId: id, userId: user.id, now: new Date() });
   if (!found) notFound();
   const { order, lines, consents, events } = found;
   const verifies = needsVerification(order.edition);
   const verification = verifies ? await getVerificationForOrder(db, { orderId: order.id }) : undefined;
+  const lastPayment = (await listPaymentsForOrder(db, { orderId: order.id })).at(-1);
   const [t, format, locale] = [await getTranslations("Order"), await getFormatter(), (await getLocale()) as Locale];
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const org = order.organisation as { organisationName: string; contactName: string; mobile: string; email: string };
@@ -33,7 +41,29 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </p>
       </header>
       {verifies && <VerificationStatus verification={verification} />}
-      {canPay(order, verification) && <p className="rounded-md bg-brand-50 px-4 py-3 text-brand-800">{t("nextPayment")}</p>}
+      {order.status === "pending_payment" && lastPayment?.status === "pending" && <OrderStatusPoller orderId={order.id} status={order.status} />}
+      {canPay(order, verification) && (
+        <div className="no-print space-y-3 rounded-md bg-brand-50 px-4 py-3 text-brand-800">
+          <p>{lastPayment && lastPayment.status !== "pending" && lastPayment.status !== "succeeded" ? t("paymentFailed") : t("nextPayment")}</p>
+          <PayButton orderId={order.id} />
+        </div>
+      )}
+      {order.status === "fulfilled" && (
+        <p className="no-print rounded-md bg-emerald-50 px-4 py-3 text-emerald-800">
+          {t("fulfilledNext")}{" "}
+          <Link href="/console/services" className="font-medium underline">
+            {t("servicesLink")}
+          </Link>
+        </p>
+      )}
+      {(order.status === "expired" || order.status === "cancelled") && (
+        <p className="no-print rounded-md bg-slate-100 px-4 py-3 text-slate-700">
+          {t(order.status === "expired" ? "expiredNext" : "cancelledNext")}{" "}
+          <Link href={`/buy?${encodeCart(order.cart as CartInput)}`} className="font-medium text-brand-700 underline">
+            {t("restart")}
+          </Link>
+        </p>
+      )}
       <Section id="order-lines" title={t("lines")}>
         <ul className="mt-2 divide-y divide-slate-100">
           {lines.map((l) => (

@@ -1,0 +1,61 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, test } from "./fixtures";
+
+/** Configures the business example, signs up on the way and places the order; returns on its order page. */
+async function placeBusinessOrder(page: Page) {
+  await page.goto("/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1");
+  const next = page.getByRole("button", { name: "继续" });
+  for (let i = 0; i < 3; i++) await next.click();
+  for (const box of await page.getByRole("checkbox").all()) await box.check();
+  await next.click();
+  await page.getByRole("link", { name: "注册新账号" }).click();
+  await page.getByLabel("姓名").fill("付款人");
+  await page.getByLabel("邮箱").fill(`payer-${randomUUID()}@example.com`);
+  await page.getByLabel("密码").fill("correct horse battery");
+  await page.getByRole("button", { name: "注册" }).click();
+  await page.getByLabel("组织名称").fill("云付科技有限公司");
+  await page.getByLabel("联系人").fill("付款人");
+  await page.getByLabel("手机号").fill("13700137000");
+  await next.click();
+  await page.getByRole("button", { name: "提交订单" }).click();
+  await expect(page).toHaveURL(/\/orders\//);
+}
+
+test.describe("payment in the sandbox", () => {
+  test("the business example is paid, fulfilled and its services run one year", async ({ page }) => {
+    await placeBusinessOrder(page);
+    await page.getByRole("button", { name: "去支付" }).click();
+    await expect(page).toHaveURL(/\/pay\/sandbox\//);
+    await expect(page.getByText("¥52,488.00")).toBeVisible();
+    await expectAccessible(page);
+    const paidAt = new Date();
+    await page.getByRole("button", { name: "支付", exact: true }).click();
+    await expect(page).toHaveURL(/\/orders\//);
+    await expect(page.getByText("已开通").first()).toBeVisible();
+    await expect(page.getByTestId("order-total")).toHaveText("¥52,488.00");
+    await page.getByRole("link", { name: "查看已购服务" }).click();
+    await expect(page.getByText("版本：商业版，30 个高级账号")).toBeVisible();
+    const expiry = new Date(paidAt);
+    expiry.setUTCFullYear(expiry.getUTCFullYear() + 1);
+    const day = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(expiry);
+    await expect(page.getByTestId("expires-business")).toHaveText(day);
+    await expect(page.getByTestId("expires-large-meeting-500")).toHaveText(day);
+    await expectAccessible(page);
+  });
+
+  for (const [choice, label] of [["fail", "模拟失败"], ["cancel", "取消"]] as const) {
+    test(`a ${choice}ed payment leaves the order payable, with a clear page`, async ({ page }) => {
+      await placeBusinessOrder(page);
+      await page.getByRole("button", { name: "去支付" }).click();
+      await page.getByRole("button", { name: label, exact: true }).click();
+      await expect(page).toHaveURL(/\/orders\//);
+      await expect(page.getByText("上次付款未成功（失败或已取消），您可以重新付款。")).toBeVisible();
+      await expect(page.getByText("待付款").first()).toBeVisible();
+      // Paying again works.
+      await page.getByRole("button", { name: "去支付" }).click();
+      await page.getByRole("button", { name: "支付", exact: true }).click();
+      await expect(page.getByText("已开通").first()).toBeVisible();
+    });
+  }
+});
