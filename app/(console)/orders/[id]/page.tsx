@@ -14,6 +14,7 @@ import { Section } from "@/components/ui/section";
 import { canPay, needsVerification } from "@/lib/orders/payability";
 import Link from "next/link";
 import { OrderStatusPoller } from "./_components/order-status-poller";
+import { PrintButton } from "@/components/print-button";
 import { PayButton } from "./_components/pay-button";
 import { VerificationStatus } from "./_components/verification-status";
 
@@ -34,7 +35,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   return (
     <article className="mx-auto max-w-3xl space-y-6">
       <header>
-        <h1 className="text-2xl font-bold">{t("title", { number: order.number })}</h1>
+        <div className="flex items-start justify-between gap-4">
+          <h1 className="text-2xl font-bold">{t("title", { number: order.number })}</h1>
+          <PrintButton label={t("receipt")} />
+        </div>
         <p className="text-slate-600">
           <span className="mr-2 rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{t(`status.${order.status}`)}</span>
           {t("placedAt", { time: time(order.createdAt) })}
