@@ -49,7 +49,7 @@ async function placeEducationOrder(page: Page, institution: string) {
   const status = page.getByTestId("verification-status");
   await expect(status.getByRole("heading", { name: "教育资质审核中" })).toBeVisible();
   await expect(status).toContainText("审核通过后即可付款");
-  await expect(page.getByText("订单已创建，等待付款")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "去支付" })).toHaveCount(0);
   const number = (await page.getByRole("heading", { level: 1 }).textContent())?.match(/Q\d{8}-[A-Z0-9]{6}/)?.[0];
   expect(number).toBeTruthy();
   return { email, number: number!, orderUrl: page.url() };
@@ -92,7 +92,7 @@ test.describe("education verification", () => {
 
     await page.reload();
     await expect(page.getByTestId("verification-status").getByRole("heading", { name: "教育资质已通过审核" })).toBeVisible();
-    await expect(page.getByText("订单已创建，等待付款")).toBeVisible();
+    await expect(page.getByRole("button", { name: "去支付" })).toBeVisible();
   });
 
   test("an operator rejects with a reason; the buyer reads it on the order", async ({ page, browser, baseURL, playwright }) => {
@@ -116,7 +116,7 @@ test.describe("education verification", () => {
     const status = page.getByTestId("verification-status");
     await expect(status.getByRole("heading", { name: "教育资质未通过审核" })).toBeVisible();
     await expect(status).toContainText(reason);
-    await expect(page.getByText("订单已创建，等待付款")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "去支付" })).toHaveCount(0);
 
     // The proof downloads for its uploader and for operators only.
     expect((await page.request.get(proofUrl!)).status()).toBe(200);
