@@ -29,6 +29,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/pricing`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATA_DIR: "test-results/e2e-data", NEXT_TELEMETRY_DISABLED: "1", QUORUM_BENCH: "0", QUORUM_BOOTSTRAP_OPERATORS: "e2e-operator@example.com", QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: "e2e operator password" },
+    env: { DATA_DIR: "test-results/e2e-data", NEXT_TELEMETRY_DISABLED: "1", QUORUM_BENCH: "0", QUORUM_TEST_CLOCK: "1", QUORUM_BOOTSTRAP_OPERATORS: "e2e-operator@example.com", QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: "e2e operator password" },
   },
 });

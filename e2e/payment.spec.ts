@@ -58,4 +58,19 @@ test.describe("payment in the sandbox", () => {
       await expect(page.getByText("已开通").first()).toBeVisible();
     });
   }
+
+  test("an unpaid order expires after 30 minutes and can be started again from its cart", async ({ page }) => {
+    await placeBusinessOrder(page);
+    const orderUrl = page.url();
+    // The e2e server accepts a moved clock per request (QUORUM_TEST_CLOCK=1); 31 minutes on.
+    await page.setExtraHTTPHeaders({ "x-quorum-test-now": new Date(Date.now() + 31 * 60_000).toISOString() });
+    await page.goto(orderUrl);
+    await expect(page.getByText("已过期").first()).toBeVisible();
+    await expect(page.getByText("订单已过期（30 分钟内未付款）。")).toBeVisible();
+    await expect(page.getByRole("button", { name: "去支付" })).toHaveCount(0);
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "按原配置重新下单" }).click();
+    await expect(page).toHaveURL(/\/buy\?edition=business&seats=30&term=1y&add=large-meeting-500/);
+    await expect(page.getByTestId("summary-total")).toHaveText("¥52,488.00");
+  });
 });

@@ -13,6 +13,9 @@ export default async function OperatorLayout({ children }: { children: React.Rea
         <Link href="/operator/leads" className="text-brand-700 underline-offset-4 hover:underline">
           {t("leads")}
         </Link>
+        <Link href="/operator/vouchers" className="text-brand-700 underline-offset-4 hover:underline">
+          {t("vouchers")}
+        </Link>
       </nav>
       {children}
     </div>

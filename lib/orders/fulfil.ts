@@ -87,6 +87,8 @@ async function provision(tx: Db, order: OrderRow & { organisationId: string }, n
   const items: NewServiceItem[] = [];
   const credits: NewPhoneCreditEntry[] = [];
   for (const line of lines) {
+    // Voucher lines lower what was paid; there is nothing to provision for them.
+    if (line.kind === "adjustment") continue;
     const addon = line.kind === "addon" ? findAddon(catalog, line.sku) : undefined;
     if (addon?.family === "phone-pack") {
       credits.push({ id: randomUUID(), organisationId: order.organisationId, kind: "topup", amount: line.amount, sourceOrderId: order.id, note: `${line.quantity} × ${line.sku}`, createdAt: now });

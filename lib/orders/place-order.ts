@@ -1,12 +1,14 @@
 import { missingConsents } from "@/lib/agreements";
 import { catalog, findEdition, type Locale } from "@/lib/catalog";
 import type { Db } from "@/lib/db/client";
-import { createOrder, type OrderTarget } from "@/lib/db/queries/orders";
+import { createOrder, findOrderByIdempotencyKey, type OrderTarget } from "@/lib/db/queries/orders";
 import { findOwnProofUpload } from "@/lib/db/queries/proof-uploads";
 import { listFreeOrganisations } from "@/lib/db/queries/organisations";
+import { lookupVoucher } from "@/lib/db/queries/vouchers";
 import { messagesFor } from "@/lib/i18n/messages";
 import { priceCart } from "@/lib/pricing";
 import type { RuleViolation } from "@/lib/pricing/types";
+import { applyVoucher } from "@/lib/pricing/voucher";
 import { checkoutSchema, type Checkout } from "@/lib/validations/checkout";
 
 export type PlaceOrderResult =
@@ -19,7 +21,8 @@ export type PlaceOrderResult =
   | { ok: false; error: "EDUCATION_PROOF_INVALID" }
   | { ok: false; error: "IDEMPOTENCY_CONFLICT" }
   | { ok: false; error: "UPGRADE_METHOD_REQUIRED" }
-  | { ok: false; error: "UPGRADE_TARGET_INVALID" };
+  | { ok: false; error: "UPGRADE_TARGET_INVALID" }
+  | { ok: false; error: "VOUCHER_UNKNOWN" | "VOUCHER_EXPIRED" | "VOUCHER_USED" };
 
 /**
  * Places an order from what the browser submitted: re-validates the whole cart with the pricing
@@ -34,7 +37,19 @@ export async function placeOrder(db: Db, input: unknown, ctx: { userId: string; 
     return { ok: false, error: "INVALID_SHAPE", fieldErrors };
   }
   const checkout = parsed.data;
-  const priced = priceCart(checkout.cart, catalog, { locale: ctx.locale, messages: messagesFor(ctx.locale).Pricing });
+  const pricing = { locale: ctx.locale, messages: messagesFor(ctx.locale).Pricing };
+  let priced = priceCart(checkout.cart, catalog, pricing);
+  let voucher: { code: string; singleUse: boolean } | undefined;
+  if (checkout.voucher) {
+    const found = await lookupVoucher(db, { code: checkout.voucher, now: ctx.now });
+    // A repeat of the very submission that redeemed it goes on to find its own order; anyone else is refused.
+    const own = !found.ok && found.error === "VOUCHER_USED" && found.redeemedOrderId === (await findOrderByIdempotencyKey(db, { userId: ctx.userId, idempotencyKey: checkout.idempotencyKey }))?.id;
+    if (!found.ok && !own) return { ok: false, error: found.error };
+    if ("terms" in found) {
+      priced = applyVoucher(priced, found.terms, pricing);
+      voucher = { code: found.terms.code, singleUse: found.singleUse };
+    }
+  }
   if (!priced.ok) return { ok: false, error: "CART_INVALID", ruleErrors: priced.errors };
   if (priced.total !== checkout.expectedTotal) return { ok: false, error: "PRICE_CHANGED", total: priced.total };
   const missing = missingConsents(checkout.cart.edition, checkout.consents);
@@ -50,8 +65,9 @@ export async function placeOrder(db: Db, input: unknown, ctx: { userId: string; 
 
   const target = await orderTarget(db, ctx.userId, checkout);
   if ("error" in target) return { ok: false, error: target.error };
-  const result = await createOrder(db, { userId: ctx.userId, target, checkout, priced, consents: checkout.consents, locale: ctx.locale, now: ctx.now, verification });
+  const result = await createOrder(db, { userId: ctx.userId, target, checkout, priced, consents: checkout.consents, locale: ctx.locale, now: ctx.now, verification, voucher });
   if ("conflict" in result) return { ok: false, error: "IDEMPOTENCY_CONFLICT" };
+  if ("voucherUsed" in result) return { ok: false, error: "VOUCHER_USED" };
   return { ok: true, orderId: result.order.id, created: result.created };
 }
 

@@ -29,12 +29,15 @@ export function priceCart(cart: CartInput, catalog: Catalog, options: PriceOptio
     monthlyTotal += priced.monthlyFen;
     return priced.line;
   });
+  const amount = fenToAmount(total);
   return {
     ok: breaches.length === 0,
     currency: "CNY",
     catalogVersion: catalog.version,
     lines,
-    total: fenToAmount(total),
+    subtotal: amount,
+    adjustments: [],
+    total: amount,
     monthly: { total: fenToAmount(monthlyTotal), savings: fenToAmount(monthlyTotal - total) },
     errors: breaches.map((b) => describeBreach(b, catalog, options.locale, t)),
   };

@@ -41,6 +41,7 @@ export const RULE_CODES = [
   "LARGE_MEETING_EXCEEDS_SEATS",
   "WEBINAR_EXCEEDS_SEATS",
   "ROOMS_LIMIT",
+  "VOUCHER_MIN_SPEND",
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -71,12 +72,38 @@ export interface PricedLine {
   monthlyAmount: string;
 }
 
+/** A price adjustment shown as a line of its own (PRODUCT.md §2.4); `amount` is negative ("-100.00"). */
+export interface PriceAdjustment {
+  kind: "voucher";
+  code: string;
+  label: string;
+  amount: string;
+  formula: string;
+}
+
+/** A voucher's terms as looked up by the server: cash (amount off, optional minimum spend) or percent off. */
+export interface VoucherTerms {
+  code: string;
+  kind: "cash" | "percent";
+  /** Cash vouchers: the amount off, "100.00". */
+  amount?: string;
+  /** Percent vouchers: an integer 1–99. */
+  percent?: number;
+  /** The subtotal the cart must reach for the voucher to apply, "1000.00". */
+  minimumSpend?: string;
+}
+
 export interface PriceResult {
   ok: boolean;
   currency: "CNY";
   catalogVersion: string;
   /** Lines with no broken rule of their own; all lines when `ok`. */
   lines: PricedLine[];
+  /** Σ lines, before adjustments. */
+  subtotal: string;
+  /** Adjustments in the order applied; empty without a voucher. */
+  adjustments: PriceAdjustment[];
+  /** subtotal + Σ adjustments, never below 0.00. */
   total: string;
   /** The same configuration on monthly terms, and what the chosen terms save over it. */
   monthly: { total: string; savings: string };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cartInputSchema, cartLineInputSchema, termInputSchema } from "./price-request";
+import { voucherCodeSchema } from "./voucher";
 import { educationVerificationSchema, invoiceRequestSchema, organisationDetailsSchema } from "./organisation";
 
 export const consentSchema = z.object({ agreementId: z.string().min(1), version: z.string().min(1) });
@@ -26,6 +27,8 @@ export const checkoutSchema = z
     education: educationVerificationSchema.optional(),
     /** For a buyer who already has a free organisation: upgrade it in place, or create a new one. */
     upgrade: upgradeChoiceSchema.optional(),
+    /** A voucher code; the server looks up its terms (one voucher per order). */
+    voucher: voucherCodeSchema.optional(),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import type { Checkout } from "@/lib/validations/checkout";
 import type { Db } from "../client";
 import { orderConsents, orderEvents, orderLines, orders, organisations, type OrderRow } from "../schema";
 import { createVerification } from "./verifications";
+import { redeemVoucher } from "./vouchers";
 
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
@@ -29,9 +30,14 @@ export interface NewOrder {
   now: Date;
   /** For an edition sold after verification: the institution and proof to review, stored pending with the order. */
   verification?: { institutionName: string; institutionType: string; proofUploadId: string };
+  /** The voucher already applied to `priced`; a single-use one is redeemed by this order or the order is not stored. */
+  voucher?: { code: string; singleUse: boolean };
 }
 
-export type CreateOrderResult = { order: OrderRow; created: boolean } | { conflict: true };
+export type CreateOrderResult = { order: OrderRow; created: boolean } | { conflict: true } | { voucherUsed: true };
+
+/** Thrown inside the transaction to roll the whole order back when its voucher was redeemed meanwhile. */
+class VoucherAlreadyRedeemed extends Error {}
 
 /**
  * Stores a priced order with its lines, consents and first status event in one transaction.
@@ -41,10 +47,10 @@ export type CreateOrderResult = { order: OrderRow; created: boolean } | { confli
 export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrderResult> {
   const { userId, checkout, priced, consents, locale, now, target } = params;
   const requestHash = createHash("sha256")
-    .update(JSON.stringify([checkout.cart, checkout.consents, checkout.organisation, checkout.invoice, checkout.education ?? null, checkout.upgrade ?? null]))
+    .update(JSON.stringify([checkout.cart, checkout.consents, checkout.organisation, checkout.invoice, checkout.education ?? null, checkout.upgrade ?? null, ...(checkout.voucher ? [checkout.voucher] : [])]))
     .digest("hex");
   const organisationId = target.method === "in-place" ? target.organisationId : randomUUID();
-  return db.transaction(async (tx) => {
+  const store = db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(orders)
       .values({
@@ -73,12 +79,14 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
       if (!existing || existing.requestHash !== requestHash) return { conflict: true as const };
       return { order: existing, created: false };
     }
+    // Conditional update: of concurrent checkouts with one single-use voucher, exactly one gets its row.
+    if (params.voucher?.singleUse && !(await redeemVoucher(tx, { code: params.voucher.code, orderId: inserted.id, now }))) throw new VoucherAlreadyRedeemed();
     if (target.method === "new") {
       // Created with its first order, on the free edition until that order is paid.
       await tx.insert(organisations).values({ id: organisationId, name: checkout.organisation.organisationName, ownerUserId: userId, createdAt: now });
     }
-    await tx.insert(orderLines).values(
-      priced.lines.map((l, position) => ({
+    await tx.insert(orderLines).values([
+      ...priced.lines.map((l, position) => ({
         orderId: inserted.id,
         position,
         kind: l.kind,
@@ -91,12 +99,38 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
         amount: l.amount,
         formula: l.formula,
       })),
-    );
+      // Adjustments (vouchers) follow the priced lines; never refundable, never provisioned.
+      ...priced.adjustments.map((a, i) => ({
+        orderId: inserted.id,
+        position: priced.lines.length + i,
+        kind: "adjustment" as const,
+        sku: `${a.kind}:${a.code}`,
+        name: a.label,
+        quantity: 1,
+        termUnit: null,
+        termCount: null,
+        unitPrice: a.amount,
+        amount: a.amount,
+        formula: a.formula,
+      })),
+    ]);
     await tx.insert(orderConsents).values(consents.map((c) => ({ orderId: inserted.id, agreementId: c.agreementId, version: c.version, userId, acceptedAt: now })));
     await tx.insert(orderEvents).values({ orderId: inserted.id, at: now, fromStatus: null, toStatus: "pending_payment", cause: "checkout" });
     if (params.verification) await createVerification(tx, { ...params.verification, orderId: inserted.id, userId, now });
     return { order: inserted, created: true };
   });
+  try {
+    return await store;
+  } catch (error) {
+    if (error instanceof VoucherAlreadyRedeemed) return { voucherUsed: true };
+    throw error;
+  }
+}
+
+/** The order a user placed under an idempotency key, if any. */
+export async function findOrderByIdempotencyKey(db: Db, params: { userId: string; idempotencyKey: string }): Promise<OrderRow | undefined> {
+  const [order] = await db.select().from(orders).where(and(eq(orders.userId, params.userId), eq(orders.idempotencyKey, params.idempotencyKey)));
+  return order;
 }
 
 /** An order with its lines, consents and history, or undefined; only its owner may read it. */

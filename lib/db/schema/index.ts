@@ -7,3 +7,4 @@ export * from "./organisations";
 export * from "./verifications";
 export * from "./payments";
 export * from "./services";
+export * from "./vouchers";

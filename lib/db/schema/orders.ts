@@ -42,7 +42,7 @@ export const orderLines = pgTable(
   {
     orderId: text("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
-    kind: text("kind").$type<"seats" | "addon">().notNull(),
+    kind: text("kind").$type<"seats" | "addon" | "adjustment">().notNull(),
     sku: text("sku").notNull(),
     name: text("name").notNull(),
     quantity: integer("quantity").notNull(),

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { listPaymentsForOrder } from "@/lib/db/queries/payments";
 import { encodeCart } from "@/lib/cart/url";
 import { followOrder } from "@/lib/orders/follow";
+import { requestNow } from "@/lib/clock";
 import type { CartInput } from "@/lib/pricing/types";
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import { formatMoney } from "@/lib/money";
@@ -23,7 +24,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const user = await requireUser(`/orders/${id}`);
   const db = await getDb();
   // Following the order here is what the return from the payment page relies on when no notification came.
-  const found = await followOrder(db, { orderId: id, userId: user.id, now: new Date() });
+  const found = await followOrder(db, { orderId: id, userId: user.id, now: await requestNow() });
   if (!found) notFound();
   const { order, lines, consents, events } = found;
   const verifies = needsVerification(order.edition);

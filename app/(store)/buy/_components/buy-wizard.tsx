@@ -76,7 +76,7 @@ export function BuyWizard({ initial, buyer }: { initial: DecodedCart; buyer: Buy
         {step === "agreements" && <AgreementsStep edition={state.cart.edition} draft={draft} update={update} />}
         {step === "organisation" && <OrganisationStep cart={state.cart} buyer={buyer} draft={draft} update={update} education={education} onDone={() => go(steps[index + 1]!)} />}
         {step === "upgrade" && buyer && <UpgradeStep organisations={buyer.freeOrganisations} draft={draft} update={update} />}
-        {step === "review" && <ReviewStep cart={state.cart} result={state.result} draft={draft} organisations={buyer?.freeOrganisations ?? []} reset={reset} />}
+        {step === "review" && <ReviewStep cart={state.cart} result={state.result} draft={draft} organisations={buyer?.freeOrganisations ?? []} reset={reset} update={update} />}
         {step !== "review" && (
           <div className="flex items-center justify-between">
             {index > 0 ? (

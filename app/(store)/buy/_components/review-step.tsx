@@ -1,15 +1,18 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useMessages, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { agreementsFor } from "@/lib/agreements";
 import type { Locale } from "@/lib/catalog";
 import { placeOrderAction, type PlaceOrderActionResult } from "@/lib/actions/place-order";
 import { formatMoney } from "@/lib/money";
 import { needsVerification } from "@/lib/orders/payability";
-import type { CartInput, PriceResult } from "@/lib/pricing/types";
+import type { PricingMessages } from "@/lib/pricing";
+import type { CartInput, PriceResult, VoucherTerms } from "@/lib/pricing/types";
+import { applyVoucher } from "@/lib/pricing/voucher";
 import type { CheckoutDraft } from "./use-checkout-draft";
+import { VoucherField } from "./voucher-field";
 import type { FreeOrganisation } from "./upgrade-step";
 
 interface Props {
@@ -19,12 +22,19 @@ interface Props {
   /** The buyer's free organisations, to name the one an in-place upgrade targets. */
   organisations: FreeOrganisation[];
   reset(): void;
+  /** Saves the voucher code into the checkout draft. */
+  update(patch: Partial<CheckoutDraft>): void;
 }
 
 /** The last look before the order: everything entered, and one button that places the order once. */
-export function ReviewStep({ cart, result, draft, organisations, reset }: Props) {
+export function ReviewStep({ cart, result: listed, draft, organisations, reset, update }: Props) {
   const t = useTranslations("Checkout");
   const locale = useLocale() as Locale;
+  const messages = useMessages() as unknown as { Pricing: PricingMessages };
+  // The same module as the server applies the voucher; the server looks it up again and re-prices.
+  const [voucher, setVoucher] = useState<VoucherTerms | null>(null);
+  const result = useMemo(() => (voucher ? applyVoucher(listed, voucher, { locale, messages: messages.Pricing }) : listed), [listed, voucher, locale, messages]);
+  const voucherError = result.errors.find((e) => e.path === "voucher");
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<Exclude<PlaceOrderActionResult, { ok: true }> | null>(null);
   const router = useRouter();
@@ -41,6 +51,7 @@ export function ReviewStep({ cart, result, draft, organisations, reset }: Props)
         invoice: details?.invoice,
         ...(details?.education ? { education: details.education } : {}),
         ...(draft.upgrade ? { upgrade: draft.upgrade } : {}),
+        ...(voucher ? { voucher: voucher.code } : {}),
       });
       if (!outcome.ok) return setFailure(outcome);
       // The order exists: the next checkout in this tab needs a new idempotency key.
@@ -95,6 +106,37 @@ export function ReviewStep({ cart, result, draft, organisations, reset }: Props)
           </dd>
         </div>
       </dl>
+      <div className="border-t border-slate-200 pt-4">
+        <VoucherField
+          code={draft.voucher}
+          onChange={(code, terms) => {
+            setVoucher(terms);
+            update({ voucher: code });
+          }}
+        />
+        {voucherError && (
+          <p role="alert" className="mt-1 text-sm text-red-700">
+            {voucherError.message}
+          </p>
+        )}
+      </div>
+      {result.adjustments.length > 0 && (
+        <dl className="space-y-1 border-t border-slate-200 pt-4 text-sm">
+          <div className="flex justify-between">
+            <dt>{t("voucher.subtotal")}</dt>
+            <dd className="tabular-nums">{formatMoney(result.subtotal)}</dd>
+          </div>
+          {result.adjustments.map((a) => (
+            <div key={a.code} className="flex justify-between gap-4">
+              <dt>
+                {a.label}
+                <span className="block text-xs text-slate-600 tabular-nums">{a.formula}</span>
+              </dt>
+              <dd className="tabular-nums">{formatMoney(a.amount)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {failure && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           <p>{t(`errors.${failure.error}`, { total: failure.error === "PRICE_CHANGED" ? formatMoney(failure.total) : "" })}</p>
@@ -108,7 +150,9 @@ export function ReviewStep({ cart, result, draft, organisations, reset }: Props)
         </div>
       )}
       <div className="flex items-center justify-between border-t border-slate-200 pt-4">
-        <span className="text-lg font-semibold tabular-nums">{formatMoney(result.total)}</span>
+        <span className="text-lg font-semibold tabular-nums" data-testid="review-total">
+          {formatMoney(result.total)}
+        </span>
         <button type="button" onClick={place} disabled={pending || !result.ok} aria-disabled={pending} className="rounded-lg bg-brand-700 px-6 py-2.5 font-medium text-white disabled:opacity-60">
           {pending ? t("placing") : t("place")}
         </button>

@@ -10,6 +10,8 @@ export interface CheckoutDraft {
   consents: (Consent & { acceptedAt: string })[];
   details?: OrganisationStep;
   upgrade?: UpgradeChoice;
+  /** A voucher code entered at review; its terms are looked up again on the server. */
+  voucher?: string;
 }
 
 const KEY = "quorum.checkout.v1";

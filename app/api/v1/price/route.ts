@@ -1,7 +1,11 @@
 import { catalog } from "@/lib/catalog";
 import { negotiateLocale } from "@/lib/i18n/locale";
 import { messagesFor } from "@/lib/i18n/messages";
+import { getDb } from "@/lib/db/client";
+import { lookupVoucher } from "@/lib/db/queries/vouchers";
 import { priceCart } from "@/lib/pricing";
+import { applyVoucher } from "@/lib/pricing/voucher";
+import { voucherCodeSchema } from "@/lib/validations/voucher";
 import { priceRequestSchema } from "@/lib/validations/price-request";
 
 /** Public pricing API (PRODUCT.md §9): the same pricing module the pages run. */
@@ -23,7 +27,17 @@ export async function POST(request: Request): Promise<Response> {
     }));
     return Response.json({ errors }, { status: 400 });
   }
-  const result = priceCart(parsed.data, catalog, { locale, messages: messages.Pricing });
+  let result = priceCart(parsed.data, catalog, { locale, messages: messages.Pricing });
+  if (parsed.data.voucher !== undefined) {
+    // Read-only: the voucher is looked up and applied, never redeemed, by a price request.
+    const code = voucherCodeSchema.safeParse(parsed.data.voucher);
+    const found = code.success ? await lookupVoucher(await getDb(), { code: code.data, now: new Date() }) : ({ ok: false, error: "VOUCHER_UNKNOWN" } as const);
+    if (found.ok) result = applyVoucher(result, found.terms, { locale, messages: messages.Pricing });
+    else {
+      const error = { code: found.error, path: "voucher", message: messages.Api.voucher[found.error] };
+      return Response.json({ errors: [...result.errors.map(({ code, path, message }) => ({ code, path, message })), error] }, { status: 422 });
+    }
+  }
   if (!result.ok) {
     return Response.json({ errors: result.errors.map(({ code, path, message }) => ({ code, path, message })) }, { status: 422 });
   }
@@ -31,6 +45,8 @@ export async function POST(request: Request): Promise<Response> {
     currency: result.currency,
     catalogVersion: result.catalogVersion,
     lines: result.lines.map(({ sku, quantity, term, unitPrice, amount, formula }) => ({ sku, quantity, term, unitPrice, amount, formula })),
+    subtotal: result.subtotal,
+    adjustments: result.adjustments.map(({ kind, code, label, amount, formula }) => ({ kind, code, label, amount, formula })),
     total: result.total,
     monthly: result.monthly,
   });

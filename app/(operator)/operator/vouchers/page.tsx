@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireRole } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { listVouchers } from "@/lib/db/queries/vouchers";
+import { formatMoney } from "@/lib/money";
+import { CreateVoucherForm } from "./_components/create-voucher-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Vouchers");
+  return { title: t("metaTitle"), robots: { index: false } };
+}
+
+const LIMIT = 200;
+
+/** Operators issue vouchers and see each one's status: unused, redeemed by which order, or expired. */
+export default async function VouchersPage() {
+  await requireRole("operator", "/operator/vouchers");
+  const rows = await listVouchers(await getDb(), { limit: LIMIT });
+  const t = await getTranslations("Vouchers");
+  const format = await getFormatter();
+  const now = new Date();
+  const th = "px-3 py-2 text-left font-semibold";
+  const td = "px-3 py-2 align-top";
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-slate-600">{t("intro")}</p>
+      </div>
+      <CreateVoucherForm />
+      <section aria-labelledby="vouchers-list" className="space-y-3">
+        <h2 id="vouchers-list" className="text-xl font-semibold">
+          {t("list.title")}
+        </h2>
+        {rows.length === 0 ? (
+          <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-600">{t("list.empty")}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+            <table className="w-full min-w-[48rem] text-sm">
+              <caption className="sr-only">{t("list.caption")}</caption>
+              <thead className="border-b border-slate-200 bg-slate-50">
+                <tr>
+                  {(["code", "terms", "singleUse", "expires", "status", "created"] as const).map((c) => (
+                    <th key={c} scope="col" className={th}>
+                      {t(`list.columns.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map(({ voucher: v, orderNumber }) => {
+                  const expired = v.expiresAt !== null && v.expiresAt <= now;
+                  const terms = v.kind === "percent" ? t("list.percentOff", { percent: v.percent ?? 0 }) : t("list.cashOff", { amount: formatMoney(v.amount ?? "0") });
+                  return (
+                    <tr key={v.code}>
+                      <th scope="row" className={`${td} text-left font-mono font-medium`}>
+                        {v.code}
+                      </th>
+                      <td className={td}>
+                        {terms}
+                        {v.minimumSpend !== null && <span className="block text-xs text-slate-600">{t("list.minimum", { amount: formatMoney(v.minimumSpend) })}</span>}
+                      </td>
+                      <td className={td}>{v.singleUse ? t("list.single") : t("list.multi")}</td>
+                      <td className={`${td} whitespace-nowrap tabular-nums`}>
+                        {v.expiresAt ? <time dateTime={v.expiresAt.toISOString()}>{format.dateTime(v.expiresAt, { dateStyle: "medium", timeStyle: "short" })}</time> : t("list.never")}
+                      </td>
+                      <td className={td}>
+                        <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
+                          {v.redeemedOrderId ? t("list.status.redeemed", { number: orderNumber ?? v.redeemedOrderId }) : expired ? t("list.status.expired") : t("list.status.unused")}
+                        </span>
+                      </td>
+                      <td className={`${td} whitespace-nowrap tabular-nums`}>
+                        <time dateTime={v.createdAt.toISOString()}>{format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

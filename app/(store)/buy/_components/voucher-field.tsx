@@ -1,0 +1,94 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { checkVoucherAction, type CheckVoucherResult } from "@/lib/actions/check-voucher";
+import type { VoucherTerms } from "@/lib/pricing/types";
+
+interface Props {
+  /** The code kept in the checkout draft, if any. */
+  code: string | undefined;
+  /** The checked terms, or null when there is no (usable) voucher. */
+  onChange(code: string | undefined, terms: VoucherTerms | null): void;
+}
+
+/** "代金券 / Voucher": checks a code on the server and hands its terms to the review step; one per order. */
+export function VoucherField({ code, onChange }: Props) {
+  const t = useTranslations("Checkout.voucher");
+  const id = useId();
+  const [text, setText] = useState(code ?? "");
+  const [error, setError] = useState<Exclude<CheckVoucherResult, { ok: true }>["error"] | null>(null);
+  const [applied, setApplied] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const checked = useRef(false);
+  const check = (value: string) => {
+    checked.current = true;
+    startTransition(async () => {
+      const result = await checkVoucherAction(value);
+      if (result.ok) {
+        setError(null);
+        setApplied(result.voucher.code);
+        onChange(result.voucher.code, result.voucher);
+      } else {
+        setError(result.error);
+        setApplied(null);
+        onChange(value, null);
+      }
+    });
+  };
+  // A code restored from the draft (a refresh, Back) is checked again: its terms are never stored in the browser.
+  useEffect(() => {
+    if (checked.current || !code) return;
+    check(code);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the code the draft had on arrival
+  }, [code]);
+  const remove = () => {
+    setText("");
+    setError(null);
+    setApplied(null);
+    onChange(undefined, null);
+  };
+  return (
+    <form
+      className="space-y-1"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (text.trim()) check(text);
+      }}
+    >
+      <label htmlFor={id} className="block text-sm font-medium">
+        {t("label")}
+      </label>
+      <div className="flex flex-wrap gap-2">
+        <input
+          id={id}
+          name="voucher"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          readOnly={applied !== null}
+          autoComplete="off"
+          aria-invalid={error !== null}
+          aria-describedby={`${id}-help${error ? ` ${id}-error` : ""}`}
+          className="rounded-md border border-slate-300 px-3 py-2 uppercase"
+        />
+        {applied ? (
+          <button type="button" onClick={remove} className="rounded-lg border border-slate-300 px-4 py-2">
+            {t("remove")}
+          </button>
+        ) : (
+          <button type="submit" disabled={pending || !text.trim()} className="rounded-lg border border-brand-700 px-4 py-2 text-brand-700 disabled:opacity-60">
+            {pending ? t("applying") : t("apply")}
+          </button>
+        )}
+      </div>
+      <p id={`${id}-help`} className="text-xs text-slate-500">
+        {applied ? t("applied", { code: applied }) : t("help")}
+      </p>
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
+          {t(`errors.${error}`)}
+        </p>
+      )}
+    </form>
+  );
+}
