@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures";
+import { OPERATOR, operatorPage } from "./flows";
 
-// The operator the server creates at start (QUORUM_BOOTSTRAP_OPERATORS in playwright.config.ts).
-const OPERATOR = { email: "e2e-operator@example.com", password: "e2e operator password" };
 const CART = "/buy?edition=education&seats=30&term=1y&add=large-meeting-500:1";
 const TOTAL = "¥33,588.00";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
@@ -56,17 +55,10 @@ async function placeEducationOrder(page: Page, institution: string) {
 }
 
 /** A separate browser session signed in as the operator, on the verifications page. */
-async function operatorPage(browser: Browser, baseURL: string) {
-  const context = await browser.newContext({ baseURL, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto("/operator/verifications");
-  await expect(page).toHaveURL(/\/sign-in\?next=/);
-  await page.getByLabel("邮箱").fill(OPERATOR.email);
-  await page.getByLabel("密码").fill(OPERATOR.password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL("/operator/verifications");
-  await expect(page.getByRole("heading", { name: "教育资质审核", level: 1 })).toBeVisible();
-  return { page, close: () => context.close() };
+async function verificationsPage(browser: Browser, baseURL: string) {
+  const operator = await operatorPage(browser, baseURL, "/operator/verifications");
+  await expect(operator.page.getByRole("heading", { name: "教育资质审核", level: 1 })).toBeVisible();
+  return operator;
 }
 
 test.describe("education verification", () => {
@@ -74,7 +66,7 @@ test.describe("education verification", () => {
     const institution = `第${randomUUID().slice(0, 4)}大学`;
     const order = await placeEducationOrder(page, institution);
 
-    const operator = await operatorPage(browser, baseURL!);
+    const operator = await verificationsPage(browser, baseURL!);
     const item = operator.page.getByRole("article", { name: order.number });
     await expect(item).toContainText(institution);
     await expect(item).toContainText(order.email);
@@ -100,7 +92,7 @@ test.describe("education verification", () => {
     const order = await placeEducationOrder(page, institution);
     const reason = "证明文件不清晰，请上传加盖公章的办学许可证扫描件。";
 
-    const operator = await operatorPage(browser, baseURL!);
+    const operator = await verificationsPage(browser, baseURL!);
     const item = operator.page.getByRole("article", { name: order.number });
     const proofUrl = await item.getByRole("link", { name: /办学许可证\.pdf/ }).getAttribute("href");
     await item.getByRole("button", { name: "驳回" }).click();

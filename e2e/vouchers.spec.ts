@@ -1,23 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Browser } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures";
-
-// The operator the server creates at start (QUORUM_BOOTSTRAP_OPERATORS in playwright.config.ts).
-const OPERATOR = { email: "e2e-operator@example.com", password: "e2e operator password" };
-
-/** A separate browser session signed in as the operator, on the vouchers page. */
-async function operatorPage(browser: Browser, baseURL: string) {
-  const context = await browser.newContext({ baseURL, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto("/operator/vouchers");
-  await expect(page).toHaveURL(/\/sign-in\?next=/);
-  await page.getByLabel("邮箱").fill(OPERATOR.email);
-  await page.getByLabel("密码").fill(OPERATOR.password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL("/operator/vouchers");
-  await expect(page.getByRole("heading", { name: "代金券", level: 1 })).toBeVisible();
-  return { page, close: () => context.close() };
-}
+import { operatorPage, reachReview } from "./flows";
 
 const CART = { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] };
 
@@ -30,7 +13,8 @@ test.describe("vouchers", () => {
 
   test("an operator issues a 10% voucher; a buyer applies it at review and pays ¥47,239.20", async ({ page, browser, baseURL }) => {
     const code = `E2E-${randomUUID().slice(0, 8).toUpperCase()}`;
-    const operator = await operatorPage(browser, baseURL!);
+    const operator = await operatorPage(browser, baseURL!, "/operator/vouchers");
+    await expect(operator.page.getByRole("heading", { name: "代金券", level: 1 })).toBeVisible();
     await operator.page.getByLabel("代码").fill(code);
     await operator.page.getByRole("radio", { name: "折扣券（百分比）" }).check();
     await operator.page.getByLabel("折扣（%）").fill("10");
@@ -44,20 +28,7 @@ test.describe("vouchers", () => {
     expect(priced.status()).toBe(200);
     expect(await priced.json()).toMatchObject({ subtotal: "52488.00", total: "47239.20", adjustments: [{ kind: "voucher", code, amount: "-5248.80", label: `Voucher ${code}` }] });
 
-    await page.goto("/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1");
-    const next = page.getByRole("button", { name: "继续" });
-    for (let i = 0; i < 3; i++) await next.click();
-    for (const box of await page.getByRole("checkbox").all()) await box.check();
-    await next.click();
-    await page.getByRole("link", { name: "注册新账号" }).click();
-    await page.getByLabel("姓名").fill("券用户");
-    await page.getByLabel("邮箱").fill(`voucher-${randomUUID()}@example.com`);
-    await page.getByLabel("密码").fill("correct horse battery");
-    await page.getByRole("button", { name: "注册" }).click();
-    await page.getByLabel("组织名称").fill("券试科技有限公司");
-    await page.getByLabel("联系人").fill("券用户");
-    await page.getByLabel("手机号").fill("13700137000");
-    await next.click();
+    await reachReview(page, "/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1", { name: "券用户", organisation: "券试科技有限公司" });
 
     const field = page.getByRole("textbox", { name: "代金券" });
     await field.fill("NO-SUCH-CODE");

@@ -1,0 +1,17 @@
+import Link from "next/link";
+
+/** The small nav above a group of pages (the console, the operator pages), and the pages below it. */
+export function SectionNav({ label, links, children }: { label: string; links: { href: string; text: string }[]; children: React.ReactNode }) {
+  return (
+    <div className="space-y-6">
+      <nav aria-label={label} className="no-print flex gap-4 border-b border-slate-200 pb-3 text-sm">
+        {links.map((l) => (
+          <Link key={l.href} href={l.href} className="text-brand-700 underline-offset-4 hover:underline">
+            {l.text}
+          </Link>
+        ))}
+      </nav>
+      {children}
+    </div>
+  );
+}
