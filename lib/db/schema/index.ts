@@ -8,3 +8,4 @@ export * from "./verifications";
 export * from "./payments";
 export * from "./services";
 export * from "./vouchers";
+export * from "./quotes";

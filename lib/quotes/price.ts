@@ -1,0 +1,105 @@
+// Prices a quote from its stored terms: the same priceCart the store uses, a negotiated seat
+// price where sales set one, then the quote discount as one adjustment line. Pure.
+import type { Catalog, Edition, Locale } from "@/lib/catalog";
+import { formatMoney } from "@/lib/money";
+import { Decimal, roundToFen, sum, toAmount } from "@/lib/money/decimal";
+import { priceCart, type PricingMessages } from "@/lib/pricing";
+import type { CartInput, PriceAdjustment, PriceResult } from "@/lib/pricing/types";
+import { allowsNegotiatedPrice } from "./approval";
+
+/** The price terms a quote version fixes. */
+export interface QuoteTerms {
+  cart: CartInput;
+  /** Percent off the subtotal, 0–100 with at most two places: "10", "15.01". */
+  discountPercent: string;
+  /** Per seat per billing period of the cart's term (per year on yearly terms); enterprise / education-plus, 256+ seats only. */
+  negotiatedSeatPrice: string | null;
+  /** Short reference shown in the adjustment line, e.g. the quote number. */
+  reference?: string;
+}
+
+/** The quote discount as a line of its own; `amount` is negative. */
+export interface QuoteDiscountAdjustment {
+  kind: "quote-discount";
+  code: string;
+  label: string;
+  percent: string;
+  amount: string;
+  formula: string;
+}
+
+/** A priced quote: a PriceResult whose adjustments may include the quote discount. */
+export interface QuotePriceResult extends Omit<PriceResult, "adjustments"> {
+  adjustments: (PriceAdjustment | QuoteDiscountAdjustment)[];
+}
+
+// Not in messages/*.json yet: this module was added without touching shared files. Move them
+// into the Pricing namespace with the quote UI (issue 5).
+const LABELS: Record<Locale, (percent: string) => string> = {
+  "zh-CN": (percent) => `报价折扣 ${percent}%`,
+  en: (percent) => `Quote discount ${percent}%`,
+};
+
+const PERCENT_PATTERN = /^\d{1,3}(\.\d{1,2})?$/;
+const PRICE_PATTERN = /^\d{1,9}(\.\d{1,2})?$/;
+const ZERO = new Decimal(0);
+
+/**
+ * Prices a quote's stored terms. With a negotiated seat price, the contact-sales edition is priced
+ * as if it were self-serve at that price (see `withNegotiatedPrice`); then the discount is taken
+ * off the subtotal, half-up to the fen once, never more than the subtotal. Throws on terms that
+ * validation must have refused (bad percent, negotiated price where none is allowed).
+ */
+export function priceQuote(terms: QuoteTerms, catalog: Catalog, options: { locale: Locale; messages: PricingMessages }): QuotePriceResult {
+  const percent = parsePercent(terms.discountPercent);
+  let priceList = catalog;
+  if (terms.negotiatedSeatPrice !== null) {
+    if (!allowsNegotiatedPrice(terms.cart.edition, terms.cart.seats)) throw new Error(`negotiated seat price not allowed for ${terms.cart.edition}`);
+    if (!PRICE_PATTERN.test(terms.negotiatedSeatPrice)) throw new Error(`bad negotiated seat price ${terms.negotiatedSeatPrice}`);
+    priceList = withNegotiatedPrice(catalog, terms.cart, terms.negotiatedSeatPrice);
+  }
+  const priced = priceCart(terms.cart, priceList, options);
+  if (percent.isZero()) return priced;
+  return applyQuoteDiscount(priced, percent, terms.reference ?? "", options.locale);
+}
+
+/**
+ * A copy of the catalog in which the quoted contact-sales edition is sold self-serve at the
+ * negotiated price, for the cart's billing unit only.
+ *
+ * Why not price the seat line by hand and run add-ons through priceCart with the edition swapped
+ * to business / education: those editions stop at 255 seats, so every 256+ cart would breach
+ * SEATS_OUT_OF_RANGE and the seat caps (large meeting, webinar ≤ seats) would be checked against
+ * the wrong count, while add-on availability would follow the wrong edition. Overriding the one
+ * edition keeps every rule on the real edition and real seat count, and the seat line is still
+ * priced by priceCart's integer-fen arithmetic (quantity × negotiated price × periods).
+ */
+function withNegotiatedPrice(catalog: Catalog, cart: CartInput, seatPrice: string): Catalog {
+  const unit = cart.term.unit === "month" ? "month" : "year";
+  const editions = catalog.editions.map((e): Edition => (e.id === cart.edition ? { ...e, sales: "self-serve", prices: { [unit]: seatPrice } } : e));
+  return { ...catalog, editions };
+}
+
+function applyQuoteDiscount(result: PriceResult, percent: Decimal, reference: string, locale: Locale): QuotePriceResult {
+  const subtotal = new Decimal(result.subtotal);
+  const off = subtotal.lte(0) ? ZERO : Decimal.min(roundToFen(subtotal.times(percent).dividedBy(100)), subtotal);
+  const shown = percent.toString();
+  const adjustment: QuoteDiscountAdjustment = {
+    kind: "quote-discount",
+    code: reference,
+    label: LABELS[locale](shown),
+    percent: shown,
+    amount: off.isZero() ? "0.00" : toAmount(off.negated()),
+    formula: `${formatMoney(result.subtotal)} × ${shown}% = -${formatMoney(toAmount(off))}`,
+  };
+  const adjustments = [...result.adjustments, adjustment];
+  const total = Decimal.max(subtotal.plus(sum(adjustments.map((a) => new Decimal(a.amount)))), ZERO);
+  return { ...result, adjustments, total: toAmount(total) };
+}
+
+function parsePercent(value: string): Decimal {
+  if (!PERCENT_PATTERN.test(value)) throw new Error(`bad discount percent ${value}`);
+  const percent = new Decimal(value);
+  if (percent.gt(100)) throw new Error(`bad discount percent ${value}`);
+  return percent;
+}
