@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
+import { DataTable } from "@/components/ui/data-table";
 import { catalog, type Locale } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { listLeads } from "@/lib/db/queries/leads";
@@ -21,7 +22,6 @@ export default async function LeadsPage() {
   const t = await getTranslations("Operator.leads");
   const other = (await getTranslations("ContactSales.interests"))("other");
   const format = await getFormatter();
-  const th = "px-3 py-2 text-left font-semibold";
   const td = "px-3 py-2 align-top";
   return (
     <div className="space-y-6">
@@ -29,22 +29,7 @@ export default async function LeadsPage() {
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-slate-600">{t("intro", { limit: LIMIT })}</p>
       </div>
-      {leads.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-600">{t("empty")}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full min-w-[56rem] text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50">
-              <tr>
-                {(["time", "organisation", "contact", "interest", "seats", "status", "message"] as const).map((c) => (
-                  <th key={c} scope="col" className={c === "seats" ? `${th} text-right` : th}>
-                    {t(`columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+      <DataTable caption={t("caption")} empty={t("empty")} isEmpty={leads.length === 0} minWidth="min-w-[56rem]" columns={(["time", "organisation", "contact", "interest", "seats", "status", "message"] as const).map((c) => ({ key: c, label: t(`columns.${c}`), ...(c === "seats" ? { align: "right" as const } : {}) }))}>
               {leads.map((lead) => (
                 <tr key={lead.id}>
                   <td className={`${td} whitespace-nowrap tabular-nums`}>
@@ -71,10 +56,7 @@ export default async function LeadsPage() {
                   <td className={`${td} max-w-xs whitespace-pre-line break-words text-slate-700`}>{lead.message ?? t("noValue")}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            </DataTable>
     </div>
   );
 }

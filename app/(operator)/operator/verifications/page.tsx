@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
+import { DataTable } from "@/components/ui/data-table";
 import { getDb } from "@/lib/db/client";
 import { listDecidedVerifications, listPendingVerifications, type VerificationListItem } from "@/lib/db/queries/verifications";
 import { formatMoney } from "@/lib/money";
@@ -30,7 +31,6 @@ export default async function VerificationsPage() {
   const type = (v: VerificationListItem) => tTypes(v.institutionType as never);
   const size = (bytes: number) =>
     bytes < 1024 * 1024 ? `${format.number(Math.max(bytes / 1024, 0.1), { maximumFractionDigits: 1 })} KB` : `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
-  const th = "px-3 py-2 text-left font-semibold";
   const td = "px-3 py-2 align-top";
   return (
     <div className="space-y-8">
@@ -93,22 +93,7 @@ export default async function VerificationsPage() {
         <h2 id="decided-heading" className="text-xl font-semibold">
           {t("decidedTitle")}
         </h2>
-        {decided.length === 0 ? (
-          <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-600">{t("decidedEmpty")}</p>
-        ) : (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-            <table className="w-full min-w-[56rem] text-sm">
-              <caption className="sr-only">{t("decidedCaption", { limit: DECIDED_LIMIT })}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50">
-                <tr>
-                  {(["institution", "order", "status", "reason", "decidedBy", "decidedAt"] as const).map((c) => (
-                    <th key={c} scope="col" className={th}>
-                      {t(`columns.${c}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+        <DataTable caption={t("decidedCaption", { limit: DECIDED_LIMIT })} empty={t("decidedEmpty")} isEmpty={decided.length === 0} minWidth="min-w-[56rem]" columns={(["institution", "order", "status", "reason", "decidedBy", "decidedAt"] as const).map((c) => ({ key: c, label: t(`columns.${c}`) }))}>
                 {decided.map((v) => (
                   <tr key={v.id}>
                     <th scope="row" className={`${td} text-left font-medium`}>
@@ -130,10 +115,7 @@ export default async function VerificationsPage() {
                     <td className={`${td} whitespace-nowrap tabular-nums`}>{v.decidedAt ? <time dateTime={v.decidedAt.toISOString()}>{time(v.decidedAt)}</time> : t("noValue")}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              </DataTable>
       </section>
     </div>
   );

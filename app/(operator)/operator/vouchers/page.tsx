@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
+import { DataTable } from "@/components/ui/data-table";
 import { getDb } from "@/lib/db/client";
 import { listVouchers } from "@/lib/db/queries/vouchers";
 import { formatMoney } from "@/lib/money";
@@ -20,7 +21,6 @@ export default async function VouchersPage() {
   const t = await getTranslations("Vouchers");
   const format = await getFormatter();
   const now = new Date();
-  const th = "px-3 py-2 text-left font-semibold";
   const td = "px-3 py-2 align-top";
   return (
     <div className="space-y-6">
@@ -33,22 +33,7 @@ export default async function VouchersPage() {
         <h2 id="vouchers-list" className="text-xl font-semibold">
           {t("list.title")}
         </h2>
-        {rows.length === 0 ? (
-          <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-600">{t("list.empty")}</p>
-        ) : (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-            <table className="w-full min-w-[48rem] text-sm">
-              <caption className="sr-only">{t("list.caption")}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50">
-                <tr>
-                  {(["code", "terms", "singleUse", "expires", "status", "created"] as const).map((c) => (
-                    <th key={c} scope="col" className={th}>
-                      {t(`list.columns.${c}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+        <DataTable caption={t("list.caption")} empty={t("list.empty")} isEmpty={rows.length === 0} minWidth="min-w-[48rem]" columns={(["code", "terms", "singleUse", "expires", "status", "created"] as const).map((c) => ({ key: c, label: t(`list.columns.${c}`) }))}>
                 {rows.map(({ voucher: v, orderNumber }) => {
                   const expired = v.expiresAt !== null && v.expiresAt <= now;
                   const terms = v.kind === "percent" ? t("list.percentOff", { percent: v.percent ?? 0 }) : t("list.cashOff", { amount: formatMoney(v.amount ?? "0") });
@@ -76,10 +61,7 @@ export default async function VouchersPage() {
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
-          </div>
-        )}
+              </DataTable>
       </section>
     </div>
   );
