@@ -9,6 +9,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { priceCart } from "@/lib/pricing";
 import type { RuleViolation } from "@/lib/pricing/types";
 import { applyVoucher } from "@/lib/pricing/voucher";
+import { cartAllowedByQuote, openQuote, priceOpenQuote } from "@/lib/quotes/open";
 import { checkoutSchema, type Checkout } from "@/lib/validations/checkout";
 
 export type PlaceOrderResult =
@@ -22,7 +23,9 @@ export type PlaceOrderResult =
   | { ok: false; error: "IDEMPOTENCY_CONFLICT" }
   | { ok: false; error: "UPGRADE_METHOD_REQUIRED" }
   | { ok: false; error: "UPGRADE_TARGET_INVALID" }
-  | { ok: false; error: "VOUCHER_UNKNOWN" | "VOUCHER_EXPIRED" | "VOUCHER_USED" };
+  | { ok: false; error: "VOUCHER_UNKNOWN" | "VOUCHER_EXPIRED" | "VOUCHER_USED" }
+  | { ok: false; error: "QUOTE_UNAVAILABLE"; reason: string }
+  | { ok: false; error: "QUOTE_LOCKED" | "VOUCHER_WITH_QUOTE" };
 
 /**
  * Places an order from what the browser submitted: re-validates the whole cart with the pricing
@@ -40,7 +43,21 @@ export async function placeOrder(db: Db, input: unknown, ctx: { userId: string; 
   const pricing = { locale: ctx.locale, messages: messagesFor(ctx.locale).Pricing };
   let priced = priceCart(checkout.cart, catalog, pricing);
   let voucher: { code: string; singleUse: boolean } | undefined;
-  if (checkout.voucher) {
+  let quote: { id: string; version: number } | undefined;
+  if (checkout.quoteToken) {
+    // One discount per order: a quote's discount does not stack with a voucher.
+    if (checkout.voucher) return { ok: false, error: "VOUCHER_WITH_QUOTE" };
+    const open = await openQuote(db, { token: checkout.quoteToken, now: ctx.now });
+    if (!open.ok) {
+      // A repeat of the submission that converted the quote finds its own order.
+      const own = open.reason === "CONVERTED" && (await findOrderByIdempotencyKey(db, { userId: ctx.userId, idempotencyKey: checkout.idempotencyKey }));
+      if (own && own.quoteId === open.quoteId) return { ok: true, orderId: own.id, created: false };
+      return { ok: false, error: "QUOTE_UNAVAILABLE", reason: open.reason };
+    }
+    if (!cartAllowedByQuote(open, checkout.cart)) return { ok: false, error: "QUOTE_LOCKED" };
+    priced = priceOpenQuote(open, pricing, checkout.cart);
+    quote = { id: open.quote.id, version: open.version.version };
+  } else if (checkout.voucher) {
     const found = await lookupVoucher(db, { code: checkout.voucher, now: ctx.now });
     // A repeat of the very submission that redeemed it goes on to find its own order; anyone else is refused.
     const own = !found.ok && found.error === "VOUCHER_USED" && found.redeemedOrderId === (await findOrderByIdempotencyKey(db, { userId: ctx.userId, idempotencyKey: checkout.idempotencyKey }))?.id;
@@ -65,9 +82,10 @@ export async function placeOrder(db: Db, input: unknown, ctx: { userId: string; 
 
   const target = await orderTarget(db, ctx.userId, checkout);
   if ("error" in target) return { ok: false, error: target.error };
-  const result = await createOrder(db, { userId: ctx.userId, target, checkout, priced, consents: checkout.consents, locale: ctx.locale, now: ctx.now, verification, voucher });
+  const result = await createOrder(db, { userId: ctx.userId, target, checkout, priced, consents: checkout.consents, locale: ctx.locale, now: ctx.now, verification, voucher, quote });
   if ("conflict" in result) return { ok: false, error: "IDEMPOTENCY_CONFLICT" };
   if ("voucherUsed" in result) return { ok: false, error: "VOUCHER_USED" };
+  if ("quoteUnavailable" in result) return { ok: false, error: "QUOTE_UNAVAILABLE", reason: "CLOSED" };
   return { ok: true, orderId: result.order.id, created: result.created };
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, lte } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { releaseQuote } from "@/lib/db/queries/quotes";
 import { orderEvents, orders, type OrderRow, type OrderStatus } from "@/lib/db/schema";
 
 /** How long an order may wait for payment before it expires (PRODUCT.md §4). */
@@ -53,6 +54,8 @@ export async function transitionOrder(tx: Db, params: { orderId: string; to: Ord
   if (!canTransition(from, to, cause)) return { ok: false, error: "INVALID_TRANSITION", from, to };
   const [order] = await tx.update(orders).set({ status: to, updatedAt: now }).where(eq(orders.id, orderId)).returning();
   await tx.insert(orderEvents).values({ orderId, at: now, fromStatus: from, toStatus: to, cause });
+  // An order accepted from a quote that ends unpaid hands the quote back: its link works again.
+  if ((to === "expired" || to === "cancelled") && current.quoteId) await releaseQuote(tx, { quoteId: current.quoteId, now });
   return { ok: true, order: order!, from };
 }
 

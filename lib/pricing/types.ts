@@ -73,8 +73,9 @@ export interface PricedLine {
 }
 
 /** A price adjustment shown as a line of its own (PRODUCT.md §2.4); `amount` is negative ("-100.00"). */
+/** A line that changes the subtotal: a voucher, or a sales quote's discount. `amount` is negative. */
 export interface PriceAdjustment {
-  kind: "voucher";
+  kind: "voucher" | "quote-discount";
   code: string;
   label: string;
   amount: string;

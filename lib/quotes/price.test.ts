@@ -22,7 +22,6 @@ describe("priceQuote", () => {
         kind: "quote-discount",
         code: "QT20261122-ABCDEF",
         label: "Quote discount 10%",
-        percent: "10",
         amount: "-5248.80",
         formula: "¥52,488.00 × 10% = -¥5,248.80",
       },
@@ -65,6 +64,12 @@ describe("priceQuote", () => {
     expect(r.errors.map((e) => e.code)).toEqual(["LARGE_MEETING_EXCEEDS_SEATS"]);
   });
 
+  it("a negotiated price under 256 seats is refused by the edition's seat range, at the seats field", () => {
+    const r = priceQuote(terms({ cart: { ...business, edition: "enterprise", seats: 255 }, negotiatedSeatPrice: "900" }), catalog, options);
+    expect(r.ok).toBe(false);
+    expect(r.errors.map((e) => [e.code, e.path])).toEqual([["SEATS_OUT_OF_RANGE", "seats"]]);
+  });
+
   it("contact-sales editions without a negotiated price still need sales", () => {
     const r = priceQuote(terms({ cart: { edition: "enterprise", seats: 300, term: y(1), addons: [] } }), catalog, options);
     expect(r.errors.map((e) => e.code)).toContain("CONTACT_SALES");
@@ -72,7 +77,6 @@ describe("priceQuote", () => {
 
   it.each([
     ["negotiated price on a self-serve edition", terms({ negotiatedSeatPrice: "900" })],
-    ["negotiated price under 256 seats", terms({ cart: { ...business, edition: "enterprise", seats: 255 }, negotiatedSeatPrice: "900" })],
     ["percent above 100", terms({ discountPercent: "100.01" })],
     ["negative percent", terms({ discountPercent: "-1" })],
     ["three decimals", terms({ discountPercent: "1.005" })],

@@ -3,9 +3,11 @@
 import type { Catalog, Edition, Locale } from "@/lib/catalog";
 import { formatMoney } from "@/lib/money";
 import { Decimal, roundToFen, sum, toAmount } from "@/lib/money/decimal";
-import { priceCart, type PricingMessages } from "@/lib/pricing";
+import { priceCart, pricingTranslator, type PricingMessages } from "@/lib/pricing";
 import type { CartInput, PriceAdjustment, PriceResult } from "@/lib/pricing/types";
-import { allowsNegotiatedPrice } from "./approval";
+import { NEGOTIATED_EDITIONS } from "./approval";
+
+const isNegotiable = (edition: string) => (NEGOTIATED_EDITIONS as readonly string[]).includes(edition);
 
 /** The price terms a quote version fixes. */
 export interface QuoteTerms {
@@ -18,27 +20,6 @@ export interface QuoteTerms {
   reference?: string;
 }
 
-/** The quote discount as a line of its own; `amount` is negative. */
-export interface QuoteDiscountAdjustment {
-  kind: "quote-discount";
-  code: string;
-  label: string;
-  percent: string;
-  amount: string;
-  formula: string;
-}
-
-/** A priced quote: a PriceResult whose adjustments may include the quote discount. */
-export interface QuotePriceResult extends Omit<PriceResult, "adjustments"> {
-  adjustments: (PriceAdjustment | QuoteDiscountAdjustment)[];
-}
-
-// Not in messages/*.json yet: this module was added without touching shared files. Move them
-// into the Pricing namespace with the quote UI (issue 5).
-const LABELS: Record<Locale, (percent: string) => string> = {
-  "zh-CN": (percent) => `报价折扣 ${percent}%`,
-  en: (percent) => `Quote discount ${percent}%`,
-};
 
 const PERCENT_PATTERN = /^\d{1,3}(\.\d{1,2})?$/;
 const PRICE_PATTERN = /^\d{1,9}(\.\d{1,2})?$/;
@@ -50,17 +31,19 @@ const ZERO = new Decimal(0);
  * off the subtotal, half-up to the fen once, never more than the subtotal. Throws on terms that
  * validation must have refused (bad percent, negotiated price where none is allowed).
  */
-export function priceQuote(terms: QuoteTerms, catalog: Catalog, options: { locale: Locale; messages: PricingMessages }): QuotePriceResult {
+export function priceQuote(terms: QuoteTerms, catalog: Catalog, options: { locale: Locale; messages: PricingMessages }): PriceResult {
   const percent = parsePercent(terms.discountPercent);
   let priceList = catalog;
   if (terms.negotiatedSeatPrice !== null) {
-    if (!allowsNegotiatedPrice(terms.cart.edition, terms.cart.seats)) throw new Error(`negotiated seat price not allowed for ${terms.cart.edition}`);
+    // Too few seats is the buyer's (or rep's) input, reported by the edition's own seat range;
+    // a negotiated price on a self-serve edition can only be a bug upstream.
+    if (!isNegotiable(terms.cart.edition)) throw new Error(`negotiated seat price not allowed for ${terms.cart.edition}`);
     if (!PRICE_PATTERN.test(terms.negotiatedSeatPrice)) throw new Error(`bad negotiated seat price ${terms.negotiatedSeatPrice}`);
     priceList = withNegotiatedPrice(catalog, terms.cart, terms.negotiatedSeatPrice);
   }
   const priced = priceCart(terms.cart, priceList, options);
   if (percent.isZero()) return priced;
-  return applyQuoteDiscount(priced, percent, terms.reference ?? "", options.locale);
+  return applyQuoteDiscount(priced, percent, terms.reference ?? "", options);
 }
 
 /**
@@ -80,17 +63,17 @@ function withNegotiatedPrice(catalog: Catalog, cart: CartInput, seatPrice: strin
   return { ...catalog, editions };
 }
 
-function applyQuoteDiscount(result: PriceResult, percent: Decimal, reference: string, locale: Locale): QuotePriceResult {
+function applyQuoteDiscount(result: PriceResult, percent: Decimal, reference: string, options: { locale: Locale; messages: PricingMessages }): PriceResult {
+  const t = pricingTranslator(options.locale, options.messages);
   const subtotal = new Decimal(result.subtotal);
   const off = subtotal.lte(0) ? ZERO : Decimal.min(roundToFen(subtotal.times(percent).dividedBy(100)), subtotal);
   const shown = percent.toString();
-  const adjustment: QuoteDiscountAdjustment = {
+  const adjustment: PriceAdjustment = {
     kind: "quote-discount",
     code: reference,
-    label: LABELS[locale](shown),
-    percent: shown,
+    label: t("quoteDiscount.label", { percent: shown }),
     amount: off.isZero() ? "0.00" : toAmount(off.negated()),
-    formula: `${formatMoney(result.subtotal)} × ${shown}% = -${formatMoney(toAmount(off))}`,
+    formula: t("quoteDiscount.formula", { subtotal: formatMoney(result.subtotal), percent: shown, off: formatMoney(toAmount(off)) }),
   };
   const adjustments = [...result.adjustments, adjustment];
   const total = Decimal.max(subtotal.plus(sum(adjustments.map((a) => new Decimal(a.amount)))), ZERO);

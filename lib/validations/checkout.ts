@@ -29,6 +29,8 @@ export const checkoutSchema = z
     upgrade: upgradeChoiceSchema.optional(),
     /** A voucher code; the server looks up its terms (one voucher per order). */
     voucher: voucherCodeSchema.optional(),
+    /** The link token of a sales quote: the order is priced on the quote's stored terms (and takes no voucher). */
+    quoteToken: z.string().min(1).max(64).optional(),
   })
   .strict();
 

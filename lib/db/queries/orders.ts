@@ -5,6 +5,7 @@ import type { PriceResult } from "@/lib/pricing/types";
 import type { Checkout } from "@/lib/validations/checkout";
 import type { Db } from "../client";
 import { orderConsents, orderEvents, orderLines, orders, organisations, type OrderRow } from "../schema";
+import { convertQuote } from "./quotes";
 import { createVerification } from "./verifications";
 import { redeemVoucher } from "./vouchers";
 
@@ -32,12 +33,16 @@ export interface NewOrder {
   verification?: { institutionName: string; institutionType: string; proofUploadId: string };
   /** The voucher already applied to `priced`; a single-use one is redeemed by this order or the order is not stored. */
   voucher?: { code: string; singleUse: boolean };
+  /** The quote version whose terms priced this order; it is converted by this order or the order is not stored. */
+  quote?: { id: string; version: number };
 }
 
-export type CreateOrderResult = { order: OrderRow; created: boolean } | { conflict: true } | { voucherUsed: true };
+export type CreateOrderResult = { order: OrderRow; created: boolean } | { conflict: true } | { voucherUsed: true } | { quoteUnavailable: true };
 
 /** Thrown inside the transaction to roll the whole order back when its voucher was redeemed meanwhile. */
 class VoucherAlreadyRedeemed extends Error {}
+/** Thrown inside the transaction when the quote was converted, revoked or revised meanwhile. */
+class QuoteNoLongerOpen extends Error {}
 
 /**
  * Stores a priced order with its lines, consents and first status event in one transaction.
@@ -47,7 +52,7 @@ class VoucherAlreadyRedeemed extends Error {}
 export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrderResult> {
   const { userId, checkout, priced, consents, locale, now, target } = params;
   const requestHash = createHash("sha256")
-    .update(JSON.stringify([checkout.cart, checkout.consents, checkout.organisation, checkout.invoice, checkout.education ?? null, checkout.upgrade ?? null, ...(checkout.voucher ? [checkout.voucher] : [])]))
+    .update(JSON.stringify([checkout.cart, checkout.consents, checkout.organisation, checkout.invoice, checkout.education ?? null, checkout.upgrade ?? null, ...(checkout.voucher ? [checkout.voucher] : []), ...(params.quote ? [params.quote] : [])]))
     .digest("hex");
   const organisationId = target.method === "in-place" ? target.organisationId : randomUUID();
   const store = db.transaction(async (tx) => {
@@ -69,6 +74,8 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
         organisation: { ...checkout.organisation, ...(checkout.education ? { education: checkout.education } : {}) },
         invoice: checkout.invoice,
         locale,
+        quoteId: params.quote?.id ?? null,
+        quoteVersion: params.quote?.version ?? null,
         createdAt: now,
         updatedAt: now,
       })
@@ -81,6 +88,7 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
     }
     // Conditional update: of concurrent checkouts with one single-use voucher, exactly one gets its row.
     if (params.voucher?.singleUse && !(await redeemVoucher(tx, { code: params.voucher.code, orderId: inserted.id, now }))) throw new VoucherAlreadyRedeemed();
+    if (params.quote && !(await convertQuote(tx, { quoteId: params.quote.id, version: params.quote.version, now }))) throw new QuoteNoLongerOpen();
     if (target.method === "new") {
       // Created with its first order, on the free edition until that order is paid.
       await tx.insert(organisations).values({ id: organisationId, name: checkout.organisation.organisationName, ownerUserId: userId, createdAt: now });
@@ -123,6 +131,7 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
     return await store;
   } catch (error) {
     if (error instanceof VoucherAlreadyRedeemed) return { voucherUsed: true };
+    if (error instanceof QuoteNoLongerOpen) return { quoteUnavailable: true };
     throw error;
   }
 }

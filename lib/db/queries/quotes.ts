@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { CartInput } from "@/lib/pricing/types";
+import { canonicalJson } from "@/lib/quotes/canonical";
 import { hashToken, isWellFormedToken, issueToken, tokenMatchesHash } from "@/lib/quotes/token";
 import type { Db } from "../client";
 import { quotes, quoteVersions, type QuoteRow, type QuoteStatus, type QuoteVersionRow } from "../schema";
@@ -114,9 +115,9 @@ export async function issueRevision(
   });
 }
 
-export type QuoteLookup =
-  | { ok: true; quote: QuoteRow; version: QuoteVersionRow }
-  | { ok: false; reason: "MALFORMED" | "UNKNOWN" | "SUPERSEDED" | "EXPIRED" | "REVOKED" | "PENDING_APPROVAL" };
+export type QuoteLookupFailure = "MALFORMED" | "UNKNOWN" | "SUPERSEDED" | "EXPIRED" | "REVOKED" | "PENDING_APPROVAL" | "CONVERTED";
+
+export type QuoteLookup = { ok: true; quote: QuoteRow; version: QuoteVersionRow } | { ok: false; reason: QuoteLookupFailure; quoteId?: string };
 
 /**
  * The quote a link token opens, with the version that token belongs to, or why not. Only the
@@ -133,9 +134,47 @@ export async function findQuoteByToken(db: Db, params: { token: string; now: Dat
   const { quote, version } = row;
   if (quote.status === "revoked") return { ok: false, reason: "REVOKED" };
   if (version.version !== quote.currentVersion) return { ok: false, reason: "SUPERSEDED" };
+  if (quote.status === "converted") return { ok: false, reason: "CONVERTED", quoteId: quote.id };
   if (quote.status === "expired" || version.expiresAt <= params.now) return { ok: false, reason: "EXPIRED" };
   if (quote.status === "draft" || quote.status === "pending_approval") return { ok: false, reason: "PENDING_APPROVAL" };
   return { ok: true, quote, version };
+}
+
+/**
+ * Marks the quote converted by an order, inside that order's transaction. Only the current version
+ * of a sent or opened quote converts; false (and the caller rolls the order back) otherwise, so one
+ * quote never becomes two live orders and a link revoked or revised meanwhile is not honoured.
+ */
+export async function convertQuote(tx: Db, params: { quoteId: string; version: number; now: Date }): Promise<boolean> {
+  const rows = await tx
+    .update(quotes)
+    .set({ status: "converted", updatedAt: params.now })
+    .where(and(eq(quotes.id, params.quoteId), eq(quotes.currentVersion, params.version), inArray(quotes.status, ["sent", "opened"])))
+    .returning({ id: quotes.id });
+  return rows.length === 1;
+}
+
+/** An order from the quote expired or was cancelled unpaid: the quote's link works again (converted → opened). */
+export async function releaseQuote(tx: Db, params: { quoteId: string; now: Date }): Promise<boolean> {
+  const rows = await tx
+    .update(quotes)
+    .set({ status: "opened", updatedAt: params.now })
+    .where(and(eq(quotes.id, params.quoteId), eq(quotes.status, "converted")))
+    .returning({ id: quotes.id });
+  return rows.length === 1;
+}
+
+/** One quote with every version, oldest first, or undefined. */
+export async function getQuoteWithVersions(db: Db, params: { quoteId: string }): Promise<{ quote: QuoteRow; versions: QuoteVersionRow[] } | undefined> {
+  const [quote] = await db.select().from(quotes).where(eq(quotes.id, params.quoteId));
+  if (!quote) return undefined;
+  const versions = await db.select().from(quoteVersions).where(eq(quoteVersions.quoteId, quote.id)).orderBy(asc(quoteVersions.version));
+  return { quote, versions };
+}
+
+/** Quotes waiting for an operator's approval, oldest first. */
+export async function listQuotesPendingApproval(db: Db): Promise<QuoteRow[]> {
+  return db.select().from(quotes).where(eq(quotes.status, "pending_approval")).orderBy(asc(quotes.updatedAt));
 }
 
 /** An operator approves a quote waiting for approval; its current link starts to work. */
@@ -177,12 +216,12 @@ export async function markOpened(db: Db, params: { quoteId: string; now: Date })
   return rows.length === 1;
 }
 
-/** A salesperson's quotes, newest first; with `now`, sent/opened quotes past expiry show as expired. */
-export async function listQuotesForStaff(db: Db, params: { userId: string; now?: Date; limit?: number }): Promise<QuoteRow[]> {
+/** A salesperson's quotes (every quote without `userId`), newest first; with `now`, sent/opened quotes past expiry show as expired. */
+export async function listQuotesForStaff(db: Db, params: { userId?: string; now?: Date; limit?: number }): Promise<QuoteRow[]> {
   const rows = await db
     .select()
     .from(quotes)
-    .where(eq(quotes.createdBy, params.userId))
+    .where(params.userId === undefined ? undefined : eq(quotes.createdBy, params.userId))
     .orderBy(desc(quotes.createdAt), desc(sql`${quotes.number}`))
     .limit(params.limit ?? 200);
   const now = params.now;
@@ -211,16 +250,4 @@ function diffTerms(before: QuoteTermsInput, after: QuoteTermsInput): QuoteChange
     if (!same) changes[field] = { from: plain(before[field]), to: plain(after[field]) };
   }
   return changes;
-}
-
-// jsonb does not keep key order, so carts compare by a key-sorted serialisation.
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object")
-    return `{${Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
-      .join(",")}}`;
-  return JSON.stringify(value) ?? "null";
 }

@@ -1,4 +1,5 @@
 import { index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { quotes } from "./quotes";
 
 /** Money columns: exact decimals, two places. */
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
@@ -31,6 +32,9 @@ export const orders = pgTable(
     organisation: jsonb("organisation").notNull(),
     invoice: jsonb("invoice"),
     locale: text("locale").notNull(),
+    /** The sales quote (and its version) the order was accepted from; its terms priced the order. */
+    quoteId: text("quote_id").references(() => quotes.id),
+    quoteVersion: integer("quote_version"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
