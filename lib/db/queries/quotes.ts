@@ -67,8 +67,16 @@ export async function createQuote(db: Db, params: CreateQuoteParams): Promise<{ 
   return { quote, token };
 }
 
+/** The parts of a quote besides its price terms. */
+export interface QuoteDetails {
+  customerName: string;
+  customerEmail: string;
+  note: string | null;
+  buyerMayEdit: boolean;
+}
+
 /** What a revision changed, field by field, against the version before it. */
-export type QuoteChanges = Partial<Record<keyof QuoteTermsInput, { from: unknown; to: unknown }>>;
+export type QuoteChanges = Partial<Record<keyof QuoteTermsInput | keyof QuoteDetails, { from: unknown; to: unknown }>>;
 
 export type IssueRevisionResult =
   | { ok: true; token: string; version: number; changes: QuoteChanges; quote: QuoteRow }
@@ -80,7 +88,16 @@ export type IssueRevisionResult =
  */
 export async function issueRevision(
   db: Db,
-  params: { quoteId: string; changes: Partial<QuoteTermsInput>; requiresApproval: boolean; now: Date },
+  params: {
+    quoteId: string;
+    changes: Partial<QuoteTermsInput>;
+    /** Who the quote is for and how the buyer may use it; recorded in the version's changes too. */
+    details?: QuoteDetails;
+    /** The catalog the revision is priced on (a revision takes the catalog in force). */
+    catalogVersion?: string;
+    requiresApproval: boolean;
+    now: Date;
+  },
 ): Promise<IssueRevisionResult> {
   const { token, hash } = issueToken();
   return db.transaction(async (tx) => {
@@ -95,13 +112,15 @@ export async function issueRevision(
       expiresAt: current.expiresAt,
     };
     const after: QuoteTermsInput = { ...before, ...definedOnly(params.changes) };
-    const changes = diffTerms(before, after);
+    const changes = { ...diffTerms(before, after), ...diffDetails(current, params.details) };
     const version = current.currentVersion + 1;
     await tx.insert(quoteVersions).values({ quoteId: current.id, version, tokenHash: hash, ...termsOf(after), createdAt: params.now, changes });
     const [quote] = await tx
       .update(quotes)
       .set({
         ...termsOf(after),
+        ...params.details,
+        ...(params.catalogVersion ? { catalogVersion: params.catalogVersion } : {}),
         currentVersion: version,
         status: params.requiresApproval ? "pending_approval" : "sent",
         approvedBy: params.requiresApproval ? null : current.approvedBy,
@@ -248,6 +267,15 @@ function diffTerms(before: QuoteTermsInput, after: QuoteTermsInput): QuoteChange
         ? (before[field] === null ? null : Number(before[field])) === (after[field] === null ? null : Number(after[field]))
         : key(before[field]) === key(after[field]);
     if (!same) changes[field] = { from: plain(before[field]), to: plain(after[field]) };
+  }
+  return changes;
+}
+
+function diffDetails(before: QuoteDetails, after: QuoteDetails | undefined): QuoteChanges {
+  const changes: QuoteChanges = {};
+  if (!after) return changes;
+  for (const field of ["customerName", "customerEmail", "note", "buyerMayEdit"] as const) {
+    if ((before[field] ?? null) !== (after[field] ?? null)) changes[field] = { from: before[field], to: after[field] };
   }
   return changes;
 }
