@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "../client";
 import { account, user, type UserRow } from "../schema";
@@ -29,4 +29,36 @@ export async function findPasswordHash(db: Db, params: { userId: string }): Prom
     .where(and(eq(account.userId, params.userId), eq(account.providerId, "credential")))
     .limit(1);
   return rows[0]?.password ?? undefined;
+}
+
+/** The columns of an account the staff page shows. */
+export type StaffRow = Pick<UserRow, "id" | "name" | "email" | "role" | "discountLimitPercent" | "createdAt">;
+
+/** Every sales and operator account: operators first, then by name. */
+export async function listStaff(db: Db): Promise<StaffRow[]> {
+  return db
+    .select({ id: user.id, name: user.name, email: user.email, role: user.role, discountLimitPercent: user.discountLimitPercent, createdAt: user.createdAt })
+    .from(user)
+    .where(inArray(user.role, ["sales", "operator"]))
+    .orderBy(asc(user.role), asc(user.name), asc(user.email));
+}
+
+/** Sets a sales account's discount limit; undefined when `id` is not a sales account. */
+export async function setDiscountLimit(db: Db, params: { id: string; percent: number }): Promise<UserRow | undefined> {
+  const rows = await db
+    .update(user)
+    .set({ discountLimitPercent: params.percent })
+    .where(and(eq(user.id, params.id), eq(user.role, "sales")))
+    .returning();
+  return rows[0];
+}
+
+/** Makes a buyer a sales account with this discount limit; undefined when `id` is not a buyer. */
+export async function promoteBuyerToSales(db: Db, params: { id: string; percent: number }): Promise<UserRow | undefined> {
+  const rows = await db
+    .update(user)
+    .set({ role: "sales", discountLimitPercent: params.percent })
+    .where(and(eq(user.id, params.id), eq(user.role, "buyer")))
+    .returning();
+  return rows[0];
 }
