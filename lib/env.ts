@@ -28,6 +28,11 @@ const envSchema = z.object({
   // Signs the sandbox gateway's notifications. Unset: a development default derived from DATA_DIR
   // (lib/payments/sandbox/secret.ts), like BETTER_AUTH_SECRET.
   SANDBOX_PAYMENT_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)").optional(),
+  // The CJK font embedded in quote PDFs, a .ttf/.otf/.ttc path. Unset: the first of Debian's fonts-noto-cjk
+  // or fonts-wqy-zenhei found (lib/quotes/pdf.ts). For a .ttc, QUOTE_PDF_FONT_NAME picks the face by its
+  // PostScript name (see `fc-query -f '%{postscriptname}\n' FILE`), e.g. NotoSansCJKsc-Regular.
+  QUOTE_PDF_FONT: z.string().optional(),
+  QUOTE_PDF_FONT_NAME: z.string().optional(),
 }).refine((e) => !e.QUORUM_BOOTSTRAP_OPERATORS?.length || e.QUORUM_BOOTSTRAP_OPERATOR_PASSWORD, {
   path: ["QUORUM_BOOTSTRAP_OPERATOR_PASSWORD"],
   message: "is required when QUORUM_BOOTSTRAP_OPERATORS is set",
