@@ -24,6 +24,11 @@ export async function SiteHeader() {
               {t("console")}
             </Link>
           )}
+          {(user?.role === "sales" || user?.role === "operator") && (
+            <Link href="/sales/quotes" className="hover:text-brand-700">
+              {t("quotes")}
+            </Link>
+          )}
           <UserMenu />
           <LanguageSwitch />
         </nav>

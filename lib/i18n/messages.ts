@@ -6,12 +6,18 @@ import salesEn from "@/messages/sales/en.json" with { type: "json" };
 import salesZhCN from "@/messages/sales/zh-CN.json" with { type: "json" };
 import paymentsEn from "@/messages/payments/en.json" with { type: "json" };
 import paymentsZhCN from "@/messages/payments/zh-CN.json" with { type: "json" };
+import quotesEn from "@/messages/quotes/en.json" with { type: "json" };
+import quotesZhCN from "@/messages/quotes/zh-CN.json" with { type: "json" };
+import quoteAdminEn from "@/messages/quote-admin/en.json" with { type: "json" };
+import quoteAdminZhCN from "@/messages/quote-admin/zh-CN.json" with { type: "json" };
+import staffEn from "@/messages/staff/en.json" with { type: "json" };
+import staffZhCN from "@/messages/staff/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
 const all = {
-  "zh-CN": { ...zhCN, ...authZhCN, ...salesZhCN, ...paymentsZhCN },
-  en: { ...en, ...authEn, ...salesEn, ...paymentsEn },
+  "zh-CN": { ...zhCN, ...authZhCN, ...salesZhCN, ...paymentsZhCN, ...quotesZhCN, ...quoteAdminZhCN, ...staffZhCN },
+  en: { ...en, ...authEn, ...salesEn, ...paymentsEn, ...quotesEn, ...quoteAdminEn, ...staffEn },
 };
 
 /** Every message of a locale, for server code outside React (route handlers, actions). */

@@ -28,7 +28,8 @@ export async function openQuote(db: Db, params: { token: string; now: Date }): P
   return { ok: true, quote: found.quote, version: found.version, catalog };
 }
 
-async function catalogForVersion(db: Db, version: string): Promise<Catalog | undefined> {
+/** The catalog of a version: the bundled one when it is current, else as recorded when it was served. */
+export async function catalogForVersion(db: Db, version: string): Promise<Catalog | undefined> {
   if (version === currentCatalog.version) return currentCatalog;
   // Every catalog ever served is recorded (and was validated then), so older quotes keep their prices.
   return (await getCatalogVersion(db, { version }))?.data as Catalog | undefined;

@@ -3,7 +3,7 @@
 import type { Catalog, Edition, Locale } from "@/lib/catalog";
 import { formatMoney } from "@/lib/money";
 import { Decimal, roundToFen, sum, toAmount } from "@/lib/money/decimal";
-import { priceCart, pricingTranslator, type PricingMessages } from "@/lib/pricing";
+import { priceCart, pricingTranslator, type PriceOptions, type PricingMessages } from "@/lib/pricing";
 import type { CartInput, PriceAdjustment, PriceResult } from "@/lib/pricing/types";
 import { NEGOTIATED_EDITIONS } from "./approval";
 
@@ -31,7 +31,7 @@ const ZERO = new Decimal(0);
  * off the subtotal, half-up to the fen once, never more than the subtotal. Throws on terms that
  * validation must have refused (bad percent, negotiated price where none is allowed).
  */
-export function priceQuote(terms: QuoteTerms, catalog: Catalog, options: { locale: Locale; messages: PricingMessages }): PriceResult {
+export function priceQuote(terms: QuoteTerms, catalog: Catalog, options: PriceOptions): PriceResult {
   const percent = parsePercent(terms.discountPercent);
   let priceList = catalog;
   if (terms.negotiatedSeatPrice !== null) {

@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { findEdition, catalog } from "@/lib/catalog";
 import type { DecodedCart } from "@/lib/cart/url";
+import type { CartInput } from "@/lib/pricing/types";
 import { PriceSummary } from "@/components/price-summary";
 import { AddonsField } from "./addons-field";
 import { AgreementsStep } from "./agreements-step";
@@ -13,11 +14,19 @@ import { isStep, reachable, STEPS, stepApplies, stepDone, type Step, type StepCo
 import { UpgradeStep, type FreeOrganisation } from "./upgrade-step";
 import { TermField } from "./term-field";
 import { useCheckoutDraft } from "./use-checkout-draft";
-import { buyUrl, usePricedCart } from "./use-priced-cart";
+import { buyUrl, usePricedCart, type Pricer } from "./use-priced-cart";
 
 // The last steps carry the form library and the schemas; a first visit to /buy does not load them.
 const OrganisationStep = dynamic(() => import("./organisation-step").then((m) => m.OrganisationStep));
 const ReviewStep = dynamic(() => import("./review-step").then((m) => m.ReviewStep));
+
+/** Checking out a sales quote: priced on the quote's terms, at the quote's own URL, cart locked unless editable. */
+export interface QuoteCheckout {
+  token: string;
+  editable: boolean;
+  price: Pricer;
+  urlFor(cart: CartInput, step: string): string;
+}
 
 export interface Buyer {
   email: string;
@@ -26,24 +35,31 @@ export interface Buyer {
 }
 
 /** The purchase flow: one step at a time, the price beside it, every step reachable again with nothing lost. */
-export function BuyWizard({ initial, buyer }: { initial: DecodedCart; buyer: Buyer | null }) {
+export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buyer: Buyer | null; quote?: QuoteCheckout }) {
   const t = useTranslations("Wizard");
   const params = useSearchParams();
   const asked = params.get("step");
-  const state = usePricedCart(initial, isStep(asked) ? asked : "edition");
+  const urlFor = quote?.urlFor ?? buyUrl;
+  const state = usePricedCart(initial, isStep(asked) ? asked : "", quote && { price: quote.price, urlFor });
   const { draft, update, reset } = useCheckoutDraft();
   const education = findEdition(catalog, state.cart.edition)?.verification ?? false;
   // The organisation form saves details only once its schema accepts them (and the server checks them again).
   const detailsValid = draft.details !== undefined && (!education || draft.details.education !== undefined);
-  const ctx: StepContext = { edition: state.cart.edition, draft, detailsValid, freeOrganisationIds: buyer?.freeOrganisations.map((o) => o.id) ?? [] };
+  const ctx: StepContext = {
+    edition: state.cart.edition,
+    draft,
+    detailsValid,
+    freeOrganisationIds: buyer?.freeOrganisations.map((o) => o.id) ?? [],
+    quote: quote && (quote.editable ? "editable" : "locked"),
+  };
   const furthest = reachable(state.result, ctx);
   const steps = STEPS.filter((s) => stepApplies(s, ctx));
   // A link may name a later step than the cart allows yet (or one that does not apply): show the first step still to do.
-  const wanted = isStep(asked) && steps.includes(asked) ? asked : "edition";
+  const wanted = isStep(asked) && steps.includes(asked) ? asked : steps[0]!;
   const step: Step = STEPS.indexOf(wanted) <= furthest ? wanted : STEPS[furthest]!;
   const index = steps.indexOf(step);
   const go = (to: Step) => {
-    window.history.pushState(null, "", buyUrl(state.cart, to));
+    window.history.pushState(null, "", urlFor(state.cart, to));
     document.getElementById("step-heading")?.focus();
   };
   const done = stepDone(step, state.result, ctx);
@@ -70,13 +86,13 @@ export function BuyWizard({ initial, buyer }: { initial: DecodedCart; buyer: Buy
         <h2 id="step-heading" tabIndex={-1} className="text-xl font-semibold outline-none">
           {t(`step.${step}`)} <span className="text-sm font-normal text-slate-500">{t("stepOf", { n: index + 1, total: steps.length })}</span>
         </h2>
-        {step === "edition" && <EditionField {...state} />}
+        {step === "edition" && <EditionField {...state} choice={quote ? "fixed" : "store"} />}
         {step === "term" && <TermField {...state} />}
         {step === "addons" && <AddonsField {...state} />}
         {step === "agreements" && <AgreementsStep edition={state.cart.edition} draft={draft} update={update} />}
-        {step === "organisation" && <OrganisationStep cart={state.cart} buyer={buyer} draft={draft} update={update} education={education} onDone={() => go(steps[index + 1]!)} />}
+        {step === "organisation" && <OrganisationStep returnTo={urlFor(state.cart, "organisation")} buyer={buyer} draft={draft} update={update} education={education} onDone={() => go(steps[index + 1]!)} />}
         {step === "upgrade" && buyer && <UpgradeStep organisations={buyer.freeOrganisations} draft={draft} update={update} />}
-        {step === "review" && <ReviewStep cart={state.cart} result={state.result} draft={draft} organisations={buyer?.freeOrganisations ?? []} reset={reset} update={update} />}
+        {step === "review" && <ReviewStep cart={state.cart} result={state.result} draft={draft} organisations={buyer?.freeOrganisations ?? []} reset={reset} update={update} quoteToken={quote?.token} />}
         {step !== "review" && (
           <div className="flex items-center justify-between">
             {index > 0 ? (

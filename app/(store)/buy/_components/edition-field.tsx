@@ -10,7 +10,15 @@ import { FieldErrors } from "./field-errors";
 
 const card = "flex cursor-pointer flex-col rounded-lg border border-slate-300 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:ring-1 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600";
 
-export function EditionField({ cart, setCart, errorsAt }: ConfiguratorState) {
+/**
+ * Which editions the field offers: the store sells the self-serve ones; a sales quote may also
+ * carry the contact-sales editions; a buyer editing a quote keeps the quoted edition.
+ */
+export type EditionChoice = "store" | "quote" | "fixed";
+
+const offered = (choice: EditionChoice) => (choice === "quote" ? catalog.editions.filter((e) => e.sales !== "signup") : catalog.editions.filter((e) => e.sales !== "contact-sales"));
+
+export function EditionField({ cart, setCart, errorsAt, choice = "store" }: ConfiguratorState & { choice?: EditionChoice }) {
   const t = useTranslations("Buy");
   const locale = useLocale() as Locale;
   const edition = catalog.editions.find((e) => e.id === cart.edition);
@@ -19,30 +27,37 @@ export function EditionField({ cart, setCart, errorsAt }: ConfiguratorState) {
   const seatErrors = [...errorsAt("seats"), ...errorsAt("addons").filter((e) => e.code === "LARGE_MEETING_EXCEEDS_SEATS" || e.code === "WEBINAR_EXCEEDS_SEATS")];
   return (
     <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
-      <fieldset aria-describedby={editionErrors.length ? "edition-errors" : undefined}>
-        <legend className="text-lg font-semibold">{t("edition")}</legend>
-        <div className="mt-3 grid gap-3 sm:grid-cols-2">
-          {catalog.editions
-            .filter((e) => e.sales !== "contact-sales")
-            .map((e) => (
-              <label key={e.id} className={card}>
-                <span className="flex items-center gap-2">
-                  <input type="radio" name="edition" value={e.id} checked={cart.edition === e.id} onChange={() => setCart(setEdition(cart, e.id, catalog), "edition")} />
-                  <span className="font-medium">{e.name[locale]}</span>
-                </span>
-                <span className="ml-6 text-sm text-slate-600">{e.tagline[locale]}</span>
-              </label>
-            ))}
-        </div>
-        <p className="mt-3 text-sm text-slate-600">
-          {t("contactSalesNote")}{" "}
-          <Link href="/contact-sales" className="text-brand-700 underline">
-            {t("contactSales")}
-          </Link>
+      {choice === "fixed" ? (
+        <p>
+          <span className="text-lg font-semibold">{t("edition")}</span>: {edition?.name[locale]} <span className="text-sm text-slate-600">{t("editionFixed")}</span>
         </p>
-        <FieldErrors id="edition-errors" errors={editionErrors} cart={cart} onFix={(c) => setCart(c, "edition")} />
-      </fieldset>
-      {edition?.seats && edition.sales !== "contact-sales" && (
+      ) : (
+        <fieldset aria-describedby={editionErrors.length ? "edition-errors" : undefined}>
+          <legend className="text-lg font-semibold">{t("edition")}</legend>
+          <div className="mt-3 grid gap-3 sm:grid-cols-2">
+            {offered(choice)
+              .map((e) => (
+                <label key={e.id} className={card}>
+                  <span className="flex items-center gap-2">
+                    <input type="radio" name="edition" value={e.id} checked={cart.edition === e.id} onChange={() => setCart(setEdition(cart, e.id, catalog), "edition")} />
+                    <span className="font-medium">{e.name[locale]}</span>
+                  </span>
+                  <span className="ml-6 text-sm text-slate-600">{e.tagline[locale]}</span>
+                </label>
+              ))}
+          </div>
+          {choice === "store" && (
+            <p className="mt-3 text-sm text-slate-600">
+              {t("contactSalesNote")}{" "}
+              <Link href="/contact-sales" className="text-brand-700 underline">
+                {t("contactSales")}
+              </Link>
+            </p>
+          )}
+          <FieldErrors id="edition-errors" errors={editionErrors} cart={cart} onFix={(c) => setCart(c, "edition")} />
+        </fieldset>
+      )}
+      {edition?.seats && (edition.sales !== "contact-sales" || choice !== "store") && (
         <div>
           <label htmlFor="seats" className="block font-medium">
             {t("seats")}

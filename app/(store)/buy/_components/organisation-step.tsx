@@ -5,16 +5,15 @@ import { useTranslations } from "next-intl";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch, type FieldError, type FieldErrors as RhfErrors } from "react-hook-form";
 import { signInPath } from "@/lib/auth/next-path";
-import type { CartInput } from "@/lib/pricing/types";
 import { educationOrganisationStepSchema, organisationStepSchema, type OrganisationStep as Values } from "@/lib/validations/checkout";
 import { INSTITUTION_TYPES, INVOICE_TYPES } from "@/lib/validations/organisation";
 import type { Buyer } from "./buy-wizard";
 import { ProofUploadField } from "./proof-upload-field";
 import type { CheckoutDraft } from "./use-checkout-draft";
-import { buyUrl } from "./use-priced-cart";
 
 interface Props {
-  cart: CartInput;
+  /** Where sign-in and sign-up bring the buyer back to: this step of this checkout. */
+  returnTo: string;
   buyer: Buyer | null;
   draft: CheckoutDraft;
   education: boolean;
@@ -25,10 +24,10 @@ interface Props {
 const input = "mt-1 block h-10 w-full rounded-md border border-slate-300 px-3 aria-invalid:border-red-600";
 
 /** Organisation, contact and invoice details (and the institution for education), checked by the schema the server uses. */
-export function OrganisationStep({ cart, buyer, draft, education, update, onDone }: Props) {
+export function OrganisationStep({ returnTo, buyer, draft, education, update, onDone }: Props) {
   const t = useTranslations("Checkout");
   if (!buyer) {
-    const here = buyUrl(cart, "organisation");
+    const here = returnTo;
     return (
       <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
         <h3 className="text-lg font-semibold">{t("signInTitle")}</h3>
@@ -47,7 +46,7 @@ export function OrganisationStep({ cart, buyer, draft, education, update, onDone
   return <DetailsForm buyer={buyer} draft={draft} education={education} update={update} onDone={onDone} />;
 }
 
-function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "cart" | "buyer"> & { buyer: Buyer }) {
+function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "returnTo" | "buyer"> & { buyer: Buyer }) {
   const t = useTranslations("Checkout");
   const tRoot = useTranslations();
   const tWizard = useTranslations("Wizard");

@@ -24,10 +24,12 @@ interface Props {
   reset(): void;
   /** Saves the voucher code into the checkout draft. */
   update(patch: Partial<CheckoutDraft>): void;
+  /** Checking out a sales quote: its link token goes with the order; no voucher on top of its discount. */
+  quoteToken?: string;
 }
 
 /** The last look before the order: everything entered, and one button that places the order once. */
-export function ReviewStep({ cart, result: listed, draft, organisations, reset, update }: Props) {
+export function ReviewStep({ cart, result: listed, draft, organisations, reset, update, quoteToken }: Props) {
   const t = useTranslations("Checkout");
   const locale = useLocale() as Locale;
   const messages = useMessages() as unknown as { Pricing: PricingMessages };
@@ -51,7 +53,8 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
         invoice: details?.invoice,
         ...(details?.education ? { education: details.education } : {}),
         ...(draft.upgrade ? { upgrade: draft.upgrade } : {}),
-        ...(voucher ? { voucher: voucher.code } : {}),
+        ...(voucher && !quoteToken ? { voucher: voucher.code } : {}),
+        ...(quoteToken ? { quoteToken } : {}),
       });
       if (!outcome.ok) return setFailure(outcome);
       // The order exists: the next checkout in this tab needs a new idempotency key.
@@ -106,20 +109,22 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
           </dd>
         </div>
       </dl>
-      <div className="border-t border-slate-200 pt-4">
-        <VoucherField
-          code={draft.voucher}
-          onChange={(code, terms) => {
-            setVoucher(terms);
-            update({ voucher: code });
-          }}
-        />
-        {voucherError && (
-          <p role="alert" className="mt-1 text-sm text-red-700">
-            {voucherError.message}
-          </p>
-        )}
-      </div>
+      {!quoteToken && (
+        <div className="border-t border-slate-200 pt-4">
+          <VoucherField
+            code={draft.voucher}
+            onChange={(code, terms) => {
+              setVoucher(terms);
+              update({ voucher: code });
+            }}
+          />
+          {voucherError && (
+            <p role="alert" className="mt-1 text-sm text-red-700">
+              {voucherError.message}
+            </p>
+          )}
+        </div>
+      )}
       {result.adjustments.length > 0 && (
         <dl className="space-y-1 border-t border-slate-200 pt-4 text-sm">
           <div className="flex justify-between">

@@ -16,10 +16,15 @@ export interface StepContext {
   detailsValid: boolean;
   /** The buyer's free organisations, by id; the upgrade step applies only when there are some. */
   freeOrganisationIds: string[];
+  /** Checking out a sales quote: a locked quote skips the configurator steps. */
+  quote?: "locked" | "editable";
 }
+
+const CONFIGURATOR: readonly Step[] = ["edition", "term", "addons"];
 
 /** Whether a step is part of this checkout at all. */
 export function stepApplies(step: Step, ctx: StepContext): boolean {
+  if (ctx.quote === "locked" && CONFIGURATOR.includes(step)) return false;
   return step !== "upgrade" || ctx.freeOrganisationIds.length > 0;
 }
 
@@ -27,6 +32,8 @@ export function stepApplies(step: Step, ctx: StepContext): boolean {
 export function stepDone(step: Step, result: PriceResult, ctx: StepContext): boolean {
   const { edition, draft, detailsValid } = ctx;
   const clean = (prefix: string) => !result.errors.some((e) => e.path.startsWith(prefix));
+  // A skipped step is done, except that a locked quote's cart must still price (the server checks it again).
+  if (!stepApplies(step, ctx) && step !== "upgrade") return result.ok;
   switch (step) {
     case "edition":
       return edition !== "" && clean("edition") && clean("seats");

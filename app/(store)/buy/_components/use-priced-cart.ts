@@ -4,31 +4,29 @@ import { useLocale, useMessages } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { catalog, type Locale } from "@/lib/catalog";
 import { encodeCart, type DecodedCart } from "@/lib/cart/url";
-import { priceCart, type PricingMessages } from "@/lib/pricing";
-import type { CartInput, RuleViolation } from "@/lib/pricing/types";
+import { priceCart, type PriceOptions, type PricingMessages } from "@/lib/pricing";
+import type { CartInput, PriceResult, RuleViolation } from "@/lib/pricing/types";
 
 /**
  * The configurator's state: the cart, priced in the browser on every change by the same
  * module the server uses, and mirrored into the URL so refresh, back and sharing keep it.
  */
-export function usePricedCart(initial: DecodedCart, step: string) {
+export function usePricedCart(initial: DecodedCart, step: string, options: PricedCartOptions = {}) {
   const locale = useLocale() as Locale;
   const messages = useMessages() as unknown as { Pricing: PricingMessages };
   const [cart, setCartState] = useState(initial.cart);
   // A link's unreadable values stay reported until the buyer edits that field.
   const [codecErrors, setCodecErrors] = useState(initial.errors);
-  const result = useMemo(
-    () => priceCart(cart, catalog, { locale, messages: messages.Pricing, breaches: codecErrors }),
-    [cart, codecErrors, locale, messages],
-  );
+  const { price = listPrice, urlFor = buyUrl } = options;
+  const result = useMemo(() => price(cart, { locale, messages: messages.Pricing, breaches: codecErrors }), [price, cart, codecErrors, locale, messages]);
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    window.history.replaceState(window.history.state, "", buyUrl(cart, step));
-  }, [cart, step]);
+    window.history.replaceState(window.history.state, "", urlFor(cart, step));
+  }, [cart, step, urlFor]);
 
   const setCart = useCallback((next: CartInput, touched?: string) => {
     setCartState(next);
@@ -42,6 +40,17 @@ export function usePricedCart(initial: DecodedCart, step: string) {
   );
   return { cart, setCart, result, errorsAt };
 }
+
+/** How a configurator prices and where it keeps its URL; the store's own by default. */
+export interface PricedCartOptions {
+  /** Prices the cart; keep the function stable (module scope or useCallback). */
+  price?: Pricer;
+  /** The page URL for a cart at a step; keep it stable too. */
+  urlFor?: (cart: CartInput, step: string) => string;
+}
+export type Pricer = (cart: CartInput, options: PriceOptions) => PriceResult;
+
+const listPrice: Pricer = (cart, options) => priceCart(cart, catalog, options);
 
 /** The `/buy` link of a cart at a wizard step (the first step is the default and is left out). */
 export function buyUrl(cart: CartInput, step: string): string {

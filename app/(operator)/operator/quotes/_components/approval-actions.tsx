@@ -1,0 +1,63 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { createContext, use, useState, useSyncExternalStore, useTransition } from "react";
+import type { QuoteAdminResult } from "@/lib/actions/quote-admin";
+
+type Notice = { text: string; error: boolean };
+const AnnounceContext = createContext<(notice: Notice) => void>(() => {});
+const noop = () => () => {};
+
+/**
+ * Holds the latest decision's confirmation above the list. A decided quote leaves the list when
+ * the page refreshes, taking its row with it; the message must outlive the row.
+ */
+export function DecisionAnnouncer({ children }: { children: React.ReactNode }) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  return (
+    <AnnounceContext value={setNotice}>
+      <p role="status" className={`text-sm font-medium ${notice?.error ? "text-red-700" : "text-emerald-800"}`}>
+        {notice?.text}
+      </p>
+      {children}
+    </AnnounceContext>
+  );
+}
+
+/** Approve or reject one waiting quote; each button's name carries the quote number. */
+export function ApprovalActions({ number, approve, reject }: { number: string; approve: () => Promise<QuoteAdminResult>; reject: () => Promise<QuoteAdminResult> }) {
+  const t = useTranslations("QuoteAdmin");
+  const announce = use(AnnounceContext);
+  // Disabled until hydrated, so an early click is not silently lost.
+  const hydrated = useSyncExternalStore(noop, () => true, () => false);
+  const [pending, startTransition] = useTransition();
+  const decide = (action: () => Promise<QuoteAdminResult>, done: "approved" | "rejected") =>
+    startTransition(async () => {
+      const r = await action();
+      announce(r.ok ? { text: t(`approvals.${done}`, { number }), error: false } : { text: t(`errors.${r.error}`), error: true });
+    });
+  const busy = pending || !hydrated;
+  return (
+    <div className="no-print flex flex-wrap gap-2">
+      <button
+        type="button"
+        disabled={busy}
+        aria-label={t("approvals.approveLabel", { number })}
+        onClick={() => decide(approve, "approved")}
+        className="rounded-lg bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
+        {t("approvals.approve")}
+      </button>
+      <button
+        type="button"
+        disabled={busy}
+        aria-label={t("approvals.rejectLabel", { number })}
+        onClick={() => decide(reject, "rejected")}
+        className="rounded-lg border border-red-300 bg-white px-3 py-1.5 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
+      >
+        {t("approvals.reject")}
+      </button>
+      {pending && <span className="self-center text-sm text-slate-600">{t("approvals.working")}</span>}
+    </div>
+  );
+}

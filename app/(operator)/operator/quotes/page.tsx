@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
+import { approveQuoteAction, rejectQuoteAction } from "@/lib/actions/quote-admin";
+import { requireRole } from "@/lib/auth/session";
+import type { Locale } from "@/lib/catalog";
+import { getDb } from "@/lib/db/client";
+import { listQuotesPendingApproval } from "@/lib/db/queries/quotes";
+import { findUserById } from "@/lib/db/queries/users";
+import { formatMoney } from "@/lib/money";
+import { formatPercent } from "@/lib/quotes/history";
+import { approvalReasons, catalogLoader, priceStoredQuote, type ApprovalReason } from "@/lib/quotes/staff-view";
+import { ApprovalActions, DecisionAnnouncer } from "./_components/approval-actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("QuoteAdmin.approvals");
+  return { title: t("metaTitle"), robots: { index: false } };
+}
+
+/** Quotes waiting for an operator: who asked, for whom, how far past the rep's limit; approve or reject. */
+export default async function QuoteApprovalsPage() {
+  await requireRole("operator", "/operator/quotes");
+  const db = await getDb();
+  const locale = (await getLocale()) as Locale;
+  const pending = await listQuotesPendingApproval(db);
+  const load = catalogLoader(db);
+  const [totals, reps] = await Promise.all([
+    Promise.all(pending.map(async (q) => (await priceStoredQuote(db, q, locale, load))?.result.total)),
+    Promise.all([...new Set(pending.map((q) => q.createdBy))].map(async (id) => [id, await findUserById(db, { id })] as const)).then((entries) => new Map(entries)),
+  ]);
+  const t = await getTranslations("QuoteAdmin");
+  const reason = (r: ApprovalReason) =>
+    r.kind === "discountAboveLimit" ? t("approvals.reasons.discountAboveLimit", { discount: r.discount, limit: r.limit }) : t("approvals.reasons.negotiatedSeatPrice", { price: formatMoney(r.price) });
+  const columns = (["number", "seller", "customer", "discount", "negotiatedSeatPrice", "total", "reason", "actions"] as const).map((c) => ({
+    key: c,
+    label: t(`approvals.columns.${c}`),
+    align: c === "discount" || c === "negotiatedSeatPrice" || c === "total" ? ("right" as const) : undefined,
+  }));
+  const td = "px-3 py-2 align-top";
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight">{t("approvals.title")}</h1>
+        <p className="mt-1 text-slate-600">{t("approvals.intro")}</p>
+      </div>
+      <section aria-labelledby="approvals-pending" className="space-y-3">
+        <h2 id="approvals-pending" className="text-xl font-semibold">
+          {t("approvals.pending", { count: pending.length })}
+        </h2>
+        <DecisionAnnouncer>
+          <DataTable caption={t("approvals.caption")} empty={t("approvals.empty")} isEmpty={pending.length === 0} minWidth="min-w-[64rem]" columns={columns}>
+            {pending.map((q, i) => {
+              const rep = reps.get(q.createdBy);
+              const reasons = rep ? approvalReasons(q, rep.discountLimitPercent) : [];
+              const total = totals[i];
+              return (
+                <tr key={q.id}>
+                  <th scope="row" className={`${td} text-left font-medium`}>
+                    <Link href={`/sales/quotes/${q.id}`} className="font-mono text-brand-700 underline-offset-4 hover:underline">
+                      {q.number}
+                    </Link>
+                  </th>
+                  <td className={td}>
+                    {rep?.name ?? t("approvals.unknownSeller")}
+                    {rep && <span className="block text-xs text-slate-600">{t("approvals.limit", { limit: rep.discountLimitPercent })}</span>}
+                  </td>
+                  <td className={td}>{q.customerName}</td>
+                  <td className={`${td} text-right tabular-nums`}>{t("list.percent", { value: formatPercent(q.discountPercent) })}</td>
+                  <td className={`${td} text-right tabular-nums`}>{q.negotiatedSeatPrice !== null ? formatMoney(q.negotiatedSeatPrice) : t("noValue")}</td>
+                  <td className={`${td} text-right tabular-nums`}>{total !== undefined ? formatMoney(total) : t("list.catalogGone")}</td>
+                  <td className={td}>
+                    {reasons.length > 0 ? (
+                      <ul className="space-y-1">
+                        {reasons.map((r) => (
+                          <li key={r.kind}>{reason(r)}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      t("approvals.reasons.none")
+                    )}
+                  </td>
+                  <td className={td}>
+                    <ApprovalActions number={q.number} approve={approveQuoteAction.bind(null, q.id)} reject={rejectQuoteAction.bind(null, q.id)} />
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        </DecisionAnnouncer>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import type { QuoteAdminResult } from "@/lib/actions/quote-admin";
+
+const noop = () => () => {};
+
+/**
+ * Revoke in two steps: the first button shows what revoking does and a confirm button. Stays
+ * mounted after the page refreshes to "revoked", so its confirmation is still read out.
+ */
+export function RevokeQuote({ number, revocable, revoke }: { number: string; revocable: boolean; revoke: () => Promise<QuoteAdminResult> }) {
+  const t = useTranslations("QuoteAdmin");
+  // The buttons only work once hydrated; disabled until then, so an early click is not lost.
+  const hydrated = useSyncExternalStore(noop, () => true, () => false);
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<QuoteAdminResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const warningId = `revoke-warning-${number}`;
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const confirm = () =>
+    startTransition(async () => {
+      const r = await revoke();
+      setResult(r);
+      setConfirming(false);
+    });
+
+  return (
+    <div className="no-print space-y-2">
+      {revocable && !result?.ok && !confirming && (
+        <button type="button" disabled={!hydrated} onClick={() => setConfirming(true)} className="rounded-lg border border-red-300 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
+          {t("revoke.button")}
+        </button>
+      )}
+      {revocable && confirming && (
+        <div className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-4">
+          <p id={warningId} className="text-sm text-red-900">
+            {t("revoke.warning")}
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <button
+              ref={confirmRef}
+              type="button"
+              disabled={pending}
+              aria-describedby={warningId}
+              onClick={confirm}
+              className="rounded-lg bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60"
+            >
+              {pending ? t("revoke.revoking") : t("revoke.confirm")}
+            </button>
+            <button type="button" disabled={pending} onClick={() => setConfirming(false)} className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium disabled:opacity-60">
+              {t("revoke.cancel")}
+            </button>
+          </div>
+        </div>
+      )}
+      <p role="status" className="text-sm font-medium">
+        {result?.ok && t("revoke.done", { number })}
+      </p>
+      {result && !result.ok && (
+        <p role="alert" className="text-sm text-red-700">
+          {t(`errors.${result.error}`)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireRole } from "@/lib/auth/session";
+import { requestNow } from "@/lib/clock";
+import { getDb } from "@/lib/db/client";
+import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
+import { findUserById } from "@/lib/db/queries/users";
+import type { CartInput } from "@/lib/pricing/types";
+import { chinaDatePlusDays, DEFAULT_QUOTE_DAYS } from "@/lib/validations/quote";
+import { QuoteBuilder } from "../../../../_builder/quote-builder";
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("Quotes.builder"))("reviseTitle") };
+}
+
+/** A new version of a quote, starting from its current terms; issuing it retires the old link. */
+export default async function ReviseQuotePage({ params }: { params: Params }) {
+  const { id } = await params;
+  const user = await requireRole(["sales", "operator"], `/sales/quotes/${id}/revise`);
+  const db = await getDb();
+  const [found, row, now, t] = [await getQuoteWithVersions(db, { quoteId: id }), await findUserById(db, { id: user.id }), await requestNow(), await getTranslations("Quotes.builder")];
+  if (!found || (user.role !== "operator" && found.quote.createdBy !== user.id)) notFound();
+  const { quote } = found;
+  const closed = quote.status === "converted" || quote.status === "revoked";
+  // A quote past its expiry is revised with a fresh 30 days; otherwise its own expiry stays.
+  const expiresOn = quote.expiresAt > now ? chinaDatePlusDays(quote.expiresAt, 0) : chinaDatePlusDays(now, DEFAULT_QUOTE_DAYS);
+  const defaults = {
+    customerName: quote.customerName,
+    customerEmail: quote.customerEmail,
+    note: quote.note ?? "",
+    discountPercent: stripZeros(quote.discountPercent),
+    negotiatedSeatPrice: quote.negotiatedSeatPrice ?? "",
+    expiresOn,
+    buyerMayEdit: quote.buyerMayEdit,
+  };
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight">{t("reviseHeading", { number: quote.number, version: quote.currentVersion + 1 })}</h1>
+        <p className="mt-1 text-slate-600">{closed ? t(`closed.${quote.status}`) : t("reviseIntro")}</p>
+      </div>
+      {!closed && <QuoteBuilder initial={{ cart: quote.cart as CartInput, errors: [] }} defaults={defaults} limitPercent={row?.discountLimitPercent ?? 0} revising={{ id: quote.id, number: quote.number }} />}
+    </div>
+  );
+}
+
+/** "10.00" → "10", "12.50" → "12.5": how a rep would type it. */
+function stripZeros(value: string): string {
+  return value.includes(".") ? value.replace(/\.?0+$/, "") : value;
+}

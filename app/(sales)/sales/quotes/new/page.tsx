@@ -1,0 +1,30 @@
+import { getTranslations } from "next-intl/server";
+import { requireRole } from "@/lib/auth/session";
+import { decodeCart } from "@/lib/cart/url";
+import { requestNow } from "@/lib/clock";
+import { getDb } from "@/lib/db/client";
+import { findUserById } from "@/lib/db/queries/users";
+import { chinaDatePlusDays, DEFAULT_QUOTE_DAYS } from "@/lib/validations/quote";
+import { QuoteBuilder } from "../../../_builder/quote-builder";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("Quotes.builder"))("newTitle") };
+}
+
+/** A new quote: the cart from the link (or the store's default), the terms at their defaults. */
+export default async function NewQuotePage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireRole(["sales", "operator"], "/sales/quotes/new");
+  const [t, row, now] = [await getTranslations("Quotes.builder"), await findUserById(await getDb(), { id: user.id }), await requestNow()];
+  const defaults = { customerName: "", customerEmail: "", note: "", discountPercent: "0", negotiatedSeatPrice: "", expiresOn: chinaDatePlusDays(now, DEFAULT_QUOTE_DAYS), buyerMayEdit: false };
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight">{t("newTitle")}</h1>
+        <p className="mt-1 text-slate-600">{t("intro")}</p>
+      </div>
+      <QuoteBuilder initial={decodeCart(await searchParams)} defaults={defaults} limitPercent={row?.discountLimitPercent ?? 0} />
+    </div>
+  );
+}

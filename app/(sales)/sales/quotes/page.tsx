@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
+import { requireRole } from "@/lib/auth/session";
+import type { Locale } from "@/lib/catalog";
+import { requestNow } from "@/lib/clock";
+import { getDb } from "@/lib/db/client";
+import { listQuotesForStaff } from "@/lib/db/queries/quotes";
+import { findUserById } from "@/lib/db/queries/users";
+import { formatMoney } from "@/lib/money";
+import { formatPercent } from "@/lib/quotes/history";
+import { catalogLoader, priceStoredQuote } from "@/lib/quotes/staff-view";
+import { QuoteStatusBadge } from "./_components/status-badge";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("QuoteAdmin.list");
+  return { title: t("metaTitle"), robots: { index: false } };
+}
+
+const LIMIT = 200;
+
+/** A salesperson's quotes (an operator's view: everyone's), each priced from its stored terms. */
+export default async function QuotesPage() {
+  const user = await requireRole(["sales", "operator"], "/sales/quotes");
+  const operator = user.role === "operator";
+  const db = await getDb();
+  const locale = (await getLocale()) as Locale;
+  const rows = await listQuotesForStaff(db, { userId: operator ? undefined : user.id, now: await requestNow(), limit: LIMIT });
+  const load = catalogLoader(db);
+  const totals = await Promise.all(rows.map(async (q) => (await priceStoredQuote(db, q, locale, load))?.result.total));
+  const sellers = operator ? new Map(await Promise.all([...new Set(rows.map((q) => q.createdBy))].map(async (id) => [id, await findUserById(db, { id })] as const))) : undefined;
+  const [t, tStatus, format] = [await getTranslations("QuoteAdmin.list"), await getTranslations("Quotes.status"), await getFormatter()];
+  const columns = (["number", "customer", ...(operator ? (["seller"] as const) : []), "total", "discount", "status", "expires", "updated"] as const).map((c) => ({
+    key: c,
+    label: t(`columns.${c}`),
+    align: c === "total" || c === "discount" ? ("right" as const) : undefined,
+  }));
+  const td = "px-3 py-2 align-top";
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 text-slate-600">{operator ? t("introOperator") : t("intro")}</p>
+        </div>
+        <Link href="/sales/quotes/new" className="no-print rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          {t("newQuote")}
+        </Link>
+      </div>
+      <DataTable caption={t("caption", { limit: LIMIT })} empty={t("empty")} isEmpty={rows.length === 0} minWidth="min-w-[60rem]" columns={columns}>
+        {rows.map((q, i) => {
+          const total = totals[i];
+          const seller = sellers?.get(q.createdBy);
+          return (
+            <tr key={q.id}>
+              <th scope="row" className={`${td} text-left font-medium`}>
+                <Link href={`/sales/quotes/${q.id}`} className="font-mono text-brand-700 underline-offset-4 hover:underline">
+                  {q.number}
+                </Link>
+                {q.currentVersion > 1 && <span className="block text-xs font-normal text-slate-600">{t("version", { version: q.currentVersion })}</span>}
+              </th>
+              <td className={td}>{q.customerName}</td>
+              {operator && <td className={td}>{seller?.name ?? q.createdBy}</td>}
+              <td className={`${td} text-right tabular-nums`}>{total !== undefined ? formatMoney(total) : t("catalogGone")}</td>
+              <td className={`${td} text-right tabular-nums`}>{t("percent", { value: formatPercent(q.discountPercent) })}</td>
+              <td className={td}>
+                <QuoteStatusBadge status={q.status} label={tStatus(q.status)} />
+              </td>
+              <td className={`${td} whitespace-nowrap tabular-nums`}>
+                <time dateTime={q.expiresAt.toISOString()}>{format.dateTime(q.expiresAt, { dateStyle: "medium" })}</time>
+              </td>
+              <td className={`${td} whitespace-nowrap tabular-nums`}>
+                <time dateTime={q.updatedAt.toISOString()}>{format.dateTime(q.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useCallback } from "react";
+import { BuyWizard, type Buyer } from "@/app/(store)/buy/_components/buy-wizard";
+import type { Pricer } from "@/app/(store)/buy/_components/use-priced-cart";
+import { catalog as bundled, type Catalog } from "@/lib/catalog";
+import { encodeCart, type DecodedCart } from "@/lib/cart/url";
+import type { CartInput } from "@/lib/pricing/types";
+import { priceQuote } from "@/lib/quotes/price";
+
+interface Props {
+  token: string;
+  initial: DecodedCart;
+  buyer: Buyer | null;
+  terms: { number: string; discountPercent: string; negotiatedSeatPrice: string | null; editable: boolean };
+  /** The quote's own catalog when it is not the one this bundle carries. */
+  catalog?: Catalog;
+}
+
+/** The store's checkout, priced on the quote's terms in the browser too (the server prices it again). */
+export function QuoteCheckout({ token, initial, buyer, terms, catalog = bundled }: Props) {
+  const { number, discountPercent, negotiatedSeatPrice, editable } = terms;
+  const price = useCallback<Pricer>((cart, options) => priceQuote({ cart, discountPercent, negotiatedSeatPrice, reference: number }, catalog, options), [catalog, discountPercent, negotiatedSeatPrice, number]);
+  const urlFor = useCallback(
+    (cart: CartInput, step: string) => `/q/${token}/checkout?${editable ? `${encodeCart(cart)}&` : ""}${step ? `step=${step}` : ""}`.replace(/[?&]$/, ""),
+    [token, editable],
+  );
+  return <BuyWizard initial={initial} buyer={buyer} quote={{ token, editable, price, urlFor }} />;
+}

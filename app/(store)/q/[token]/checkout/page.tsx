@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { catalog } from "@/lib/catalog";
+import { getCurrentUser } from "@/lib/auth/session";
+import { decodeCart } from "@/lib/cart/url";
+import { requestNow } from "@/lib/clock";
+import { getDb } from "@/lib/db/client";
+import { listFreeOrganisations } from "@/lib/db/queries/organisations";
+import { openQuote, quotedCart } from "@/lib/quotes/open";
+import { QuoteCheckout } from "../_components/quote-checkout";
+import { QuoteUnavailable } from "../_components/quote-unavailable";
+
+type Params = Promise<{ token: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+/** Accepting a quote: the store's checkout on the quote's terms; the cart is the quoted one unless the quote is editable. */
+export default async function QuoteCheckoutPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { token } = await params;
+  const db = await getDb();
+  const open = await openQuote(db, { token, now: await requestNow() });
+  if (!open.ok) return <QuoteUnavailable reason={open.reason} />;
+  const { quote, version } = open;
+  const query = await searchParams;
+  // Only an editable quote takes a cart from the URL; a locked one always checks out as quoted.
+  const initial = quote.buyerMayEdit && typeof query.edition === "string" ? decodeCart(query) : { cart: quotedCart(open), errors: [] };
+  if (quote.buyerMayEdit) initial.cart = { ...initial.cart, edition: quotedCart(open).edition };
+  const [t, user] = [await getTranslations("Quotes.checkout"), await getCurrentUser()];
+  const freeOrganisations = user ? (await listFreeOrganisations(db, { userId: user.id })).map(({ id, name }) => ({ id, name })) : [];
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight">{t("title", { number: quote.number })}</h1>
+        <p className="mt-1 text-slate-600">{quote.buyerMayEdit ? t("introEditable") : t("introLocked")}</p>
+      </div>
+      <QuoteCheckout
+        key={JSON.stringify(initial.cart)}
+        token={token}
+        initial={initial}
+        buyer={user ? { email: user.email, freeOrganisations } : null}
+        terms={{ number: quote.number, discountPercent: version.discountPercent, negotiatedSeatPrice: version.negotiatedSeatPrice, editable: quote.buyerMayEdit }}
+        catalog={open.catalog.version === catalog.version ? undefined : open.catalog}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+// What the staff pages need around a stored quote: its price on the catalog it was issued on,
+// who may see or revoke it, and why it waits for approval. Server only (database).
+import type { Catalog, Locale } from "@/lib/catalog";
+import type { Role } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/client";
+import type { QuoteRow, QuoteStatus } from "@/lib/db/schema";
+import { messagesFor } from "@/lib/i18n/messages";
+import { Decimal } from "@/lib/money/decimal";
+import type { CartInput, PriceResult } from "@/lib/pricing/types";
+import { catalogForVersion } from "./open";
+import { priceQuote } from "./price";
+
+export interface PricedStoredQuote {
+  /** The catalog the quote's current version was issued on. */
+  catalog: Catalog;
+  result: PriceResult;
+}
+
+export type CatalogLoader = (version: string) => Promise<Catalog | undefined>;
+
+/** Looks catalogs up by version, each once: a list prices many quotes on few catalogs. */
+export function catalogLoader(db: Db): CatalogLoader {
+  const loaded = new Map<string, Promise<Catalog | undefined>>();
+  return (version) => {
+    let found = loaded.get(version);
+    if (!found) {
+      found = catalogForVersion(db, version);
+      loaded.set(version, found);
+    }
+    return found;
+  };
+}
+
+/** Prices a stored quote's current terms on its own catalog; undefined when that catalog is gone. */
+export async function priceStoredQuote(db: Db, quote: QuoteRow, locale: Locale, load: CatalogLoader = catalogLoader(db)): Promise<PricedStoredQuote | undefined> {
+  const catalog = await load(quote.catalogVersion);
+  if (!catalog) return undefined;
+  const terms = { cart: quote.cart as CartInput, discountPercent: quote.discountPercent, negotiatedSeatPrice: quote.negotiatedSeatPrice, reference: quote.number };
+  return { catalog, result: priceQuote(terms, catalog, { locale, messages: messagesFor(locale).Pricing }) };
+}
+
+/** The status staff see: a sent or opened quote past its expiry is expired (as listQuotesForStaff shows it). */
+export function displayStatus(quote: Pick<QuoteRow, "status" | "expiresAt">, now: Date): QuoteStatus {
+  return (quote.status === "sent" || quote.status === "opened") && quote.expiresAt <= now ? "expired" : quote.status;
+}
+
+/** Whether a staff member may see (and revoke) a quote: its own salesperson, or any operator. */
+export function canManageQuote(user: { id: string; role: Role }, quote: Pick<QuoteRow, "createdBy">): boolean {
+  return user.role === "operator" || (user.role === "sales" && quote.createdBy === user.id);
+}
+
+/** Converted and revoked quotes are closed: no revoke, no new revision. */
+export const isClosed = (status: QuoteStatus) => status === "converted" || status === "revoked";
+
+export type ApprovalReason = { kind: "discountAboveLimit"; discount: string; limit: number } | { kind: "negotiatedSeatPrice"; price: string };
+
+/** Why a quote needs an operator's approval (lib/quotes/approval.ts needsApproval), reason by reason. */
+export function approvalReasons(quote: Pick<QuoteRow, "discountPercent" | "negotiatedSeatPrice">, repLimitPercent: number): ApprovalReason[] {
+  const reasons: ApprovalReason[] = [];
+  const discount = new Decimal(quote.discountPercent);
+  if (discount.gt(repLimitPercent)) reasons.push({ kind: "discountAboveLimit", discount: discount.toString(), limit: repLimitPercent });
+  if (quote.negotiatedSeatPrice !== null) reasons.push({ kind: "negotiatedSeatPrice", price: quote.negotiatedSeatPrice });
+  return reasons;
+}
