@@ -170,6 +170,53 @@ test.describe("sales quote links", () => {
     await sales.close();
   });
 
+  test("an editable quote lets the customer change seats and keeps the discount", async ({ browser, baseURL }) => {
+    const sales = await salesRep(browser, baseURL!);
+    await configureBusinessQuote(sales.page, "10");
+    await sales.page.getByLabel("允许客户修改账号数、时长和增值服务（折扣仍然适用）").check();
+    const link = await issue(sales.page, "生成报价链接");
+    const buyer = await customer(browser, baseURL!);
+    const page = buyer.page;
+    await page.goto(link);
+    await expect(page.getByText("你可以修改账号数、时长和增值服务，折扣仍然适用。")).toBeVisible();
+    await page.getByRole("link", { name: "接受报价并下单" }).click();
+    await expect(page.locator("#step-heading")).toHaveText("版本与账号 第 1 步，共 6 步");
+    await expect(page.getByRole("radio")).toHaveCount(0);
+    await page.getByRole("spinbutton", { name: "高级账号数量" }).fill("40");
+    // 40 × 1,390 + 10,788 = 66,388.00; 10% off = 59,749.20.
+    await expect(page.getByTestId("summary-total")).toHaveText("¥59,749.20");
+    await expect(page.getByText("报价折扣 10%")).toBeVisible();
+    await expect(page).toHaveURL(/\/checkout\?edition=business&seats=40/);
+    await expectAccessible(page);
+    await buyer.close();
+    await sales.close();
+  });
+
+  test("an enterprise quote at a negotiated seat price always waits for approval", async ({ browser, baseURL }) => {
+    const sales = await salesRep(browser, baseURL!);
+    await sales.page.getByRole("radio", { name: /^企业版/ }).check();
+    await sales.page.getByRole("spinbutton", { name: "高级账号数量" }).fill("300");
+    await sales.page.getByLabel("客户名称").fill("大型集团有限公司");
+    await sales.page.getByLabel("客户邮箱").fill("it@example.cn");
+    await sales.page.getByRole("button", { name: "生成报价链接" }).click();
+    await expect(sales.page.getByLabel("协议价（每账号每年，元）")).toHaveAccessibleDescription(/请为此版本设置每账号的协议价。/);
+    await sales.page.getByLabel("协议价（每账号每年，元）").fill("1000");
+    await expect(sales.page.getByText("协议价始终需要运营审批：审批通过后链接才会生效。")).toBeVisible();
+    await expect(sales.page.getByTestId("summary-total")).toHaveText("¥300,000.00");
+    const link = await issue(sales.page, "提交审批");
+    const operator = await operatorPage(browser, baseURL!, "/operator/quotes");
+    await expect(operator.page.getByRole("row").filter({ hasText: link.number })).toContainText("¥300,000.00");
+    await operator.page.getByRole("button", { name: `批准 ${link.number}` }).click();
+    await expect(operator.page.getByRole("status").filter({ hasText: link.number })).toBeVisible();
+    await operator.close();
+    const buyer = await customer(browser, baseURL!);
+    await buyer.page.goto(link);
+    await expect(buyer.page.getByText(/^300 × ¥1,000/)).toBeVisible();
+    await expect(buyer.page.getByTestId("quote-total")).toHaveText("¥300,000.00");
+    await buyer.close();
+    await sales.close();
+  });
+
   test("forged, altered, expired and revoked links show a clear page and no price", async ({ browser, baseURL }) => {
     const sales = await salesRep(browser, baseURL!);
     await configureBusinessQuote(sales.page, "5");

@@ -18,7 +18,7 @@ const PAGE = "/operator/staff";
 const fieldsOf = (formData: FormData, names: readonly string[]) => Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]));
 
 /**
- * An operator creates a sales account, or promotes an existing buyer to one. The operator stays
+ * An operator creates a sales account (never from an existing account). The operator stays
  * signed in as themselves: no session is made for the new account.
  */
 export async function createSalesAccountAction(_previous: CreateSalesAccountResult | null, formData: FormData): Promise<CreateSalesAccountResult> {
@@ -28,9 +28,9 @@ export async function createSalesAccountAction(_previous: CreateSalesAccountResu
   if (user?.role !== "operator") return { ok: false, error: "FORBIDDEN" };
 
   const result = await createSalesAccount(await getAuth(), await getDb(), parsed.data);
-  if (!result.ok) return { ok: false, error: "ALREADY_STAFF", fieldErrors: { email: ["Staff.errors.alreadyStaff"] } };
+  if (!result.ok) return { ok: false, error: result.error, fieldErrors: { email: [result.error === "ALREADY_STAFF" ? "Staff.errors.alreadyStaff" : "Staff.errors.emailRegistered"] } };
   revalidatePath(PAGE);
-  return { ok: true, name: result.name, email: result.email, created: result.created };
+  return { ok: true, name: result.name, email: result.email };
 }
 
 /** An operator changes a sales account's discount limit. */

@@ -1,15 +1,16 @@
 import type { Db } from "@/lib/db/client";
-import { findUserByEmail, promoteBuyerToSales } from "@/lib/db/queries/users";
+import { findUserByEmail } from "@/lib/db/queries/users";
 import type { Auth } from "./auth";
 
 export type CreateSalesAccountOutcome =
-  /** `created` is false when an existing buyer was promoted: its name and password are kept. */
-  | { ok: true; id: string; name: string; email: string; created: boolean }
-  | { ok: false; error: "ALREADY_STAFF" };
+  | { ok: true; id: string; name: string; email: string }
+  | { ok: false; error: "ALREADY_STAFF" | "EMAIL_REGISTERED" };
 
 /**
- * Makes `email` a sales account with the given discount limit: a new account signing in with
- * `password`, or an existing buyer promoted (its own password unchanged). Goes through
+ * Makes `email` a new sales account with the given discount limit, signing in with `password`.
+ * An email that already has an account is refused, buyer accounts included: anyone can sign up
+ * with any address unverified, so promoting one could hand staff rights to whoever squatted a
+ * future colleague's email. Goes through
  * better-auth's password hashing and internal adapter rather than `auth.api.signUpEmail`, which
  * would start a session for the new account and, inside a server action, hand its cookie to the
  * operator's browser.
@@ -21,13 +22,7 @@ export async function createSalesAccount(
 ): Promise<CreateSalesAccountOutcome> {
   const email = params.email.trim().toLowerCase();
   const existing = await findUserByEmail(db, { email });
-  if (existing) {
-    if (existing.role !== "buyer") return { ok: false, error: "ALREADY_STAFF" };
-    const promoted = await promoteBuyerToSales(db, { id: existing.id, percent: params.discountLimitPercent });
-    // Null only if someone else changed the role in between: it is staff now either way.
-    if (!promoted) return { ok: false, error: "ALREADY_STAFF" };
-    return { ok: true, id: promoted.id, name: promoted.name, email: promoted.email, created: false };
-  }
+  if (existing) return { ok: false, error: existing.role === "buyer" ? "EMAIL_REGISTERED" : "ALREADY_STAFF" };
 
   const context = await auth.$context;
   // Hashed before the user exists, as sign-up does: a hashing failure leaves nothing behind.
@@ -43,5 +38,5 @@ export async function createSalesAccount(
     await context.internalAdapter.deleteUser(created.id);
     throw error;
   }
-  return { ok: true, id: created.id, name: created.name, email: created.email, created: true };
+  return { ok: true, id: created.id, name: created.name, email: created.email };
 }

@@ -30,10 +30,10 @@ export const setDiscountLimitSchema = z.object({
 });
 export type SetDiscountLimitValues = z.output<typeof setDiscountLimitSchema>;
 
-/** What the create action answers; only bugs throw. `created` is false when a buyer was promoted. */
+/** What the create action answers; only bugs throw. */
 export type CreateSalesAccountResult =
-  | { ok: true; name: string; email: string; created: boolean }
-  | { ok: false; error: "INVALID" | "ALREADY_STAFF"; fieldErrors: Partial<Record<CreateSalesAccountField, string[]>> }
+  | { ok: true; name: string; email: string }
+  | { ok: false; error: "INVALID" | "ALREADY_STAFF" | "EMAIL_REGISTERED"; fieldErrors: Partial<Record<CreateSalesAccountField, string[]>> }
   | { ok: false; error: "FORBIDDEN" };
 
 /** What the set-limit action answers; NOT_SALES when the account is (no longer) a sales account. */

@@ -52,13 +52,3 @@ export async function setDiscountLimit(db: Db, params: { id: string; percent: nu
     .returning();
   return rows[0];
 }
-
-/** Makes a buyer a sales account with this discount limit; undefined when `id` is not a buyer. */
-export async function promoteBuyerToSales(db: Db, params: { id: string; percent: number }): Promise<UserRow | undefined> {
-  const rows = await db
-    .update(user)
-    .set({ role: "sales", discountLimitPercent: params.percent })
-    .where(and(eq(user.id, params.id), eq(user.role, "buyer")))
-    .returning();
-  return rows[0];
-}

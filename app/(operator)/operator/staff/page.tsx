@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle"), robots: { index: false } };
 }
 
-/** Operators create sales accounts (or promote buyers) and set how much discount each may grant. */
+/** Operators create sales accounts and set how much discount each may grant. */
 export default async function StaffPage() {
   await requireRole("operator", "/operator/staff");
   const rows = await listStaff(await getDb());

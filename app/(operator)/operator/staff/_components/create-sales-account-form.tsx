@@ -118,7 +118,7 @@ export function CreateSalesAccountForm() {
               {busy ? t("submitting") : t("submit")}
             </button>
             <p role="status" className="text-sm text-green-800">
-              {result?.ok && (result.created ? t("created", { name: result.name, email: result.email }) : t("promoted", { name: result.name, email: result.email }))}
+              {result?.ok && t("created", { name: result.name, email: result.email })}
             </p>
           </div>
         </div>
