@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowsNegotiatedPrice, needsApproval, type ApprovalInput } from "./approval";
+import { allowsNegotiatedPrice, approvalReasons, needsApproval, type ApprovalInput } from "./approval";
 
 const base: ApprovalInput = { discountPercent: "0", repLimitPercent: 15, negotiatedSeatPrice: null, edition: "business", seats: 30 };
 
@@ -29,5 +29,16 @@ describe("allowsNegotiatedPrice", () => {
     ["business", 300, false],
   ])("%s with %s seats → %s", (edition, seats, expected) => {
     expect(allowsNegotiatedPrice(edition, seats)).toBe(expected);
+  });
+});
+
+describe("approvalReasons", () => {
+  it.each<[string, Partial<ApprovalInput>, ReturnType<typeof approvalReasons>]>([
+    ["20.00% over 15", { discountPercent: "20.00" }, [{ kind: "discountAboveLimit", discount: "20", limit: 15 }]],
+    ["a negotiated price at the limit", { discountPercent: "15.00", negotiatedSeatPrice: "900.00" }, [{ kind: "negotiatedSeatPrice", price: "900.00" }]],
+    ["both", { discountPercent: "16", negotiatedSeatPrice: "900.00" }, [{ kind: "discountAboveLimit", discount: "16", limit: 15 }, { kind: "negotiatedSeatPrice", price: "900.00" }]],
+    ["at the limit", { discountPercent: "15" }, []],
+  ])("%s", (_, change, expected) => {
+    expect(approvalReasons({ ...base, ...change })).toEqual(expected);
   });
 });

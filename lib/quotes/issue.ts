@@ -11,6 +11,7 @@ import type { RuleViolation } from "@/lib/pricing/types";
 import { expiryOf, isAllowedExpiry, issueQuoteSchema, type IssueQuoteInput } from "@/lib/validations/quote";
 import { allowsNegotiatedPrice, NEGOTIATED_EDITIONS, needsApproval } from "./approval";
 import { priceQuote } from "./price";
+import { canManageQuote } from "./staff-view";
 
 export interface Staff {
   id: string;
@@ -56,7 +57,7 @@ export async function issueQuote(db: Db, input: unknown, ctx: { staff: Staff; lo
   }
   const existing = await getQuoteWithVersions(db, { quoteId: q.quoteId });
   // Another rep's quote is as good as missing: its existence is not theirs to learn.
-  if (!existing || (staff.role !== "operator" && existing.quote.createdBy !== staff.id)) return { ok: false, error: "NOT_FOUND" };
+  if (!existing || !canManageQuote(staff, existing.quote)) return { ok: false, error: "NOT_FOUND" };
   const revised = await issueRevision(db, { quoteId: q.quoteId, changes: { ...terms, expiresAt }, details, catalogVersion: catalog.version, requiresApproval, now });
   if (!revised.ok) return { ok: false, error: revised.reason };
   return { ok: true, quoteId: revised.quote.id, number: revised.quote.number, version: revised.version, status: revised.quote.status, total: priced.total, path: `/q/${revised.token}` };

@@ -1,11 +1,10 @@
 // What the staff pages need around a stored quote: its price on the catalog it was issued on,
-// who may see or revoke it, and why it waits for approval. Server only (database).
+// and who may see or revoke it. Server only (database).
 import type { Catalog, Locale } from "@/lib/catalog";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import type { QuoteRow, QuoteStatus } from "@/lib/db/schema";
 import { messagesFor } from "@/lib/i18n/messages";
-import { Decimal } from "@/lib/money/decimal";
 import type { CartInput, PriceResult } from "@/lib/pricing/types";
 import { catalogForVersion } from "./open";
 import { priceQuote } from "./price";
@@ -51,14 +50,3 @@ export function canManageQuote(user: { id: string; role: Role }, quote: Pick<Quo
 
 /** Converted and revoked quotes are closed: no revoke, no new revision. */
 export const isClosed = (status: QuoteStatus) => status === "converted" || status === "revoked";
-
-export type ApprovalReason = { kind: "discountAboveLimit"; discount: string; limit: number } | { kind: "negotiatedSeatPrice"; price: string };
-
-/** Why a quote needs an operator's approval (lib/quotes/approval.ts needsApproval), reason by reason. */
-export function approvalReasons(quote: Pick<QuoteRow, "discountPercent" | "negotiatedSeatPrice">, repLimitPercent: number): ApprovalReason[] {
-  const reasons: ApprovalReason[] = [];
-  const discount = new Decimal(quote.discountPercent);
-  if (discount.gt(repLimitPercent)) reasons.push({ kind: "discountAboveLimit", discount: discount.toString(), limit: repLimitPercent });
-  if (quote.negotiatedSeatPrice !== null) reasons.push({ kind: "negotiatedSeatPrice", price: quote.negotiatedSeatPrice });
-  return reasons;
-}

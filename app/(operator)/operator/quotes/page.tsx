@@ -10,7 +10,8 @@ import { listQuotesPendingApproval } from "@/lib/db/queries/quotes";
 import { findUserById } from "@/lib/db/queries/users";
 import { formatMoney } from "@/lib/money";
 import { formatPercent } from "@/lib/quotes/history";
-import { approvalReasons, catalogLoader, priceStoredQuote, type ApprovalReason } from "@/lib/quotes/staff-view";
+import { approvalReasons, type ApprovalReason } from "@/lib/quotes/approval";
+import { catalogLoader, priceStoredQuote } from "@/lib/quotes/staff-view";
 import { ApprovalActions, DecisionAnnouncer } from "./_components/approval-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,7 +53,7 @@ export default async function QuoteApprovalsPage() {
           <DataTable caption={t("approvals.caption")} empty={t("approvals.empty")} isEmpty={pending.length === 0} minWidth="min-w-[64rem]" columns={columns}>
             {pending.map((q, i) => {
               const rep = reps.get(q.createdBy);
-              const reasons = rep ? approvalReasons(q, rep.discountLimitPercent) : [];
+              const reasons = rep ? approvalReasons({ ...q, repLimitPercent: rep.discountLimitPercent }) : [];
               const total = totals[i];
               return (
                 <tr key={q.id}>

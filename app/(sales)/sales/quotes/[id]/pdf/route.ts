@@ -6,6 +6,7 @@ import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
 import { findUserById } from "@/lib/db/queries/users";
 import { messagesFor } from "@/lib/i18n/messages";
 import { catalogForVersion, priceOpenQuote } from "@/lib/quotes/open";
+import { canManageQuote } from "@/lib/quotes/staff-view";
 import { quotePdfResponse, quoteUnavailableResponse } from "@/lib/quotes/pdf-response";
 
 /** GET /sales/quotes/<id>/pdf: the current version of a quote as a PDF, for its rep or an operator. */
@@ -13,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const [user, locale, db] = [await getCurrentUser(), (await getLocale()) as Locale, await getDb()];
   const found = await getQuoteWithVersions(db, { quoteId: id });
-  const allowed = user && found && (user.role === "operator" || (user.role === "sales" && found.quote.createdBy === user.id));
+  const allowed = user && found && canManageQuote(user, found.quote);
   const version = found?.versions.find((v) => v.version === found.quote.currentVersion);
   const catalog = found && (await catalogForVersion(db, found.quote.catalogVersion));
   if (!allowed || !found || !version || !catalog) return quoteUnavailableResponse(locale, 404);

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
 import { findUserById } from "@/lib/db/queries/users";
 import type { CartInput } from "@/lib/pricing/types";
+import { canManageQuote } from "@/lib/quotes/staff-view";
 import { chinaDatePlusDays, DEFAULT_QUOTE_DAYS } from "@/lib/validations/quote";
 import { QuoteBuilder } from "../../../../_builder/quote-builder";
 
@@ -21,7 +22,7 @@ export default async function ReviseQuotePage({ params }: { params: Params }) {
   const user = await requireRole(["sales", "operator"], `/sales/quotes/${id}/revise`);
   const db = await getDb();
   const [found, row, now, t] = [await getQuoteWithVersions(db, { quoteId: id }), await findUserById(db, { id: user.id }), await requestNow(), await getTranslations("Quotes.builder")];
-  if (!found || (user.role !== "operator" && found.quote.createdBy !== user.id)) notFound();
+  if (!found || !canManageQuote(user, found.quote)) notFound();
   const { quote } = found;
   const closed = quote.status === "converted" || quote.status === "revoked";
   // A quote past its expiry is revised with a fresh 30 days; otherwise its own expiry stays.
