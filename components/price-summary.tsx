@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatMoney } from "@/lib/money";
 import type { PriceResult } from "@/lib/pricing/types";
+import { PriceAdjustments } from "./price-adjustments";
 
 /** The live price: every line with its formula, the total and the annual saving. */
 export function PriceSummary({ result }: { result: PriceResult }) {
@@ -37,23 +38,7 @@ export function PriceSummary({ result }: { result: PriceResult }) {
           </ul>
         )}
       </div>
-      {result.adjustments.length > 0 && (
-        <dl className="mt-3 space-y-1 border-t border-slate-200 pt-3 text-sm">
-          <div className="flex justify-between">
-            <dt>{t("subtotal")}</dt>
-            <dd className="tabular-nums">{formatMoney(result.subtotal)}</dd>
-          </div>
-          {result.adjustments.map((a) => (
-            <div key={`${a.kind}-${a.code}`} className="flex justify-between gap-3">
-              <dt>
-                {a.label}
-                <span className="block text-xs text-slate-600 tabular-nums">{a.formula}</span>
-              </dt>
-              <dd className="tabular-nums">{formatMoney(a.amount)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <PriceAdjustments result={result} subtotalLabel={t("subtotal")} className="mt-3 pt-3" />
       <dl className="mt-3 border-t border-slate-200 pt-3" aria-live="polite">
         <div className="flex items-baseline justify-between">
           <dt className="font-medium">{result.ok ? t("total") : t("totalIncomplete")}</dt>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { authClient } from "@/lib/auth/client";
 import { signInSchema } from "@/lib/auth/validation";
 import { FormError, SubmitButton } from "./form-parts";
-import { TextField } from "./text-field";
+import { TextField } from "@/components/ui/text-field";
 import { useAuthForm } from "./use-auth-form";
 
 /** Email + password sign-in; on success goes to `next` (already checked to be a same-site path). */

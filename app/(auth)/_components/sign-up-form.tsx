@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { authClient } from "@/lib/auth/client";
 import { signUpSchema } from "@/lib/auth/validation";
 import { FormError, SubmitButton } from "./form-parts";
-import { TextField } from "./text-field";
+import { TextField } from "@/components/ui/text-field";
 import { useAuthForm } from "./use-auth-form";
 
 /** Name + email + password sign-up (signed in at once); on success goes to `next`. */

@@ -10,6 +10,7 @@ import { EditionField } from "@/app/(store)/buy/_components/edition-field";
 import { TermField } from "@/app/(store)/buy/_components/term-field";
 import { usePricedCart, type Pricer } from "@/app/(store)/buy/_components/use-priced-cart";
 import { PriceSummary } from "@/components/price-summary";
+import { TextField } from "@/components/ui/text-field";
 import { issueQuoteAction } from "@/lib/actions/issue-quote";
 import { catalog } from "@/lib/catalog";
 import { encodeCart, type DecodedCart } from "@/lib/cart/url";
@@ -40,7 +41,6 @@ const isNegotiable = (edition: string) => (NEGOTIATED_EDITIONS as readonly strin
  */
 export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Props) {
   const t = useTranslations("Quotes.builder");
-  const tRoot = useTranslations();
   const form = useForm<QuoteTermsForm>({ resolver: zodResolver(quoteTermsSchema) as never, defaultValues: defaults, mode: "onTouched" });
   const [discount, negotiated] = useWatch({ control: form.control, name: ["discountPercent", "negotiatedSeatPrice"] });
   // Half-typed values ("1.", "") price as no discount until they parse; the form reports them.
@@ -74,32 +74,9 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
   );
 
   if (outcome?.ok) return <Issued result={outcome} />;
-  const errorOf = (field: keyof QuoteTermsForm) => {
-    const key = form.formState.errors[field]?.message;
-    return key ? tRoot(key as never) : undefined;
-  };
-  const field = (name: "customerName" | "customerEmail" | "discountPercent" | "negotiatedSeatPrice" | "expiresOn", label: string, props: React.InputHTMLAttributes<HTMLInputElement>, help?: string) => {
-    const error = errorOf(name);
-    const described = [help && `quote-${name}-help`, error && `quote-${name}-error`].filter(Boolean).join(" ") || undefined;
-    return (
-      <div>
-        <label htmlFor={`quote-${name}`} className="block text-sm font-medium">
-          {label}
-        </label>
-        <input id={`quote-${name}`} className={input} aria-invalid={error ? true : undefined} aria-describedby={described} {...props} {...form.register(name)} />
-        {help && (
-          <p id={`quote-${name}-help`} className="mt-1 text-xs text-slate-600">
-            {help}
-          </p>
-        )}
-        {error && (
-          <p id={`quote-${name}-error`} className="mt-1 text-sm text-red-700">
-            {error}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const field = (name: "customerName" | "customerEmail" | "discountPercent" | "negotiatedSeatPrice" | "expiresOn", label: string, props: Omit<React.ComponentProps<typeof TextField>, "id" | "label" | "registration">) => (
+    <TextField id={`quote-${name}`} label={label} registration={form.register(name)} error={form.formState.errors[name]?.message} {...props} />
+  );
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
@@ -114,9 +91,9 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
           <div className="grid gap-4 sm:grid-cols-2">
             {field("customerName", t("customerName"), { autoComplete: "organization" })}
             {field("customerEmail", t("customerEmail"), { type: "email", autoComplete: "email" })}
-            {field("discountPercent", t("discountPercent"), { inputMode: "decimal" }, t("discountHelp", { limit: limitPercent }))}
-            {negotiable && field("negotiatedSeatPrice", t(cart.term.unit === "month" ? "negotiatedSeatPriceMonth" : "negotiatedSeatPriceYear"), { inputMode: "decimal" }, t("negotiatedHelp"))}
-            {field("expiresOn", t("expiresOn"), { type: "date" }, t("expiresHelp"))}
+            {field("discountPercent", t("discountPercent"), { inputMode: "decimal", hint: t("discountHelp", { limit: limitPercent }) })}
+            {negotiable && field("negotiatedSeatPrice", t(cart.term.unit === "month" ? "negotiatedSeatPriceMonth" : "negotiatedSeatPriceYear"), { inputMode: "decimal", hint: t("negotiatedHelp") })}
+            {field("expiresOn", t("expiresOn"), { type: "date", hint: t("expiresHelp") })}
           </div>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" {...form.register("buyerMayEdit")} />

@@ -6,6 +6,7 @@ import { useMemo, useState, useTransition } from "react";
 import { agreementsFor } from "@/lib/agreements";
 import type { Locale } from "@/lib/catalog";
 import { placeOrderAction, type PlaceOrderActionResult } from "@/lib/actions/place-order";
+import { PriceAdjustments } from "@/components/price-adjustments";
 import { formatMoney } from "@/lib/money";
 import { needsVerification } from "@/lib/orders/payability";
 import type { PricingMessages } from "@/lib/pricing";
@@ -125,23 +126,7 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
           )}
         </div>
       )}
-      {result.adjustments.length > 0 && (
-        <dl className="space-y-1 border-t border-slate-200 pt-4 text-sm">
-          <div className="flex justify-between">
-            <dt>{t("voucher.subtotal")}</dt>
-            <dd className="tabular-nums">{formatMoney(result.subtotal)}</dd>
-          </div>
-          {result.adjustments.map((a) => (
-            <div key={a.code} className="flex justify-between gap-4">
-              <dt>
-                {a.label}
-                <span className="block text-xs text-slate-600 tabular-nums">{a.formula}</span>
-              </dt>
-              <dd className="tabular-nums">{formatMoney(a.amount)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <PriceAdjustments result={result} subtotalLabel={t("voucher.subtotal")} className="pt-4" />
       {failure && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           <p>{t(`errors.${failure.error}`, { total: failure.error === "PRICE_CHANGED" ? formatMoney(failure.total) : "" })}</p>

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useActionState, useMemo, useState, useTransition, type BaseSyntheticEvent } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
+import { TextField } from "@/components/ui/text-field";
 import { createSalesAccountAction } from "@/lib/actions/staff";
 import { DEFAULT_DISCOUNT_LIMIT_PERCENT } from "@/lib/auth/roles";
 import {
@@ -14,7 +15,6 @@ import {
   type CreateSalesAccountValues,
 } from "@/lib/validations/staff";
 
-const control = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 aria-invalid:border-red-600";
 const DEFAULTS = { name: "", email: "", password: "", discountLimitPercent: String(DEFAULT_DISCOUNT_LIMIT_PERCENT) };
 
 function toFieldErrors(result: CreateSalesAccountResult | null): FieldErrors<CreateSalesAccountInput> | undefined {
@@ -72,29 +72,9 @@ export function CreateSalesAccountForm() {
     return tRoot.has(own) ? tRoot(own) : tRoot.has(key) ? tRoot(key) : tRoot("Staff.errors.generic");
   };
 
-  const field = (name: CreateSalesAccountField, label: string, props: React.InputHTMLAttributes<HTMLInputElement>, hint?: string) => {
-    const id = `staff-${name}`;
-    const error = formState.errors[name]?.message;
-    const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-    return (
-      <div>
-        <label htmlFor={id} className="block text-sm font-medium">
-          {label}
-        </label>
-        <input id={id} {...props} {...register(name)} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={control} />
-        {hint && (
-          <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-            {errorText(error)}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const field = (name: CreateSalesAccountField, label: string, props: Omit<React.ComponentProps<typeof TextField>, "id" | "label" | "registration">) => (
+    <TextField id={`staff-${name}`} label={label} registration={register(name)} error={formState.errors[name]?.message} errorText={errorText} {...props} />
+  );
 
   const busy = pending || formState.isSubmitting;
   const formError = failed ? "generic" : result && !result.ok && result.error === "FORBIDDEN" ? "FORBIDDEN" : undefined;
@@ -106,9 +86,9 @@ export function CreateSalesAccountForm() {
       <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       <form action={formAction} onSubmit={handleSubmit(onValid)} noValidate aria-busy={busy || undefined} className="mt-4 grid gap-4 sm:grid-cols-2">
         {field("name", t("name"), { type: "text", autoComplete: "off" })}
-        {field("email", t("email"), { type: "email", autoComplete: "off" }, t("emailHint"))}
-        {field("password", t("password"), { type: "password", autoComplete: "new-password" }, t("passwordHint"))}
-        {field("discountLimitPercent", t("percent"), { type: "number", inputMode: "numeric", min: 0, max: 100, step: 1, defaultValue: DEFAULTS.discountLimitPercent }, t("percentHint"))}
+        {field("email", t("email"), { type: "email", autoComplete: "off", hint: t("emailHint") })}
+        {field("password", t("password"), { type: "password", autoComplete: "new-password", hint: t("passwordHint") })}
+        {field("discountLimitPercent", t("percent"), { type: "number", inputMode: "numeric", min: 0, max: 100, step: 1, defaultValue: DEFAULTS.discountLimitPercent, hint: t("percentHint") })}
         <div className="space-y-3 sm:col-span-2">
           <div role="alert" className="empty:hidden rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             {formError && tRoot(`Staff.errors.${formError}`)}
