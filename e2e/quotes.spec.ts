@@ -170,6 +170,26 @@ test.describe("sales quote links", () => {
     await sales.close();
   });
 
+  test("a draft has no link until the rep issues it", async ({ browser, baseURL }) => {
+    const sales = await salesRep(browser, baseURL!);
+    await configureBusinessQuote(sales.page, "10");
+    await sales.page.getByRole("button", { name: "保存为草稿" }).click();
+    const saved = sales.page.getByRole("heading", { name: /^草稿 QT\d{8}-[A-Z0-9]{6} 已保存$/ });
+    await expect(saved).toBeVisible();
+    const number = (await saved.textContent())!.match(/QT\d{8}-[A-Z0-9]{6}/)![0];
+    await expect(sales.page.getByLabel("报价链接")).toHaveCount(0);
+    await sales.page.goto("/sales/quotes");
+    await expect(sales.page.getByRole("row").filter({ hasText: number })).toContainText("草稿");
+    await sales.page.getByRole("link", { name: number }).click();
+    await sales.page.getByRole("link", { name: "修订报价" }).click();
+    const link = await issue(sales.page, `发出 ${number} 的新版本`, 2);
+    const buyer = await customer(browser, baseURL!);
+    await buyer.page.goto(link);
+    await expect(buyer.page.getByTestId("quote-total")).toHaveText("¥47,239.20");
+    await buyer.close();
+    await sales.close();
+  });
+
   test("an editable quote lets the customer change seats and keeps the discount", async ({ browser, baseURL }) => {
     const sales = await salesRep(browser, baseURL!);
     await configureBusinessQuote(sales.page, "10");

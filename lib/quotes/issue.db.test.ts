@@ -46,7 +46,7 @@ describe(`issuing quotes on ${testBackend}`, () => {
     expect(result).toMatchObject({ ok: true, status, total, version: 1 });
     if (!result.ok) return;
     expect(result.path).toMatch(/^\/q\/[A-Za-z0-9_-]{43}$/);
-    const found = await findQuoteByToken(db, { token: result.path.slice(3), now });
+    const found = await findQuoteByToken(db, { token: result.path!.slice(3), now });
     if (status === "sent") expect(found).toMatchObject({ ok: true, quote: { customerEmail: "wang@example.cn", expiresAt: new Date("2026-12-22T15:59:59.999Z") } });
     else expect(found).toEqual({ ok: false, reason: "PENDING_APPROVAL" });
   });
@@ -78,11 +78,21 @@ describe(`issuing quotes on ${testBackend}`, () => {
     const second = await issue(form({ quoteId: first.quoteId, discountPercent: "5", cart: { ...business, seats: 40 }, note: "含培训" }));
     expect(second).toMatchObject({ ok: true, version: 2, status: "sent", total: "63068.60" });
     if (!second.ok) return;
-    expect(await findQuoteByToken(db, { token: first.path.slice(3), now })).toEqual({ ok: false, reason: "SUPERSEDED" });
-    expect(await findQuoteByToken(db, { token: second.path.slice(3), now })).toMatchObject({ ok: true });
+    expect(await findQuoteByToken(db, { token: first.path!.slice(3), now })).toEqual({ ok: false, reason: "SUPERSEDED" });
+    expect(await findQuoteByToken(db, { token: second.path!.slice(3), now })).toMatchObject({ ok: true });
     const stored = await getQuoteWithVersions(db, { quoteId: first.quoteId });
     expect(Object.keys(stored?.versions[1]?.changes as object).sort()).toEqual(["cart", "discountPercent", "note"]);
     const byOperator = await issue(form({ quoteId: first.quoteId, discountPercent: "30" }), { id: `ops-${randomUUID()}`, role: "operator", discountLimitPercent: 15 });
     expect(byOperator).toMatchObject({ ok: true, version: 3, status: "pending_approval" });
+  });
+
+  it("a draft has no working link until a version of it is issued", async () => {
+    const draft = await issue(form({ draft: true }));
+    expect(draft).toMatchObject({ ok: true, status: "draft", version: 1, path: null, total: "47239.20" });
+    if (!draft.ok) return;
+    const sent = await issue(form({ quoteId: draft.quoteId }));
+    expect(sent).toMatchObject({ ok: true, status: "sent", version: 2 });
+    if (!sent.ok) return;
+    expect(await findQuoteByToken(db, { token: sent.path!.slice(3), now })).toMatchObject({ ok: true });
   });
 });

@@ -22,7 +22,8 @@ export interface Staff {
 type FieldErrors = Partial<Record<keyof IssueQuoteInput, string[]>>;
 
 export type IssueQuoteResult =
-  | { ok: true; quoteId: string; number: string; version: number; status: QuoteStatus; total: string; path: string }
+  /** `path` is the link, null for a draft (its token is never shown, so it never opens). */
+  | { ok: true; quoteId: string; number: string; version: number; status: QuoteStatus; total: string; path: string | null }
   | { ok: false; error: "INVALID"; fieldErrors: FieldErrors }
   | { ok: false; error: "CART_INVALID"; ruleErrors: RuleViolation[] }
   | { ok: false; error: "FORBIDDEN" | "NOT_FOUND" | "CLOSED" };
@@ -49,16 +50,17 @@ export async function issueQuote(db: Db, input: unknown, ctx: { staff: Staff; lo
   if (!priced.ok) return { ok: false, error: "CART_INVALID", ruleErrors: priced.errors };
   const requiresApproval = needsApproval({ ...terms, repLimitPercent: staff.discountLimitPercent, edition: q.cart.edition, seats: q.cart.seats });
   const details = { customerName: q.customerName, customerEmail: q.customerEmail, note: q.note || null, buyerMayEdit: q.buyerMayEdit };
+  const draft = q.draft ?? false;
   const expiresAt = expiryOf(q.expiresOn);
 
   if (q.quoteId === undefined) {
-    const { quote, token } = await createQuote(db, { ...terms, ...details, expiresAt, createdBy: staff.id, catalogVersion: catalog.version, requiresApproval, now });
-    return { ok: true, quoteId: quote.id, number: quote.number, version: 1, status: quote.status, total: priced.total, path: `/q/${token}` };
+    const { quote, token } = await createQuote(db, { ...terms, ...details, expiresAt, createdBy: staff.id, catalogVersion: catalog.version, requiresApproval, draft, now });
+    return { ok: true, quoteId: quote.id, number: quote.number, version: 1, status: quote.status, total: priced.total, path: draft ? null : `/q/${token}` };
   }
   const existing = await getQuoteWithVersions(db, { quoteId: q.quoteId });
   // Another rep's quote is as good as missing: its existence is not theirs to learn.
   if (!existing || !canManageQuote(staff, existing.quote)) return { ok: false, error: "NOT_FOUND" };
-  const revised = await issueRevision(db, { quoteId: q.quoteId, changes: { ...terms, expiresAt }, details, catalogVersion: catalog.version, requiresApproval, now });
+  const revised = await issueRevision(db, { quoteId: q.quoteId, changes: { ...terms, expiresAt }, details, catalogVersion: catalog.version, requiresApproval, draft, now });
   if (!revised.ok) return { ok: false, error: revised.reason };
-  return { ok: true, quoteId: revised.quote.id, number: revised.quote.number, version: revised.version, status: revised.quote.status, total: priced.total, path: `/q/${revised.token}` };
+  return { ok: true, quoteId: revised.quote.id, number: revised.quote.number, version: revised.version, status: revised.quote.status, total: priced.total, path: draft ? null : `/q/${revised.token}` };
 }

@@ -38,7 +38,14 @@ export const quoteTermsSchema = z.object({
 export type QuoteTermsForm = z.input<typeof quoteTermsSchema>;
 
 /** What the builder submits: the terms, the cart, and for a revision the quote it revises. */
-export const issueQuoteSchema = quoteTermsSchema.extend({ cart: strictCartSchema, quoteId: z.string().min(1).max(64).optional() }).strict();
+export const issueQuoteSchema = quoteTermsSchema
+  .extend({
+    cart: strictCartSchema,
+    quoteId: z.string().min(1).max(64).optional(),
+    /** Save without sending: the quote keeps no working link until a version of it is issued. */
+    draft: z.boolean().optional(),
+  })
+  .strict();
 export type IssueQuoteInput = z.output<typeof issueQuoteSchema>;
 
 const CHINA_OFFSET_MS = 8 * 3600_000;

@@ -59,19 +59,20 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
   const [outcome, setOutcome] = useState<IssueQuoteResult | null>(null);
   const [ruleErrors, setRuleErrors] = useState<RuleViolation[]>([]);
 
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setRuleErrors([]);
-      const result = await issueQuoteAction({ ...values, negotiatedSeatPrice: negotiable ? values.negotiatedSeatPrice : "", cart, ...(revising ? { quoteId: revising.id } : {}) });
-      if (!result.ok && result.error === "INVALID") {
-        for (const [field, keys] of Object.entries(result.fieldErrors)) {
-          if (field in defaults && keys?.[0]) form.setError(field as keyof QuoteTermsForm, { message: keys[0] }, { shouldFocus: true });
+  const send = (draft: boolean) =>
+    form.handleSubmit((values) =>
+      startTransition(async () => {
+        setRuleErrors([]);
+        const result = await issueQuoteAction({ ...values, negotiatedSeatPrice: negotiable ? values.negotiatedSeatPrice : "", cart, draft, ...(revising ? { quoteId: revising.id } : {}) });
+        if (!result.ok && result.error === "INVALID") {
+          for (const [field, keys] of Object.entries(result.fieldErrors)) {
+            if (field in defaults && keys?.[0]) form.setError(field as keyof QuoteTermsForm, { message: keys[0] }, { shouldFocus: true });
+          }
         }
-      }
-      if (!result.ok && result.error === "CART_INVALID") setRuleErrors(result.ruleErrors);
-      setOutcome(result);
-    }),
-  );
+        if (!result.ok && result.error === "CART_INVALID") setRuleErrors(result.ruleErrors);
+        setOutcome(result);
+      }),
+    );
 
   if (outcome?.ok) return <Issued result={outcome} />;
   const field = (name: "customerName" | "customerEmail" | "discountPercent" | "negotiatedSeatPrice" | "expiresOn", label: string, props: Omit<React.ComponentProps<typeof TextField>, "id" | "label" | "registration">) => (
@@ -84,7 +85,7 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
         <EditionField {...state} choice="quote" />
         <TermField {...state} />
         <AddonsField {...state} />
-        <form onSubmit={submit} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="quote-terms">
+        <form onSubmit={send(false)} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="quote-terms">
           <h2 id="quote-terms" className="text-lg font-semibold">
             {t("terms")}
           </h2>
@@ -125,9 +126,14 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
           )}
           <div className="flex items-center justify-between gap-4 border-t border-slate-200 pt-4">
             <span className="text-lg font-semibold tabular-nums">{formatMoney(state.result.total)}</span>
-            <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-60">
-              {pending ? t("issuing") : revising ? t("issueRevision", { number: revising.number }) : approval ? t("submitForApproval") : t("issue")}
-            </button>
+            <span className="flex flex-wrap gap-2">
+              <button type="button" disabled={pending} onClick={send(true)} className="rounded-lg border border-slate-300 bg-white px-4 py-2 disabled:opacity-60">
+                {t("saveDraft")}
+              </button>
+              <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-60">
+                {pending ? t("issuing") : revising ? t("issueRevision", { number: revising.number }) : approval ? t("submitForApproval") : t("issue")}
+              </button>
+            </span>
           </div>
         </form>
       </div>
@@ -138,33 +144,35 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
   );
 }
 
-/** After issuing: the link, shown this once (only its hash is stored), ready to copy. */
+/** After issuing: the link, shown this once (only its hash is stored), ready to copy; a draft has none. */
 function Issued({ result }: { result: Extract<IssueQuoteResult, { ok: true }> }) {
   const t = useTranslations("Quotes.builder");
-  const link = `${window.location.origin}${result.path}`;
+  const link = result.path && `${window.location.origin}${result.path}`;
   const [copied, setCopied] = useState(false);
   return (
     <section aria-labelledby="quote-issued" className="space-y-4 rounded-xl border border-emerald-200 bg-white p-5">
       <h2 id="quote-issued" className="text-xl font-semibold" tabIndex={-1}>
-        {t("issued", { number: result.number, version: result.version })}
+        {link ? t("issued", { number: result.number, version: result.version }) : t("draftSaved", { number: result.number })}
       </h2>
-      <p role="status">{result.status === "pending_approval" ? t("issuedPending") : t("issuedSent", { total: formatMoney(result.total) })}</p>
-      <div>
-        <label htmlFor="quote-link" className="block text-sm font-medium">
-          {t("link")}
-        </label>
-        <div className="mt-1 flex gap-2">
-          <input id="quote-link" readOnly value={link} className={`${input} font-mono text-xs`} onFocus={(e) => e.currentTarget.select()} />
-          <button
-            type="button"
-            className="shrink-0 rounded-lg border border-slate-300 px-3"
-            onClick={() => void navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false))}
-          >
-            {copied ? t("copied") : t("copy")}
-          </button>
+      <p role="status">{!link ? t("draftNoLink") : result.status === "pending_approval" ? t("issuedPending") : t("issuedSent", { total: formatMoney(result.total) })}</p>
+      {link && (
+        <div>
+          <label htmlFor="quote-link" className="block text-sm font-medium">
+            {t("link")}
+          </label>
+          <div className="mt-1 flex gap-2">
+            <input id="quote-link" readOnly value={link} className={`${input} font-mono text-xs`} onFocus={(e) => e.currentTarget.select()} />
+            <button
+              type="button"
+              className="shrink-0 rounded-lg border border-slate-300 px-3"
+              onClick={() => void navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false))}
+            >
+              {copied ? t("copied") : t("copy")}
+            </button>
+          </div>
+          <p className="mt-1 text-xs text-slate-600">{t("linkOnce")}</p>
         </div>
-        <p className="mt-1 text-xs text-slate-600">{t("linkOnce")}</p>
-      </div>
+      )}
       <div className="flex flex-wrap gap-3">
         <Link href={`/sales/quotes/${result.quoteId}`} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white">
           {t("view")}

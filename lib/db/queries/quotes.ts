@@ -32,8 +32,13 @@ export interface CreateQuoteParams extends QuoteTermsInput {
   buyerMayEdit: boolean;
   /** From `needsApproval`: the link stays shut (PENDING_APPROVAL) until an operator approves. */
   requiresApproval: boolean;
+  /** Saved, not sent: no link works until the rep issues a version of it. */
+  draft?: boolean;
   now: Date;
 }
+
+/** Where a newly stored version starts. */
+const statusOf = (p: { draft?: boolean; requiresApproval: boolean }): QuoteStatus => (p.draft ? "draft" : p.requiresApproval ? "pending_approval" : "sent");
 
 /** Stores a quote with its first version; the plain token is returned here once and never again. */
 export async function createQuote(db: Db, params: CreateQuoteParams): Promise<{ quote: QuoteRow; token: string }> {
@@ -55,7 +60,7 @@ export async function createQuote(db: Db, params: CreateQuoteParams): Promise<{ 
         negotiatedSeatPrice: params.negotiatedSeatPrice,
         buyerMayEdit: params.buyerMayEdit,
         expiresAt: params.expiresAt,
-        status: params.requiresApproval ? "pending_approval" : "sent",
+        status: statusOf(params),
         currentVersion: 1,
         createdAt: params.now,
         updatedAt: params.now,
@@ -96,6 +101,7 @@ export async function issueRevision(
     /** The catalog the revision is priced on (a revision takes the catalog in force). */
     catalogVersion?: string;
     requiresApproval: boolean;
+    draft?: boolean;
     now: Date;
   },
 ): Promise<IssueRevisionResult> {
@@ -122,7 +128,7 @@ export async function issueRevision(
         ...params.details,
         ...(params.catalogVersion ? { catalogVersion: params.catalogVersion } : {}),
         currentVersion: version,
-        status: params.requiresApproval ? "pending_approval" : "sent",
+        status: statusOf(params),
         approvedBy: params.requiresApproval ? null : current.approvedBy,
         approvedAt: params.requiresApproval ? null : current.approvedAt,
         openedAt: null,
