@@ -74,7 +74,16 @@ test.describe("sales quote links", () => {
     await expectAccessible(page);
     // The PDF download is a real PDF named after the quote.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载 PDF" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^QT\d{8}-[A-Z0-9]{6}-v1\.pdf$/);
+    expect(download.suggestedFilename()).toBe(`${link.number}-v1.pdf`);
+    // Printed: the lines, total, expiry and seller, without the site's header or the buttons.
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("banner")).toBeHidden();
+    await expect(page.getByRole("link", { name: "接受报价并下单" })).toBeHidden();
+    await expect(page.getByTestId("quote-total")).toBeVisible();
+    await expect(page.getByText("大型会议（500人）", { exact: true })).toBeVisible();
+    await expect(page.getByText(/^有效期至 /)).toBeVisible();
+    await expect(page.getByText(`${sales.rep.name} · ${sales.rep.email}`)).toBeVisible();
+    await page.emulateMedia({ media: "screen" });
 
     await page.getByRole("link", { name: "接受报价并下单" }).click();
     await expect(page.getByTestId("summary-total")).toHaveText("¥47,239.20");
@@ -140,6 +149,10 @@ test.describe("sales quote links", () => {
     await expect(history.getByText("折扣：10% → 5%")).toBeVisible();
     await expect(history.getByText("账号数：30 → 40")).toBeVisible();
     await expect(history.getByText("首次发出")).toBeVisible();
+    const [pdf] = await Promise.all([sales.page.waitForEvent("download"), sales.page.getByRole("link", { name: "下载 PDF" }).click()]);
+    expect(pdf.suggestedFilename()).toBe(`${first.number}-v2.pdf`);
+    // Another person's browser gets no PDF of it.
+    expect((await buyer.page.request.get(new URL(sales.page.url()).pathname + "/pdf")).status()).toBe(404);
     await expect(sales.page.getByText("已查看").first()).toBeVisible();
     await expectAccessible(sales.page);
     await buyer.close();

@@ -22,6 +22,9 @@ describe("wizard steps", () => {
     ["a free organisation and no choice: the upgrade step", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents }, detailsValid: true, freeOrganisationIds: ["o1"] }), "upgrade"],
     ["a choice of someone else's organisation is not a choice", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents, upgrade: { method: "in-place", organisationId: "o2" } }, detailsValid: true, freeOrganisationIds: ["o1"] }), "upgrade"],
     ["upgrading one's own organisation reaches review", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents, upgrade: { method: "in-place", organisationId: "o1" } }, detailsValid: true, freeOrganisationIds: ["o1"] }), "review"],
+    ["a locked quote starts at the agreements", cart, ctx({ quote: "locked" }), "agreements"],
+    ["a locked quote whose cart no longer prices goes no further than the skipped steps", { ...cart, seats: 3 }, ctx({ quote: "locked" }), "edition"],
+    ["an editable quote still walks the configurator", { ...cart, term: { unit: "month", count: 12 } }, ctx({ quote: "editable" }), "term"],
   ];
   it.each(rows)("%s", (_name, c, context, expected) => {
     expect(step(reachable(price(c), context))).toBe(expected);
@@ -31,5 +34,10 @@ describe("wizard steps", () => {
     expect(stepApplies("upgrade", ctx())).toBe(false);
     expect(stepApplies("upgrade", ctx({ freeOrganisationIds: ["o1"] }))).toBe(true);
     expect(STEPS.filter((s) => s !== "upgrade").every((s) => stepApplies(s, ctx()))).toBe(true);
+  });
+
+  it("a locked quote skips the configurator steps; an editable one keeps them", () => {
+    expect(STEPS.filter((s) => stepApplies(s, ctx({ quote: "locked" })))).toEqual(["agreements", "organisation", "review"]);
+    expect(STEPS.filter((s) => stepApplies(s, ctx({ quote: "editable" })))).toEqual(["edition", "term", "addons", "agreements", "organisation", "review"]);
   });
 });
