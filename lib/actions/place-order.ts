@@ -3,6 +3,7 @@
 import { getLocale } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { Locale } from "@/lib/catalog";
+import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { placeOrder, type PlaceOrderResult } from "@/lib/orders/place-order";
 
@@ -13,7 +14,7 @@ export async function placeOrderAction(input: unknown): Promise<PlaceOrderAction
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: "UNAUTHENTICATED" };
   const locale = (await getLocale()) as Locale;
-  const result = await placeOrder(await getDb(), input, { userId: user.id, locale, now: new Date() });
+  const result = await placeOrder(await getDb(), input, { userId: user.id, locale, now: await requestNow() });
   if (!result.ok) return result;
   // No redirect here: the browser must first retire this checkout's idempotency key, then navigate.
   return { ok: true, orderUrl: `/orders/${result.orderId}` };

@@ -44,22 +44,22 @@ export async function revokeQuoteAction(quoteId: string): Promise<QuoteAdminResu
   return { ok: true };
 }
 
-/** An operator approves a quote waiting for approval: its current link starts to work. */
-export async function approveQuoteAction(quoteId: string): Promise<QuoteAdminResult> {
+/** An operator approves the version of a quote they saw waiting for approval: its link starts to work. */
+export async function approveQuoteAction(quoteId: string, version: number): Promise<QuoteAdminResult> {
   const parsed = quoteIdSchema.safeParse(quoteId);
   if (!parsed.success) return { ok: false, error: "NOT_FOUND" };
   const user = await staffOnly(["operator"]);
   if (!user) return { ok: false, error: "FORBIDDEN" };
 
   const db = await getDb();
-  const approved = await approveQuote(db, { quoteId: parsed.data, approvedBy: user.id, now: await requestNow() });
+  const approved = await approveQuote(db, { quoteId: parsed.data, approvedBy: user.id, now: await requestNow(), version });
   if (!approved) return { ok: false, error: (await getQuoteWithVersions(db, { quoteId: parsed.data })) ? "NOT_PENDING" : "NOT_FOUND" };
   revalidate(parsed.data);
   return { ok: true };
 }
 
-/** An operator rejects a quote waiting for approval: it is revoked, so no link of it ever works. */
-export async function rejectQuoteAction(quoteId: string): Promise<QuoteAdminResult> {
+/** An operator rejects the version of a quote they saw waiting for approval: it is revoked, so no link of it ever works. */
+export async function rejectQuoteAction(quoteId: string, version: number): Promise<QuoteAdminResult> {
   const parsed = quoteIdSchema.safeParse(quoteId);
   if (!parsed.success) return { ok: false, error: "NOT_FOUND" };
   const user = await staffOnly(["operator"]);
@@ -68,7 +68,7 @@ export async function rejectQuoteAction(quoteId: string): Promise<QuoteAdminResu
   const db = await getDb();
   const found = await getQuoteWithVersions(db, { quoteId: parsed.data });
   if (!found) return { ok: false, error: "NOT_FOUND" };
-  if (found.quote.status !== "pending_approval") return { ok: false, error: "NOT_PENDING" };
+  if (found.quote.status !== "pending_approval" || found.quote.currentVersion !== version) return { ok: false, error: "NOT_PENDING" };
   // An approval racing this reject makes the quote sent; revoking it still honours the rejection.
   if (!(await revokeQuote(db, { quoteId: parsed.data, now: await requestNow() }))) return { ok: false, error: "NOT_PENDING" };
   revalidate(parsed.data);

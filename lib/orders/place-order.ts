@@ -1,7 +1,7 @@
 import { missingConsents } from "@/lib/agreements";
 import { catalog, findEdition, type Locale } from "@/lib/catalog";
 import type { Db } from "@/lib/db/client";
-import { createOrder, findOrderByIdempotencyKey, type OrderTarget } from "@/lib/db/queries/orders";
+import { createOrder, findOrderByIdempotencyKey, requestHashOf, type OrderTarget } from "@/lib/db/queries/orders";
 import { findOwnProofUpload } from "@/lib/db/queries/proof-uploads";
 import { listFreeOrganisations } from "@/lib/db/queries/organisations";
 import { lookupVoucher } from "@/lib/db/queries/vouchers";
@@ -49,9 +49,12 @@ export async function placeOrder(db: Db, input: unknown, ctx: { userId: string; 
     if (checkout.voucher) return { ok: false, error: "VOUCHER_WITH_QUOTE" };
     const open = await openQuote(db, { token: checkout.quoteToken, now: ctx.now });
     if (!open.ok) {
-      // A repeat of the submission that converted the quote finds its own order.
+      // A repeat of the submission that converted the quote finds its own order; another body under its key is a conflict.
       const own = open.reason === "CONVERTED" && (await findOrderByIdempotencyKey(db, { userId: ctx.userId, idempotencyKey: checkout.idempotencyKey }));
-      if (own && own.quoteId === open.quoteId) return { ok: true, orderId: own.id, created: false };
+      if (own && own.quoteId === open.quoteId && own.quoteVersion !== null) {
+        if (own.requestHash !== requestHashOf(checkout, { id: own.quoteId, version: own.quoteVersion })) return { ok: false, error: "IDEMPOTENCY_CONFLICT" };
+        return { ok: true, orderId: own.id, created: false };
+      }
       return { ok: false, error: "QUOTE_UNAVAILABLE", reason: open.reason };
     }
     if (!cartAllowedByQuote(open, checkout.cart)) return { ok: false, error: "QUOTE_LOCKED" };

@@ -10,7 +10,7 @@ import { migratedDb, testBackend } from "@/lib/db/testing";
 import type { CartInput } from "@/lib/pricing/types";
 import type { CheckoutInput } from "@/lib/validations/checkout";
 import { placeOrder } from "./place-order";
-import { expireIfStale, PAYMENT_WINDOW_MS } from "./state";
+import { expireIfStale, LATE_PAYMENT, PAYMENT_WINDOW_MS, transitionOrder } from "./state";
 
 const DAY = 24 * 3600_000;
 const now = new Date("2026-11-22T04:00:00Z");
@@ -136,6 +136,37 @@ describe(`ordering from a quote on ${testBackend}`, () => {
     expect(await place(checkout(other.token, { cart: pro, expectedTotal: "2667.60" }))).toEqual({ ok: false, error: "QUOTE_LOCKED" });
     const broken: CartInput = { ...quoted, seats: 30, addons: [{ sku: "large-meeting-500", quantity: 31 }] };
     expect(await place(checkout(other.token, { cart: broken }))).toMatchObject({ ok: false, error: "CART_INVALID" });
+  });
+
+  it("an editable quote at a negotiated price keeps the billing unit it was agreed in", async () => {
+    const monthly: CartInput = { edition: "enterprise", seats: 300, term: { unit: "month", count: 11 }, addons: [] };
+    const { token } = await issue({ cart: monthly, buyerMayEdit: true, discountPercent: "0", negotiatedSeatPrice: "100" });
+    // Per month the agreed price holds for any number of months: 300 × 100 × 6 = 180,000.00.
+    expect(await place(checkout(token, { cart: { ...monthly, term: { unit: "month", count: 6 } }, expectedTotal: "180000.00" }))).toMatchObject({ ok: true });
+    const other = await issue({ cart: monthly, buyerMayEdit: true, discountPercent: "0", negotiatedSeatPrice: "100" });
+    // Moving a per-month price to a yearly term would charge ¥100 a year: refused.
+    expect(await place(checkout(other.token, { cart: { ...monthly, term: { unit: "year", count: 1 } }, expectedTotal: "30000.00" }))).toEqual({ ok: false, error: "QUOTE_LOCKED" });
+  });
+
+  it("a resubmission under the converting order's key with another body is a conflict", async () => {
+    const { token } = await issue();
+    const input = checkout(token);
+    expect(await place(input, "buyer-k")).toMatchObject({ ok: true, created: true });
+    const changed = { ...input, organisation: { ...input.organisation, contactName: "李雷" } };
+    expect(await place(changed, "buyer-k")).toEqual({ ok: false, error: "IDEMPOTENCY_CONFLICT" });
+  });
+
+  it("a late payment on an order that expired takes its quote back", async () => {
+    const { quote, token } = await issue();
+    const result = await place(checkout(token));
+    if (!result.ok) throw new Error("order not placed");
+    const later = new Date(now.getTime() + PAYMENT_WINDOW_MS);
+    await expireIfStale(db, { orderId: result.orderId, now: later });
+    expect(await statusOf(quote.id)).toBe("opened");
+    const paid = await db.transaction((tx) => transitionOrder(tx, { orderId: result.orderId, to: "paid", cause: LATE_PAYMENT, now: later }));
+    expect(paid.ok).toBe(true);
+    expect(await statusOf(quote.id)).toBe("converted");
+    expect(await place(checkout(token))).toEqual({ ok: false, error: "QUOTE_UNAVAILABLE", reason: "CONVERTED" });
   });
 
   it("an order from the quote that expires unpaid hands the quote back", async () => {

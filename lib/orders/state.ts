@@ -1,6 +1,6 @@
 import { and, eq, lte } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { releaseQuote } from "@/lib/db/queries/quotes";
+import { reclaimQuote, releaseQuote } from "@/lib/db/queries/quotes";
 import { orderEvents, orders, type OrderRow, type OrderStatus } from "@/lib/db/schema";
 
 /** How long an order may wait for payment before it expires (PRODUCT.md §4). */
@@ -56,6 +56,8 @@ export async function transitionOrder(tx: Db, params: { orderId: string; to: Ord
   await tx.insert(orderEvents).values({ orderId, at: now, fromStatus: from, toStatus: to, cause });
   // An order accepted from a quote that ends unpaid hands the quote back: its link works again.
   if ((to === "expired" || to === "cancelled") && current.quoteId) await releaseQuote(tx, { quoteId: current.quoteId, now });
+  // A late payment on such an order takes the quote back, so its link cannot become a second order.
+  if (to === "paid" && from === "expired" && current.quoteId) await reclaimQuote(tx, { quoteId: current.quoteId, now });
   return { ok: true, order: order!, from };
 }
 

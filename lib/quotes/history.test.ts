@@ -26,6 +26,7 @@ const withCart = (change: Partial<CartInput>) => ({ cart: { from: cart, to: { ..
 
 const cases: { name: string; changes: unknown; en: string[]; zh: string[] }[] = [
   { name: "discount, stored with two places", changes: { discountPercent: { from: "10.00", to: "5" } }, en: ["Discount: 10% → 5%"], zh: ["折扣：10% → 5%"] },
+  { name: "re-priced on a newer price list", changes: { catalogVersion: { from: "2026-11-01", to: "2027-01-01" } }, en: ["Price list: 2026-11-01 → 2027-01-01"], zh: ["价目表：2026-11-01 → 2027-01-01"] },
   {
     name: "negotiated seat price set, then list price",
     changes: { negotiatedSeatPrice: { from: null, to: "1000.00" } },

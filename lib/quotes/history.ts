@@ -42,7 +42,7 @@ export function revisionHistory(versions: readonly VersionLike[], ctx: HistoryCo
 }
 
 // Terms first, then who the quote is for; any field not known here still gets a line.
-const FIELD_ORDER = ["cart", "discountPercent", "negotiatedSeatPrice", "expiresAt", "customerName", "customerEmail", "buyerMayEdit", "note"];
+const FIELD_ORDER = ["cart", "discountPercent", "negotiatedSeatPrice", "catalogVersion", "expiresAt", "customerName", "customerEmail", "buyerMayEdit", "note"];
 
 /** A version's recorded `changes` (field → { from, to }) as readable lines. */
 export function describeChanges(changes: unknown, ctx: HistoryContext): string[] {
@@ -68,6 +68,8 @@ export function describeChanges(changes: unknown, ctx: HistoryContext): string[]
         return [t(field, { from: String(from ?? ""), to: String(to ?? "") })];
       case "buyerMayEdit":
         return [t("buyerMayEdit", { from: t(from ? "yes" : "no"), to: t(to ? "yes" : "no") })];
+      case "catalogVersion":
+        return [t("catalogVersion", { from: String(from), to: String(to) })];
       case "note": {
         const note = (v: unknown) => (typeof v === "string" && v.trim() ? clip(v.trim(), 80) : t("noNote"));
         return [t("note", { from: note(from), to: note(to) })];

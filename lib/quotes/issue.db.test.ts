@@ -53,6 +53,7 @@ describe(`issuing quotes on ${testBackend}`, () => {
 
   it.each<[string, Record<string, unknown>, string, string]>([
     ["a percent above 100", { discountPercent: "100.5" }, "discountPercent", "Quotes.errors.discountPercent"],
+    ["100% (an order of ¥0 cannot be paid)", { discountPercent: "100" }, "discountPercent", "Quotes.errors.discountPercent"],
     ["a percent with three places", { discountPercent: "1.005" }, "discountPercent", "Quotes.errors.discountPercent"],
     ["an empty customer", { customerName: " " }, "customerName", "Quotes.errors.customerName"],
     ["a bad email", { customerEmail: "wang@" }, "customerEmail", "Quotes.errors.customerEmail"],

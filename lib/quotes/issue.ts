@@ -48,6 +48,7 @@ export async function issueQuote(db: Db, input: unknown, ctx: { staff: Staff; lo
   const terms = { cart: q.cart, discountPercent: q.discountPercent, negotiatedSeatPrice: q.negotiatedSeatPrice };
   const priced = priceQuote(terms, catalog, { locale: ctx.locale, messages: messagesFor(ctx.locale).Pricing });
   if (!priced.ok) return { ok: false, error: "CART_INVALID", ruleErrors: priced.errors };
+  if (priced.total === "0.00") return fieldError("discountPercent", "zeroTotal");
   const requiresApproval = needsApproval({ ...terms, repLimitPercent: staff.discountLimitPercent, edition: q.cart.edition, seats: q.cart.seats });
   const details = { customerName: q.customerName, customerEmail: q.customerEmail, note: q.note || null, buyerMayEdit: q.buyerMayEdit };
   const draft = q.draft ?? false;

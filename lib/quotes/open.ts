@@ -40,15 +40,23 @@ export const quotedCart = (open: OpenQuote): CartInput => open.version.cart as C
 
 /**
  * Whether the buyer may order `cart` under this quote: exactly the quoted cart, or, when the quote
- * lets the buyer edit, any cart of the same edition (the cart rules then decide).
+ * lets the buyer edit, any cart of the same edition (the cart rules then decide) and, with a
+ * negotiated price, the same billing unit (the price was agreed per year or per month).
  */
 export function cartAllowedByQuote(open: OpenQuote, cart: CartInput): boolean {
-  if (open.quote.buyerMayEdit) return cart.edition === quotedCart(open).edition;
-  return canonicalJson(cart) === canonicalJson(quotedCart(open));
+  const quoted = quotedCart(open);
+  if (!open.quote.buyerMayEdit) return canonicalJson(cart) === canonicalJson(quoted);
+  return cart.edition === quoted.edition && (open.version.negotiatedSeatPrice === null || cart.term.unit === quoted.term.unit);
 }
 
 /** Prices `cart` (by default the quoted one) on the quote's stored terms and catalog. */
 export function priceOpenQuote(open: OpenQuote, options: { locale: Locale; messages: PricingMessages }, cart: CartInput = quotedCart(open)): PriceResult {
+  return priceQuote({ ...openQuoteTerms(open), cart }, open.catalog, options);
+}
+
+/** The price terms a link's version fixes, as the browser's checkout needs them too. */
+export function openQuoteTerms(open: OpenQuote) {
   const { version, quote } = open;
-  return priceQuote({ cart, discountPercent: version.discountPercent, negotiatedSeatPrice: version.negotiatedSeatPrice, reference: quote.number }, open.catalog, options);
+  const negotiatedUnit: "year" | "month" = quotedCart(open).term.unit === "month" ? "month" : "year";
+  return { discountPercent: version.discountPercent, negotiatedSeatPrice: version.negotiatedSeatPrice, negotiatedUnit, reference: quote.number };
 }

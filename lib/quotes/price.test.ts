@@ -70,6 +70,13 @@ describe("priceQuote", () => {
     expect(r.errors.map((e) => [e.code, e.path])).toEqual([["SEATS_OUT_OF_RANGE", "seats"]]);
   });
 
+  it("a negotiated price holds only in the unit it was agreed in", () => {
+    const cart: CartInput = { edition: "enterprise", seats: 300, term: y(1), addons: [] };
+    const r = priceQuote({ cart, discountPercent: "0", negotiatedSeatPrice: "100", negotiatedUnit: "month" }, catalog, options);
+    expect(r.errors.map((e) => [e.code, e.path])).toEqual([["BILLING_UNIT_NOT_SOLD", "term"]]);
+    expect(priceQuote({ cart, discountPercent: "0", negotiatedSeatPrice: "1000", negotiatedUnit: "year" }, catalog, options).total).toBe("300000.00");
+  });
+
   it("contact-sales editions without a negotiated price still need sales", () => {
     const r = priceQuote(terms({ cart: { edition: "enterprise", seats: 300, term: y(1), addons: [] } }), catalog, options);
     expect(r.errors.map((e) => e.code)).toContain("CONTACT_SALES");

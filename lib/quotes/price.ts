@@ -16,6 +16,11 @@ export interface QuoteTerms {
   discountPercent: string;
   /** Per seat per billing period of the cart's term (per year on yearly terms); enterprise / education-plus, 256+ seats only. */
   negotiatedSeatPrice: string | null;
+  /**
+   * The billing unit the negotiated price was agreed in (the quoted cart's); by default the cart's
+   * own. A buyer editing the quote cannot move it to the other unit: that unit is not sold.
+   */
+  negotiatedUnit?: "year" | "month";
   /** Short reference shown in the adjustment line, e.g. the quote number. */
   reference?: string;
 }
@@ -39,7 +44,7 @@ export function priceQuote(terms: QuoteTerms, catalog: Catalog, options: PriceOp
     // a negotiated price on a self-serve edition can only be a bug upstream.
     if (!isNegotiable(terms.cart.edition)) throw new Error(`negotiated seat price not allowed for ${terms.cart.edition}`);
     if (!PRICE_PATTERN.test(terms.negotiatedSeatPrice)) throw new Error(`bad negotiated seat price ${terms.negotiatedSeatPrice}`);
-    priceList = withNegotiatedPrice(catalog, terms.cart, terms.negotiatedSeatPrice);
+    priceList = withNegotiatedPrice(catalog, terms.cart.edition, terms.negotiatedUnit ?? (terms.cart.term.unit === "month" ? "month" : "year"), terms.negotiatedSeatPrice);
   }
   const priced = priceCart(terms.cart, priceList, options);
   if (percent.isZero()) return priced;
@@ -48,7 +53,7 @@ export function priceQuote(terms: QuoteTerms, catalog: Catalog, options: PriceOp
 
 /**
  * A copy of the catalog in which the quoted contact-sales edition is sold self-serve at the
- * negotiated price, for the cart's billing unit only.
+ * negotiated price, in the agreed billing unit only (the other unit breaches BILLING_UNIT_NOT_SOLD).
  *
  * Why not price the seat line by hand and run add-ons through priceCart with the edition swapped
  * to business / education: those editions stop at 255 seats, so every 256+ cart would breach
@@ -57,9 +62,8 @@ export function priceQuote(terms: QuoteTerms, catalog: Catalog, options: PriceOp
  * edition keeps every rule on the real edition and real seat count, and the seat line is still
  * priced by priceCart's integer-fen arithmetic (quantity × negotiated price × periods).
  */
-function withNegotiatedPrice(catalog: Catalog, cart: CartInput, seatPrice: string): Catalog {
-  const unit = cart.term.unit === "month" ? "month" : "year";
-  const editions = catalog.editions.map((e): Edition => (e.id === cart.edition ? { ...e, sales: "self-serve", prices: { [unit]: seatPrice } } : e));
+function withNegotiatedPrice(catalog: Catalog, edition: string, unit: "year" | "month", seatPrice: string): Catalog {
+  const editions = catalog.editions.map((e): Edition => (e.id === edition ? { ...e, sales: "self-serve", prices: { [unit]: seatPrice } } : e));
   return { ...catalog, editions };
 }
 

@@ -15,12 +15,11 @@ export const quoteTermsSchema = z.object({
   customerName: z.string().trim().min(1, error("customerName")).max(100, error("customerName")),
   customerEmail: z.string().trim().toLowerCase().pipe(z.email(error("customerEmail"))),
   note: z.string().trim().max(1000, error("note")),
-  /** Percent off, 0–100, two places at most. */
+  /** Percent off, 0 to 99.99, two places at most: an order must cost something to be paid. */
   discountPercent: z
     .string()
     .trim()
-    .regex(/^\d{1,3}(\.\d{1,2})?$/, error("discountPercent"))
-    .refine((v) => new Decimal(v).lte(100), error("discountPercent")),
+    .regex(/^\d{1,2}(\.\d{1,2})?$/, error("discountPercent")),
   /** Per seat per billing period; enterprise and education-plus of 256+ seats only. Empty = list price. */
   negotiatedSeatPrice: z.preprocess(
     (v) => (v === "" || v === undefined ? null : v),

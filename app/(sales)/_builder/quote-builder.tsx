@@ -30,7 +30,7 @@ interface Props {
   revising?: { id: string; number: string };
 }
 
-const PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
+const PERCENT = /^\d{1,2}(\.\d{1,2})?$/;
 const PRICE = /^\d{1,9}(\.\d{1,2})?$/;
 const input = "mt-1 block h-10 w-full rounded-md border border-slate-300 px-3 aria-invalid:border-red-600";
 const isNegotiable = (edition: string) => (NEGOTIATED_EDITIONS as readonly string[]).includes(edition);

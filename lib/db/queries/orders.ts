@@ -37,6 +37,12 @@ export interface NewOrder {
   quote?: { id: string; version: number };
 }
 
+/** The fingerprint of a submission: a repeat under the same idempotency key must match it. */
+export function requestHashOf(checkout: Checkout, quote?: { id: string; version: number }): string {
+  const parts = [checkout.cart, checkout.consents, checkout.organisation, checkout.invoice, checkout.education ?? null, checkout.upgrade ?? null, ...(checkout.voucher ? [checkout.voucher] : []), ...(quote ? [quote] : [])];
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
+
 export type CreateOrderResult = { order: OrderRow; created: boolean } | { conflict: true } | { voucherUsed: true } | { quoteUnavailable: true };
 
 /** Thrown inside the transaction to roll the whole order back when its voucher was redeemed meanwhile. */
@@ -51,9 +57,7 @@ class QuoteNoLongerOpen extends Error {}
  */
 export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrderResult> {
   const { userId, checkout, priced, consents, locale, now, target } = params;
-  const requestHash = createHash("sha256")
-    .update(JSON.stringify([checkout.cart, checkout.consents, checkout.organisation, checkout.invoice, checkout.education ?? null, checkout.upgrade ?? null, ...(checkout.voucher ? [checkout.voucher] : []), ...(params.quote ? [params.quote] : [])]))
-    .digest("hex");
+  const requestHash = requestHashOf(checkout, params.quote);
   const organisationId = target.method === "in-place" ? target.organisationId : randomUUID();
   const store = db.transaction(async (tx) => {
     const [inserted] = await tx

@@ -133,6 +133,18 @@ describe(`quotes on ${testBackend}`, () => {
     expect(await findQuoteByToken(db, { token, now: t0 })).toMatchObject({ ok: true, quote: { status: "sent", approvedBy: operator } });
   });
 
+  it("an approval is of the version the operator saw, and a new version starts unapproved", async () => {
+    const { quote } = await createQuote(db, params({ discountPercent: "20", requiresApproval: true }));
+    const revised = await issueRevision(db, { quoteId: quote.id, changes: { discountPercent: "90" }, requiresApproval: true, now: t0 });
+    expect(revised.ok).toBe(true);
+    // The operator's page showed version 1 (20%); version 2 (90%) was issued meanwhile.
+    expect(await approveQuote(db, { quoteId: quote.id, approvedBy: operator, now: t0, version: 1 })).toBe(false);
+    expect(await approveQuote(db, { quoteId: quote.id, approvedBy: operator, now: t0, version: 2 })).toBe(true);
+    const third = await issueRevision(db, { quoteId: quote.id, changes: { discountPercent: "5" }, catalogVersion: "2027-01-01", requiresApproval: false, now: t0 });
+    expect(third).toMatchObject({ ok: true, quote: { status: "sent", approvedBy: null, approvedAt: null, catalogVersion: "2027-01-01" } });
+    expect(third.ok && third.changes).toMatchObject({ discountPercent: { from: "90.00", to: "5" }, catalogVersion: { from: "2026-11-01", to: "2027-01-01" } });
+  });
+
   it("lists only the salesperson's own quotes, newest first", async () => {
     await createQuote(db, params({ customerName: "甲", now: t0 }));
     await createQuote(db, params({ customerName: "乙", now: new Date(t0.getTime() + 1000) }));

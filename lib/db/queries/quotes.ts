@@ -81,7 +81,7 @@ export interface QuoteDetails {
 }
 
 /** What a revision changed, field by field, against the version before it. */
-export type QuoteChanges = Partial<Record<keyof QuoteTermsInput | keyof QuoteDetails, { from: unknown; to: unknown }>>;
+export type QuoteChanges = Partial<Record<keyof QuoteTermsInput | keyof QuoteDetails | "catalogVersion", { from: unknown; to: unknown }>>;
 
 export type IssueRevisionResult =
   | { ok: true; token: string; version: number; changes: QuoteChanges; quote: QuoteRow }
@@ -118,7 +118,9 @@ export async function issueRevision(
       expiresAt: current.expiresAt,
     };
     const after: QuoteTermsInput = { ...before, ...definedOnly(params.changes) };
-    const changes = { ...diffTerms(before, after), ...diffDetails(current, params.details) };
+    const changes: QuoteChanges = { ...diffTerms(before, after), ...diffDetails(current, params.details) };
+    // Re-priced on another price list: the price can move with no term changed, so say so.
+    if (params.catalogVersion && params.catalogVersion !== current.catalogVersion) changes.catalogVersion = { from: current.catalogVersion, to: params.catalogVersion };
     const version = current.currentVersion + 1;
     await tx.insert(quoteVersions).values({ quoteId: current.id, version, tokenHash: hash, ...termsOf(after), createdAt: params.now, changes });
     const [quote] = await tx
@@ -129,8 +131,9 @@ export async function issueRevision(
         ...(params.catalogVersion ? { catalogVersion: params.catalogVersion } : {}),
         currentVersion: version,
         status: statusOf(params),
-        approvedBy: params.requiresApproval ? null : current.approvedBy,
-        approvedAt: params.requiresApproval ? null : current.approvedAt,
+        // An approval was of the version the operator saw; a new version starts unapproved.
+        approvedBy: null,
+        approvedAt: null,
         openedAt: null,
         updatedAt: params.now,
       })
@@ -189,6 +192,20 @@ export async function releaseQuote(tx: Db, params: { quoteId: string; now: Date 
   return rows.length === 1;
 }
 
+/**
+ * A late payment arrived for an order whose quote had been handed back: the quote is converted
+ * again unless another order took it meanwhile (then both orders stand: the money was received)
+ * or it was revoked. True when it changed.
+ */
+export async function reclaimQuote(tx: Db, params: { quoteId: string; now: Date }): Promise<boolean> {
+  const rows = await tx
+    .update(quotes)
+    .set({ status: "converted", updatedAt: params.now })
+    .where(and(eq(quotes.id, params.quoteId), inArray(quotes.status, ["sent", "opened", "pending_approval", "draft"])))
+    .returning({ id: quotes.id });
+  return rows.length === 1;
+}
+
 /** One quote with every version, oldest first, or undefined. */
 export async function getQuoteWithVersions(db: Db, params: { quoteId: string }): Promise<{ quote: QuoteRow; versions: QuoteVersionRow[] } | undefined> {
   const [quote] = await db.select().from(quotes).where(eq(quotes.id, params.quoteId));
@@ -202,12 +219,21 @@ export async function listQuotesPendingApproval(db: Db): Promise<QuoteRow[]> {
   return db.select().from(quotes).where(eq(quotes.status, "pending_approval")).orderBy(asc(quotes.updatedAt));
 }
 
-/** An operator approves a quote waiting for approval; its current link starts to work. */
-export async function approveQuote(db: Db, params: { quoteId: string; approvedBy: string; now: Date }): Promise<boolean> {
+/**
+ * An operator approves a quote waiting for approval; its current link starts to work. With
+ * `version`, only that version (the one the operator saw): a revision made meanwhile stays pending.
+ */
+export async function approveQuote(db: Db, params: { quoteId: string; approvedBy: string; now: Date; version?: number }): Promise<boolean> {
   const rows = await db
     .update(quotes)
     .set({ status: "sent", approvedBy: params.approvedBy, approvedAt: params.now, updatedAt: params.now })
-    .where(and(eq(quotes.id, params.quoteId), eq(quotes.status, "pending_approval")))
+    .where(
+      and(
+        eq(quotes.id, params.quoteId),
+        eq(quotes.status, "pending_approval"),
+        params.version !== undefined ? eq(quotes.currentVersion, params.version) : undefined,
+      ),
+    )
     .returning({ id: quotes.id });
   return rows.length === 1;
 }

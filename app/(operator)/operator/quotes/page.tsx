@@ -82,7 +82,7 @@ export default async function QuoteApprovalsPage() {
                     )}
                   </td>
                   <td className={td}>
-                    <ApprovalActions number={q.number} approve={approveQuoteAction.bind(null, q.id)} reject={rejectQuoteAction.bind(null, q.id)} />
+                    <ApprovalActions number={q.number} approve={approveQuoteAction.bind(null, q.id, q.currentVersion)} reject={rejectQuoteAction.bind(null, q.id, q.currentVersion)} />
                   </td>
                 </tr>
               );

@@ -12,15 +12,15 @@ interface Props {
   token: string;
   initial: DecodedCart;
   buyer: Buyer | null;
-  terms: { number: string; discountPercent: string; negotiatedSeatPrice: string | null; editable: boolean };
+  terms: { reference: string; discountPercent: string; negotiatedSeatPrice: string | null; negotiatedUnit: "year" | "month" };
+  editable: boolean;
   /** The quote's own catalog when it is not the one this bundle carries. */
   catalog?: Catalog;
 }
 
 /** The store's checkout, priced on the quote's terms in the browser too (the server prices it again). */
-export function QuoteCheckout({ token, initial, buyer, terms, catalog = bundled }: Props) {
-  const { number, discountPercent, negotiatedSeatPrice, editable } = terms;
-  const price = useCallback<Pricer>((cart, options) => priceQuote({ cart, discountPercent, negotiatedSeatPrice, reference: number }, catalog, options), [catalog, discountPercent, negotiatedSeatPrice, number]);
+export function QuoteCheckout({ token, initial, buyer, terms, editable, catalog = bundled }: Props) {
+  const price = useCallback<Pricer>((cart, options) => priceQuote({ ...terms, cart }, catalog, options), [catalog, terms]);
   const urlFor = useCallback(
     (cart: CartInput, step: string) => `/q/${token}/checkout?${editable ? `${encodeCart(cart)}&` : ""}${step ? `step=${step}` : ""}`.replace(/[?&]$/, ""),
     [token, editable],

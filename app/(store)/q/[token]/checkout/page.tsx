@@ -6,7 +6,7 @@ import { decodeCart } from "@/lib/cart/url";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { listFreeOrganisations } from "@/lib/db/queries/organisations";
-import { openQuote, quotedCart } from "@/lib/quotes/open";
+import { openQuote, openQuoteTerms, quotedCart } from "@/lib/quotes/open";
 import { QuoteCheckout } from "../_components/quote-checkout";
 import { QuoteUnavailable } from "../_components/quote-unavailable";
 
@@ -21,7 +21,7 @@ export default async function QuoteCheckoutPage({ params, searchParams }: { para
   const db = await getDb();
   const open = await openQuote(db, { token, now: await requestNow() });
   if (!open.ok) return <QuoteUnavailable reason={open.reason} />;
-  const { quote, version } = open;
+  const { quote } = open;
   const query = await searchParams;
   // Only an editable quote takes a cart from the URL; a locked one always checks out as quoted.
   const initial = quote.buyerMayEdit && typeof query.edition === "string" ? decodeCart(query) : { cart: quotedCart(open), errors: [] };
@@ -39,7 +39,8 @@ export default async function QuoteCheckoutPage({ params, searchParams }: { para
         token={token}
         initial={initial}
         buyer={user ? { email: user.email, freeOrganisations } : null}
-        terms={{ number: quote.number, discountPercent: version.discountPercent, negotiatedSeatPrice: version.negotiatedSeatPrice, editable: quote.buyerMayEdit }}
+        terms={openQuoteTerms(open)}
+        editable={quote.buyerMayEdit}
         catalog={open.catalog.version === catalog.version ? undefined : open.catalog}
       />
     </div>
