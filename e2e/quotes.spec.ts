@@ -257,7 +257,8 @@ test.describe("sales quote links", () => {
     const buyer = await customer(browser, baseURL!);
     const page = buyer.page;
 
-    await page.goto(`/q/${"A".repeat(43)}`);
+    const forged = await page.goto(`/q/${"A".repeat(43)}`);
+    expect(forged?.headers()["referrer-policy"]).toBe("no-referrer");
     await expectNoPrice(page, "报价链接无效");
     await expectAccessible(page);
     const token = link.split("/q/")[1]!;
