@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { approveQuote, getQuoteWithVersions, revokeQuote } from "@/lib/db/queries/quotes";
 import { canManageQuote, isClosed } from "@/lib/quotes/staff-view";
 
-export type QuoteAdminError = "FORBIDDEN" | "NOT_FOUND" | "NOT_PENDING" | "NOT_REVOCABLE";
+export type QuoteAdminError = "FORBIDDEN" | "NOT_FOUND" | "NOT_PENDING" | "NOT_REVOCABLE" | "OWN_QUOTE";
 /** What a staff decision on a quote came to; errors are keys of `QuoteAdmin.errors`. */
 export type QuoteAdminResult = { ok: true } | { ok: false; error: QuoteAdminError };
 
@@ -53,7 +53,11 @@ export async function approveQuoteAction(quoteId: string, version: number): Prom
 
   const db = await getDb();
   const approved = await approveQuote(db, { quoteId: parsed.data, approvedBy: user.id, now: await requestNow(), version });
-  if (!approved) return { ok: false, error: (await getQuoteWithVersions(db, { quoteId: parsed.data })) ? "NOT_PENDING" : "NOT_FOUND" };
+  if (!approved) {
+    const found = await getQuoteWithVersions(db, { quoteId: parsed.data });
+    // Four eyes: the operator who wrote a quote cannot approve its discount or price.
+    return { ok: false, error: !found ? "NOT_FOUND" : found.quote.createdBy === user.id ? "OWN_QUOTE" : "NOT_PENDING" };
+  }
   revalidate(parsed.data);
   return { ok: true };
 }

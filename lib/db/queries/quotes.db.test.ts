@@ -139,6 +139,8 @@ describe(`quotes on ${testBackend}`, () => {
     expect(revised.ok).toBe(true);
     // The operator's page showed version 1 (20%); version 2 (90%) was issued meanwhile.
     expect(await approveQuote(db, { quoteId: quote.id, approvedBy: operator, now: t0, version: 1 })).toBe(false);
+    // Nobody approves their own quote.
+    expect(await approveQuote(db, { quoteId: quote.id, approvedBy: rep, now: t0, version: 2 })).toBe(false);
     expect(await approveQuote(db, { quoteId: quote.id, approvedBy: operator, now: t0, version: 2 })).toBe(true);
     const third = await issueRevision(db, { quoteId: quote.id, changes: { discountPercent: "5" }, catalogVersion: "2027-01-01", requiresApproval: false, now: t0 });
     expect(third).toMatchObject({ ok: true, quote: { status: "sent", approvedBy: null, approvedAt: null, catalogVersion: "2027-01-01" } });

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { CartInput } from "@/lib/pricing/types";
 import { canonicalJson } from "@/lib/quotes/canonical";
 import { hashToken, isWellFormedToken, issueToken, tokenMatchesHash } from "@/lib/quotes/token";
@@ -222,6 +222,7 @@ export async function listQuotesPendingApproval(db: Db): Promise<QuoteRow[]> {
 /**
  * An operator approves a quote waiting for approval; its current link starts to work. With
  * `version`, only that version (the one the operator saw): a revision made meanwhile stays pending.
+ * Never by the quote's own author.
  */
 export async function approveQuote(db: Db, params: { quoteId: string; approvedBy: string; now: Date; version?: number }): Promise<boolean> {
   const rows = await db
@@ -231,6 +232,8 @@ export async function approveQuote(db: Db, params: { quoteId: string; approvedBy
       and(
         eq(quotes.id, params.quoteId),
         eq(quotes.status, "pending_approval"),
+        // Four eyes: nobody approves a quote they wrote.
+        ne(quotes.createdBy, params.approvedBy),
         params.version !== undefined ? eq(quotes.currentVersion, params.version) : undefined,
       ),
     )
