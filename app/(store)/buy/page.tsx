@@ -4,6 +4,7 @@ import { decodeCart } from "@/lib/cart/url";
 import { getDb } from "@/lib/db/client";
 import { listFreeOrganisations } from "@/lib/db/queries/organisations";
 import { BuyWizard } from "./_components/buy-wizard";
+import { PageHeader } from "@/components/ui/page-header";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -13,10 +14,7 @@ export default async function BuyPage({ searchParams }: { searchParams: SearchPa
   const freeOrganisations = user ? (await listFreeOrganisations(await getDb(), { userId: user.id })).map(({ id, name }) => ({ id, name })) : [];
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <BuyWizard key={JSON.stringify(decoded.cart)} initial={decoded} buyer={user ? { email: user.email, freeOrganisations } : null} />
     </div>
   );

@@ -6,6 +6,7 @@ import { catalog, type Locale } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { listLeads } from "@/lib/db/queries/leads";
 import { interestLabel } from "@/lib/validations/contact-sales";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Operator.leads");
@@ -25,10 +26,7 @@ export default async function LeadsPage() {
   const td = "px-3 py-2 align-top";
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro", { limit: LIMIT })}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro", { limit: LIMIT })} />
       <DataTable caption={t("caption")} empty={t("empty")} isEmpty={leads.length === 0} minWidth="min-w-[56rem]" columns={(["time", "organisation", "contact", "interest", "seats", "status", "message"] as const).map((c) => ({ key: c, label: t(`columns.${c}`), ...(c === "seats" ? { align: "right" as const } : {}) }))}>
               {leads.map((lead) => (
                 <tr key={lead.id}>

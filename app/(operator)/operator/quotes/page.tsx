@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { approveQuoteAction, rejectQuoteAction } from "@/lib/actions/quote-admin";
@@ -13,6 +12,8 @@ import { formatPercent } from "@/lib/quotes/history";
 import { approvalReasons, type ApprovalReason } from "@/lib/quotes/approval";
 import { catalogLoader, priceStoredQuote } from "@/lib/quotes/staff-view";
 import { ApprovalActions, DecisionAnnouncer } from "./_components/approval-actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { QuoteNumberLink } from "@/components/quote-number-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("QuoteAdmin.approvals");
@@ -41,10 +42,7 @@ export default async function QuoteApprovalsPage() {
   const td = "px-3 py-2 align-top";
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold tracking-tight">{t("approvals.title")}</h1>
-        <p className="mt-1 text-slate-600">{t("approvals.intro")}</p>
-      </div>
+      <PageHeader title={t("approvals.title")} intro={t("approvals.intro")} />
       <section aria-labelledby="approvals-pending" className="space-y-3">
         <h2 id="approvals-pending" className="text-xl font-semibold">
           {t("approvals.pending", { count: pending.length })}
@@ -58,9 +56,7 @@ export default async function QuoteApprovalsPage() {
               return (
                 <tr key={q.id}>
                   <th scope="row" className={`${td} text-left font-medium`}>
-                    <Link href={`/sales/quotes/${q.id}`} className="font-mono text-brand-700 underline-offset-4 hover:underline">
-                      {q.number}
-                    </Link>
+                    <QuoteNumberLink id={q.id} number={q.number} />
                   </th>
                   <td className={td}>
                     {rep?.name ?? t("approvals.unknownSeller")}

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { listStaff } from "@/lib/db/queries/users";
 import { CreateSalesAccountForm } from "./_components/create-sales-account-form";
 import { DiscountLimitForm } from "./_components/discount-limit-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Staff");
@@ -20,10 +21,7 @@ export default async function StaffPage() {
   const td = "px-3 py-2 align-top";
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <CreateSalesAccountForm />
       <section aria-labelledby="staff-list" className="space-y-3">
         <h2 id="staff-list" className="text-xl font-semibold">

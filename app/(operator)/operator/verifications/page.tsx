@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { listDecidedVerifications, listPendingVerifications, type VerificationListItem } from "@/lib/db/queries/verifications";
 import { formatMoney } from "@/lib/money";
 import { DecisionForms } from "./_components/decision-forms";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Verification.operator");
@@ -35,10 +36,7 @@ export default async function VerificationsPage() {
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
-          <p className="mt-1 text-slate-600">{t("intro")}</p>
-        </div>
+        <PageHeader title={t("title")} intro={t("intro")} />
         <Link href="/operator/leads" className="text-sm text-brand-700 underline">
           {t("leadsLink")}
         </Link>

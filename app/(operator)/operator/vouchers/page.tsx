@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { listVouchers } from "@/lib/db/queries/vouchers";
 import { formatMoney } from "@/lib/money";
 import { CreateVoucherForm } from "./_components/create-voucher-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Vouchers");
@@ -24,10 +25,7 @@ export default async function VouchersPage() {
   const td = "px-3 py-2 align-top";
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <CreateVoucherForm />
       <section aria-labelledby="vouchers-list" className="space-y-3">
         <h2 id="vouchers-list" className="text-xl font-semibold">

@@ -12,6 +12,8 @@ import { formatMoney } from "@/lib/money";
 import { formatPercent } from "@/lib/quotes/history";
 import { catalogLoader, priceStoredQuote } from "@/lib/quotes/staff-view";
 import { QuoteStatusBadge } from "./_components/status-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { QuoteNumberLink } from "@/components/quote-number-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("QuoteAdmin.list");
@@ -40,10 +42,7 @@ export default async function QuotesPage() {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
-          <p className="mt-1 text-slate-600">{operator ? t("introOperator") : t("intro")}</p>
-        </div>
+        <PageHeader title={t("title")} intro={operator ? t("introOperator") : t("intro")} />
         <Link href="/sales/quotes/new" className="no-print rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
           {t("newQuote")}
         </Link>
@@ -55,9 +54,7 @@ export default async function QuotesPage() {
           return (
             <tr key={q.id}>
               <th scope="row" className={`${td} text-left font-medium`}>
-                <Link href={`/sales/quotes/${q.id}`} className="font-mono text-brand-700 underline-offset-4 hover:underline">
-                  {q.number}
-                </Link>
+                <QuoteNumberLink id={q.id} number={q.number} />
                 {q.currentVersion > 1 && <span className="block text-xs font-normal text-slate-600">{t("version", { version: q.currentVersion })}</span>}
               </th>
               <td className={td}>{q.customerName}</td>

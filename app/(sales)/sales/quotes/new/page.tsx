@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { findUserById } from "@/lib/db/queries/users";
 import { chinaDatePlusDays, DEFAULT_QUOTE_DAYS } from "@/lib/validations/quote";
 import { QuoteBuilder } from "../../../_builder/quote-builder";
+import { PageHeader } from "@/components/ui/page-header";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -20,10 +21,7 @@ export default async function NewQuotePage({ searchParams }: { searchParams: Sea
   const defaults = { customerName: "", customerEmail: "", note: "", discountPercent: "0", negotiatedSeatPrice: "", expiresOn: chinaDatePlusDays(now, DEFAULT_QUOTE_DAYS), buyerMayEdit: false };
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold tracking-tight">{t("newTitle")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("newTitle")} intro={t("intro")} />
       <QuoteBuilder initial={decodeCart(await searchParams)} defaults={defaults} limitPercent={row?.discountLimitPercent ?? 0} />
     </div>
   );

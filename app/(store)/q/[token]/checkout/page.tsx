@@ -9,6 +9,7 @@ import { listFreeOrganisations } from "@/lib/db/queries/organisations";
 import { openQuote, openQuoteTerms, quotedCart } from "@/lib/quotes/open";
 import { QuoteCheckout } from "../_components/quote-checkout";
 import { QuoteUnavailable } from "../_components/quote-unavailable";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Params = Promise<{ token: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -30,10 +31,7 @@ export default async function QuoteCheckoutPage({ params, searchParams }: { para
   const freeOrganisations = user ? (await listFreeOrganisations(db, { userId: user.id })).map(({ id, name }) => ({ id, name })) : [];
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold tracking-tight">{t("title", { number: quote.number })}</h1>
-        <p className="mt-1 text-slate-600">{quote.buyerMayEdit ? t("introEditable") : t("introLocked")}</p>
-      </div>
+      <PageHeader title={t("title", { number: quote.number })} intro={quote.buyerMayEdit ? t("introEditable") : t("introLocked")} />
       <QuoteCheckout
         key={JSON.stringify(initial.cart)}
         token={token}

@@ -9,6 +9,7 @@ import type { CartInput } from "@/lib/pricing/types";
 import { canManageQuote } from "@/lib/quotes/staff-view";
 import { chinaDatePlusDays, DEFAULT_QUOTE_DAYS } from "@/lib/validations/quote";
 import { QuoteBuilder } from "../../../../_builder/quote-builder";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Params = Promise<{ id: string }>;
 
@@ -38,10 +39,7 @@ export default async function ReviseQuotePage({ params }: { params: Params }) {
   };
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold tracking-tight">{t("reviseHeading", { number: quote.number, version: quote.currentVersion + 1 })}</h1>
-        <p className="mt-1 text-slate-600">{closed ? t(`closed.${quote.status}`) : t("reviseIntro")}</p>
-      </div>
+      <PageHeader title={t("reviseHeading", { number: quote.number, version: quote.currentVersion + 1 })} intro={closed ? t(`closed.${quote.status}`) : t("reviseIntro")} />
       {!closed && <QuoteBuilder initial={{ cart: quote.cart as CartInput, errors: [] }} defaults={defaults} limitPercent={row?.discountLimitPercent ?? 0} revising={{ id: quote.id, number: quote.number }} />}
     </div>
   );
