@@ -6,7 +6,12 @@ export async function register() {
     await getDb();
     (await import("./lib/orders/state")).startExpirySweep(await getDb());
     // Payments whose notification was lost while the server was down are completed by asking the provider.
-    const [{ reconcilePendingPayments }, { getPaymentProvider }] = await Promise.all([import("./lib/payments/reconcile"), import("./lib/payments/registry")]);
-    reconcilePendingPayments(await getDb(), getPaymentProvider(), { now: new Date() }).catch((error: unknown) => console.error("[payments] start-up reconciliation failed", error));
+    const [{ reconcilePendingPayments }, { getPaymentProvider }] = await Promise.all([
+      import("./lib/payments/reconcile"),
+      import("./lib/payments/registry"),
+    ]);
+    reconcilePendingPayments(await getDb(), getPaymentProvider(), { now: new Date() }).catch((error: unknown) =>
+      console.error("[payments] start-up reconciliation failed", error),
+    );
   }
 }

@@ -9,7 +9,15 @@ const nextConfig = {
   poweredByHeader: false,
   // A quote link's token is its key: never sent on as a Referer, never indexed.
   async headers() {
-    return [{ source: "/q/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }, { key: "X-Robots-Tag", value: "noindex" }] }];
+    return [
+      {
+        source: "/q/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex" },
+        ],
+      },
+    ];
   },
 };
 

@@ -19,7 +19,16 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
@@ -29,6 +38,13 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/pricing`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATA_DIR: "test-results/e2e-data", NEXT_TELEMETRY_DISABLED: "1", QUORUM_BENCH: "0", QUORUM_TEST_CLOCK: "1", QUORUM_BOOTSTRAP_OPERATORS: "e2e-operator@example.com", QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: "e2e operator password" },
+    env: {
+      DATA_DIR: "test-results/e2e-data",
+      NEXT_TELEMETRY_DISABLED: "1",
+      QUORUM_BENCH: "0",
+      QUORUM_TEST_CLOCK: "1",
+      QUORUM_BOOTSTRAP_OPERATORS: "e2e-operator@example.com",
+      QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: "e2e operator password",
+    },
   },
 });

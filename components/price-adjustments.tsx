@@ -2,7 +2,15 @@ import { formatMoney } from "@/lib/money";
 import type { PriceResult } from "@/lib/pricing/types";
 
 /** The subtotal and each adjustment (a voucher, a quote discount) with its formula, before the total. */
-export function PriceAdjustments({ result, subtotalLabel, className = "" }: { result: PriceResult; subtotalLabel: string; className?: string }) {
+export function PriceAdjustments({
+  result,
+  subtotalLabel,
+  className = "",
+}: {
+  result: PriceResult;
+  subtotalLabel: string;
+  className?: string;
+}) {
   if (result.adjustments.length === 0) return null;
   return (
     <dl className={`space-y-1 border-t border-slate-200 text-sm ${className}`}>

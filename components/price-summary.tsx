@@ -17,7 +17,13 @@ export function PriceSummary({ result }: { result: PriceResult }) {
         <h2 id="summary-title" className="text-lg font-semibold">
           {t("title")}
         </h2>
-        <button type="button" className="text-sm text-brand-700 underline lg:hidden" aria-expanded={open} aria-controls="summary-lines" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="text-sm text-brand-700 underline lg:hidden"
+          aria-expanded={open}
+          aria-controls="summary-lines"
+          onClick={() => setOpen(!open)}
+        >
           {open ? t("hide") : t("show")}
         </button>
       </div>

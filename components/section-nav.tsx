@@ -1,7 +1,15 @@
 import Link from "next/link";
 
 /** The small nav above a group of pages (the console, the operator pages), and the pages below it. */
-export function SectionNav({ label, links, children }: { label: string; links: { href: string; text: string }[]; children: React.ReactNode }) {
+export function SectionNav({
+  label,
+  links,
+  children,
+}: {
+  label: string;
+  links: { href: string; text: string }[];
+  children: React.ReactNode;
+}) {
   return (
     <div className="space-y-6">
       <nav aria-label={label} className="no-print flex gap-4 border-b border-slate-200 pb-3 text-sm">

@@ -22,7 +22,10 @@ export async function UserMenu() {
       <span className="hidden max-w-40 truncate text-slate-600 sm:inline" title={t("signedInAs", { email: user.email })}>
         {user.email}
       </span>
-      <button type="submit" className="shrink-0 whitespace-nowrap rounded-md border border-slate-300 px-2.5 py-1 text-xs hover:bg-slate-100">
+      <button
+        type="submit"
+        className="shrink-0 whitespace-nowrap rounded-md border border-slate-300 px-2.5 py-1 text-xs hover:bg-slate-100"
+      >
         {t("signOut")}
       </button>
     </form>

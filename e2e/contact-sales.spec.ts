@@ -94,7 +94,9 @@ test.describe("/contact-sales", () => {
     await page.keyboard.press("Enter");
 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("We have your request");
-    await expect(page.getByText("Thank you, Li Si. We have recorded Acme Events Ltd's request about Webinar (20,000 attendees).")).toBeVisible();
+    await expect(
+      page.getByText("Thank you, Li Si. We have recorded Acme Events Ltd's request about Webinar (20,000 attendees)."),
+    ).toBeVisible();
     await expect(page.getByText("A sales consultant usually contacts you on 139****5678 within one business day.")).toBeVisible();
     await expect(page).toHaveTitle("Request received · Quorum Meeting");
     await expectAccessible(page);

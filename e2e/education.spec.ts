@@ -122,7 +122,9 @@ test.describe("education verification", () => {
     const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "accept-language": "en" } });
     const refused = await anonymous.post("/api/uploads/education-proof", { multipart: { file } });
     expect(refused.status()).toBe(401);
-    expect(await refused.json()).toEqual({ errors: [{ code: "UNAUTHENTICATED", path: "file", message: "Your session has ended. Sign in again, then upload the file." }] });
+    expect(await refused.json()).toEqual({
+      errors: [{ code: "UNAUTHENTICATED", path: "file", message: "Your session has ended. Sign in again, then upload the file." }],
+    });
     await anonymous.dispose();
 
     await page.goto("/sign-up");
@@ -132,9 +134,14 @@ test.describe("education verification", () => {
     await page.getByRole("button", { name: "注册", exact: true }).click();
     await expect(page.getByRole("banner").getByRole("button", { name: "退出登录" })).toBeVisible();
 
-    const exe = await page.request.post("/api/uploads/education-proof", { multipart: { file: { ...file, buffer: Buffer.from("MZ\x90\x00 pretending", "latin1") } } });
+    const exe = await page.request.post("/api/uploads/education-proof", {
+      multipart: { file: { ...file, buffer: Buffer.from("MZ\x90\x00 pretending", "latin1") } },
+    });
     expect(exe.status()).toBe(415);
-    expect((await exe.json()).errors[0]).toMatchObject({ code: "UNSUPPORTED_TYPE", message: expect.stringContaining("只支持 PDF、PNG 或 JPEG") });
+    expect((await exe.json()).errors[0]).toMatchObject({
+      code: "UNSUPPORTED_TYPE",
+      message: expect.stringContaining("只支持 PDF、PNG 或 JPEG"),
+    });
     const ok = await page.request.post("/api/uploads/education-proof", { multipart: { file } });
     expect(ok.status()).toBe(201);
     const body = await ok.json();

@@ -4,7 +4,10 @@ import { reachReview } from "./flows";
 
 /** The business example ordered by a new buyer; ends on its order page. */
 async function placeBusinessOrder(page: Page) {
-  await reachReview(page, "/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1", { name: "付款人", organisation: "云付科技有限公司" });
+  await reachReview(page, "/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1", {
+    name: "付款人",
+    organisation: "云付科技有限公司",
+  });
   await page.getByRole("button", { name: "提交订单" }).click();
   await expect(page).toHaveURL(/\/orders\//);
 }
@@ -31,7 +34,10 @@ test.describe("payment in the sandbox", () => {
     await expectAccessible(page);
   });
 
-  for (const [choice, label] of [["fail", "模拟失败"], ["cancel", "取消"]] as const) {
+  for (const [choice, label] of [
+    ["fail", "模拟失败"],
+    ["cancel", "取消"],
+  ] as const) {
     test(`a ${choice}ed payment leaves the order payable, with a clear page`, async ({ page }) => {
       await placeBusinessOrder(page);
       await page.getByRole("button", { name: "去支付" }).click();

@@ -11,19 +11,31 @@ const examples = [
 test.describe("POST /api/v1/price", () => {
   for (const [name, cart, oneYear, twoYears] of examples) {
     test(`prices ${name} to the fen`, async ({ request }) => {
-      for (const [count, total] of [[1, oneYear], [2, twoYears]] as const) {
+      for (const [count, total] of [
+        [1, oneYear],
+        [2, twoYears],
+      ] as const) {
         const res = await request.post("/api/v1/price", { data: { ...cart, term: { unit: "year", count } } });
         expect(res.status()).toBe(200);
         const body = await res.json();
         expect(body.currency).toBe("CNY");
         expect(body.total).toBe(total);
-        for (const line of body.lines) expect(Object.keys(line).sort()).toEqual(["amount", "formula", "quantity", "sku", "term", "unitPrice"]);
+        for (const line of body.lines)
+          expect(Object.keys(line).sort()).toEqual(["amount", "formula", "quantity", "sku", "term", "unitPrice"]);
       }
     });
   }
 
   test("answers 422 with every broken rule, in the request's language", async ({ request }) => {
-    const data = { edition: "pro", seats: 6, term: { unit: "month", count: 12 }, addons: [{ sku: "mra", quantity: 0 }, { sku: "hologram", quantity: 1 }] };
+    const data = {
+      edition: "pro",
+      seats: 6,
+      term: { unit: "month", count: 12 },
+      addons: [
+        { sku: "mra", quantity: 0 },
+        { sku: "hologram", quantity: 1 },
+      ],
+    };
     const en = await request.post("/api/v1/price", { data, headers: { "accept-language": "en-US,en;q=0.9" } });
     expect(en.status()).toBe(422);
     const { errors } = await en.json();
@@ -39,12 +51,14 @@ test.describe("POST /api/v1/price", () => {
     expect(zh.errors[3].message).toBe("专业版不可购买会议室连接器 MRA（H.323/SIP），需要商业版或教育版。");
   });
 
-
   for (const [name, body] of [
     ["a body that is not JSON", "{nope"],
     ["a missing edition", JSON.stringify({ term: { unit: "year", count: 1 } })],
     ["a term that is not an object", JSON.stringify({ edition: "pro", seats: 1, term: "1y" })],
-    ["a quantity that is not a number", JSON.stringify({ edition: "pro", seats: 1, term: { unit: "year", count: 1 }, addons: [{ sku: "rooms", quantity: "2" }] })],
+    [
+      "a quantity that is not a number",
+      JSON.stringify({ edition: "pro", seats: 1, term: { unit: "year", count: 1 }, addons: [{ sku: "rooms", quantity: "2" }] }),
+    ],
   ] as const) {
     test(`answers 400 for ${name}`, async ({ request }) => {
       const res = await request.post("/api/v1/price", { data: body, headers: { "content-type": "application/json" } });

@@ -11,7 +11,10 @@ test.describe("/pricing", () => {
     await expect(business).toContainText("6–255 个高级账号");
     await expect(page.getByRole("article", { name: "专业版" })).toContainText("¥988/席/年");
     await expect(page.getByRole("article", { name: "教育版" })).toContainText("¥760/席/年");
-    await expect(page.getByRole("article", { name: "企业版" }).getByRole("link", { name: "联系销售" })).toHaveAttribute("href", "/contact-sales?edition=enterprise");
+    await expect(page.getByRole("article", { name: "企业版" }).getByRole("link", { name: "联系销售" })).toHaveAttribute(
+      "href",
+      "/contact-sales?edition=enterprise",
+    );
     await expect(page.getByRole("article", { name: "教育加强版" }).getByRole("link", { name: "联系销售" })).toBeVisible();
     await expectAccessible(page);
   });

@@ -8,7 +8,12 @@ const PASSWORD = "sales rep password";
 
 /** A new sales account (limit 15%), signed in in a browser session of its own, on `path`. */
 async function salesRep(browser: Browser, baseURL: string, path = "/sales/quotes/new") {
-  const rep: SalesAccount = { name: `销售${randomUUID().slice(0, 4)}`, email: `rep-${randomUUID()}@example.com`, password: PASSWORD, limit: 15 };
+  const rep: SalesAccount = {
+    name: `销售${randomUUID().slice(0, 4)}`,
+    email: `rep-${randomUUID()}@example.com`,
+    password: PASSWORD,
+    limit: 15,
+  };
   await createSalesAccount(browser, baseURL, rep);
   const context = await browser.newContext({ baseURL, locale: "zh-CN" });
   const page = await context.newPage();
@@ -54,7 +59,10 @@ async function expectNoPrice(page: Page, heading: string) {
 }
 
 test.describe("sales quote links", () => {
-  test("a rep quotes business 30 + large meeting at 10%; the customer opens the link, accepts and pays ¥47,239.20", async ({ browser, baseURL }) => {
+  test("a rep quotes business 30 + large meeting at 10%; the customer opens the link, accepts and pays ¥47,239.20", async ({
+    browser,
+    baseURL,
+  }) => {
     const sales = await salesRep(browser, baseURL!);
     await configureBusinessQuote(sales.page, "10");
     await expect(sales.page.getByTestId("summary-total")).toHaveText("¥47,239.20");

@@ -30,7 +30,9 @@ export async function createSalesAccount(browser: Browser, baseURL: string, who:
   const operator = await operatorPage(browser, baseURL, "/operator/staff");
   try {
     await submitSalesAccount(operator.page, who);
-    await expect(createSection(operator.page).getByRole("status")).toHaveText(`已开通销售账号：${who.name}（${who.email.toLowerCase()}），可用初始密码登录。`);
+    await expect(createSection(operator.page).getByRole("status")).toHaveText(
+      `已开通销售账号：${who.name}（${who.email.toLowerCase()}），可用初始密码登录。`,
+    );
     await expect(operator.page.getByRole("banner").getByText(OPERATOR.email)).toBeVisible();
   } finally {
     await operator.close();

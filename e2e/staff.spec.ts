@@ -77,7 +77,9 @@ test.describe("sales staff", () => {
     await submitSalesAccount(operator.page, { ...buyer, name: "另一个名字", limit: 5 });
     const email = createSection(operator.page).getByLabel("邮箱", { exact: true });
     await expect(email).toHaveAttribute("aria-invalid", "true");
-    await expect(email).toHaveAccessibleDescription(/该邮箱已注册为客户账号。任何人都能用任意邮箱注册，因此客户账号不会被改为员工账号：请使用尚未注册的员工邮箱。/);
+    await expect(email).toHaveAccessibleDescription(
+      /该邮箱已注册为客户账号。任何人都能用任意邮箱注册，因此客户账号不会被改为员工账号：请使用尚未注册的员工邮箱。/,
+    );
     await expect(rowOf(operator.page, buyer.email)).toHaveCount(0);
     await operator.close();
   });

@@ -6,7 +6,10 @@ const CART = { edition: "business", seats: 30, term: { unit: "year", count: 1 },
 
 test.describe("vouchers", () => {
   test("the price API answers 422 VOUCHER_UNKNOWN for a code that does not exist", async ({ request }) => {
-    const response = await request.post("/api/v1/price", { headers: { "accept-language": "en" }, data: { ...CART, voucher: "NO-SUCH-CODE" } });
+    const response = await request.post("/api/v1/price", {
+      headers: { "accept-language": "en" },
+      data: { ...CART, voucher: "NO-SUCH-CODE" },
+    });
     expect(response.status()).toBe(422);
     expect(await response.json()).toEqual({ errors: [{ code: "VOUCHER_UNKNOWN", path: "voucher", message: "There is no such voucher." }] });
   });
@@ -24,11 +27,21 @@ test.describe("vouchers", () => {
     await expectAccessible(operator.page);
 
     // The public API applies it read-only: the checkout below can still redeem it.
-    const priced = await page.request.post("/api/v1/price", { headers: { "accept-language": "en" }, data: { ...CART, voucher: code.toLowerCase() } });
+    const priced = await page.request.post("/api/v1/price", {
+      headers: { "accept-language": "en" },
+      data: { ...CART, voucher: code.toLowerCase() },
+    });
     expect(priced.status()).toBe(200);
-    expect(await priced.json()).toMatchObject({ subtotal: "52488.00", total: "47239.20", adjustments: [{ kind: "voucher", code, amount: "-5248.80", label: `Voucher ${code}` }] });
+    expect(await priced.json()).toMatchObject({
+      subtotal: "52488.00",
+      total: "47239.20",
+      adjustments: [{ kind: "voucher", code, amount: "-5248.80", label: `Voucher ${code}` }],
+    });
 
-    await reachReview(page, "/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1", { name: "券用户", organisation: "券试科技有限公司" });
+    await reachReview(page, "/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1", {
+      name: "券用户",
+      organisation: "券试科技有限公司",
+    });
 
     const field = page.getByRole("textbox", { name: "代金券" });
     await field.fill("NO-SUCH-CODE");

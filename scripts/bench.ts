@@ -100,7 +100,11 @@ async function main() {
     if (latency.missed > 0) notes.push(`${latency.missed} of ${CLICKS} clicks did not change the summary total within 1 s`);
     notes.push(
       `/buy first load: gzip -9 of each decoded script body (not the bytes on the wire: next start sent ${load.encodings.join("/")}, ${kib(load.transferred)} KB transferred)` +
-        (stats ? (sameFiles ? `; route-bundle-stats.json lists the same ${stats.files.length} files` : "") : "; no route-bundle-stats.json entry for /buy"),
+        (stats
+          ? sameFiles
+            ? `; route-bundle-stats.json lists the same ${stats.files.length} files`
+            : ""
+          : "; no route-bundle-stats.json entry for /buy"),
     );
     notes.push(
       `Summary update: ${CLICKS} clicks on the seats "+" (dispatched in the page, each just after a frame), dispatch → first mutation of [data-testid=summary-total]; within one frame = before the next requestAnimationFrame callback`,
@@ -109,7 +113,8 @@ async function main() {
     latencySummary = `p95 ${ms(latency.p95)} ms ${verdict(p95Pass)}, ${latency.withinFrame}/${CLICKS} within a frame ${verdict(framePass)}`;
 
     const chunkRows = [["/buy script (largest first)", "Gzip KB", "Raw KB", "Looks like"]];
-    for (const f of [...load.fetched].sort((a, b) => b.gzip - a.gzip)) chunkRows.push([f.file, kib(f.gzip), kib(f.bytes), f.hints.join(", ")]);
+    for (const f of [...load.fetched].sort((a, b) => b.gzip - a.gzip))
+      chunkRows.push([f.file, kib(f.gzip), kib(f.bytes), f.hints.join(", ")]);
     console.log("");
     console.log(table(chunkRows));
   }

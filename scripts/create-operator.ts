@@ -13,7 +13,12 @@ import en from "@/messages/auth/en.json" with { type: "json" };
 const USAGE = "usage: npm run create-operator -- --email <email> --password <8+ characters> [--name <name>]";
 
 const { values } = parseArgs({
-  options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string", default: "Operator" }, help: { type: "boolean" } },
+  options: {
+    email: { type: "string" },
+    password: { type: "string" },
+    name: { type: "string", default: "Operator" },
+    help: { type: "boolean" },
+  },
 });
 if (values.help) {
   console.log(USAGE);

@@ -1,4 +1,4 @@
-// `npm test`: lint → typecheck → unit and integration (Vitest) → production build → end-to-end
+// `npm test`: format check → lint → typecheck → unit and integration (Vitest) → production build → end-to-end
 // (Playwright against `next start`). Ends with `tests: N passed, N failed` over both runners.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -13,7 +13,7 @@ rmSync("test-results", { recursive: true, force: true });
 mkdirSync("test-results", { recursive: true });
 
 const reports = ["test-results/vitest.json", "test-results/playwright.json"];
-let ok = run(bin("eslint"), ["."]) && run(bin("tsc"), ["--noEmit"]);
+let ok = run(bin("prettier"), ["--check", "."]) && run(bin("eslint"), ["."]) && run(bin("tsc"), ["--noEmit"]);
 if (ok) {
   const unit = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports[0]}`]);
   const built = run(bin("next"), ["build"]);

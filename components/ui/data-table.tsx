@@ -8,7 +8,14 @@ export interface Column {
  * The operator lists' table: an empty message when there are no rows, else a scrollable table
  * with a screen-reader caption and one header row; the rows are the children (a tbody's content).
  */
-export function DataTable({ caption, columns, empty, isEmpty, minWidth = "min-w-[56rem]", children }: {
+export function DataTable({
+  caption,
+  columns,
+  empty,
+  isEmpty,
+  minWidth = "min-w-[56rem]",
+  children,
+}: {
   caption: string;
   columns: Column[];
   empty: string;

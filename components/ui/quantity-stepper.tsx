@@ -24,7 +24,13 @@ export function QuantityStepper({ id, label, value, min, max, disabled, invalid,
   const button = "h-9 w-9 rounded-md border border-slate-300 bg-white text-lg leading-none disabled:opacity-40";
   return (
     <div className="inline-flex items-center gap-1">
-      <button type="button" className={button} aria-label={t("decrease", { label })} disabled={disabled || (value ?? min) <= min} onClick={() => step(-1)}>
+      <button
+        type="button"
+        className={button}
+        aria-label={t("decrease", { label })}
+        disabled={disabled || (value ?? min) <= min}
+        onClick={() => step(-1)}
+      >
         −
       </button>
       <input
@@ -42,7 +48,13 @@ export function QuantityStepper({ id, label, value, min, max, disabled, invalid,
         onChange={(e) => onChange(e.target.value.trim() === "" ? undefined : Number(e.target.value))}
         className="h-9 w-20 rounded-md border border-slate-300 px-2 text-center tabular-nums aria-invalid:border-red-600 disabled:bg-slate-100"
       />
-      <button type="button" className={button} aria-label={t("increase", { label })} disabled={disabled || (value ?? min - 1) >= max} onClick={() => step(1)}>
+      <button
+        type="button"
+        className={button}
+        aria-label={t("increase", { label })}
+        disabled={disabled || (value ?? min - 1) >= max}
+        onClick={() => step(1)}
+      >
         +
       </button>
     </div>

@@ -17,9 +17,11 @@ export async function createVoucherAction(_previous: CreateVoucherResult | null,
   if (user?.role !== "operator") return { ok: false, error: "FORBIDDEN" };
 
   const now = new Date();
-  if (parsed.data.expiresAt && parsed.data.expiresAt <= now) return { ok: false, error: "INVALID", fieldErrors: { expiresAt: ["Vouchers.errors.expiresAt"] } };
+  if (parsed.data.expiresAt && parsed.data.expiresAt <= now)
+    return { ok: false, error: "INVALID", fieldErrors: { expiresAt: ["Vouchers.errors.expiresAt"] } };
   const code = parsed.data.code ?? generateVoucherCode();
-  if (!(await createVoucher(await getDb(), { input: { ...parsed.data, code }, createdBy: user.id, now }))) return { ok: false, error: "CODE_TAKEN" };
+  if (!(await createVoucher(await getDb(), { input: { ...parsed.data, code }, createdBy: user.id, now })))
+    return { ok: false, error: "CODE_TAKEN" };
   revalidatePath("/operator/vouchers");
   return { ok: true, code };
 }

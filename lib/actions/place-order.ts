@@ -7,7 +7,8 @@ import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { placeOrder, type PlaceOrderResult } from "@/lib/orders/place-order";
 
-export type PlaceOrderActionResult = Exclude<PlaceOrderResult, { ok: true }> | { ok: false; error: "UNAUTHENTICATED" } | { ok: true; orderUrl: string };
+export type PlaceOrderActionResult =
+  Exclude<PlaceOrderResult, { ok: true }> | { ok: false; error: "UNAUTHENTICATED" } | { ok: true; orderUrl: string };
 
 /** Review → order. Every amount is recomputed on the server; only the cart and the buyer's details are taken. */
 export async function placeOrderAction(input: unknown): Promise<PlaceOrderActionResult> {

@@ -37,7 +37,11 @@ export async function revokeQuoteAction(quoteId: string): Promise<QuoteAdminResu
   // Another rep's quote is as good as missing: its existence is not theirs to learn.
   if (!found || !canManageQuote(user, found.quote)) return { ok: false, error: "NOT_FOUND" };
   if (isClosed(found.quote.status)) return { ok: false, error: "NOT_REVOCABLE" };
-  const revoked = await revokeQuote(db, { quoteId: parsed.data, now: await requestNow(), createdBy: user.role === "operator" ? undefined : user.id });
+  const revoked = await revokeQuote(db, {
+    quoteId: parsed.data,
+    now: await requestNow(),
+    createdBy: user.role === "operator" ? undefined : user.id,
+  });
   // Converted or revoked between the read and the update.
   if (!revoked) return { ok: false, error: "NOT_REVOCABLE" };
   revalidate(parsed.data);

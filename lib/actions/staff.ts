@@ -21,20 +21,31 @@ const fieldsOf = (formData: FormData, names: readonly string[]) => Object.fromEn
  * An operator creates a sales account (never from an existing account). The operator stays
  * signed in as themselves: no session is made for the new account.
  */
-export async function createSalesAccountAction(_previous: CreateSalesAccountResult | null, formData: FormData): Promise<CreateSalesAccountResult> {
+export async function createSalesAccountAction(
+  _previous: CreateSalesAccountResult | null,
+  formData: FormData,
+): Promise<CreateSalesAccountResult> {
   const parsed = createSalesAccountSchema.safeParse(fieldsOf(formData, ["name", "email", "password", "discountLimitPercent"]));
   if (!parsed.success) return { ok: false, error: "INVALID", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const user = await getCurrentUser();
   if (user?.role !== "operator") return { ok: false, error: "FORBIDDEN" };
 
   const result = await createSalesAccount(await getAuth(), await getDb(), parsed.data);
-  if (!result.ok) return { ok: false, error: result.error, fieldErrors: { email: [result.error === "ALREADY_STAFF" ? "Staff.errors.alreadyStaff" : "Staff.errors.emailRegistered"] } };
+  if (!result.ok)
+    return {
+      ok: false,
+      error: result.error,
+      fieldErrors: { email: [result.error === "ALREADY_STAFF" ? "Staff.errors.alreadyStaff" : "Staff.errors.emailRegistered"] },
+    };
   revalidatePath(PAGE);
   return { ok: true, name: result.name, email: result.email };
 }
 
 /** An operator changes a sales account's discount limit. */
-export async function setDiscountLimitAction(_previous: SetDiscountLimitResult | null, formData: FormData): Promise<SetDiscountLimitResult> {
+export async function setDiscountLimitAction(
+  _previous: SetDiscountLimitResult | null,
+  formData: FormData,
+): Promise<SetDiscountLimitResult> {
   const parsed = setDiscountLimitSchema.safeParse(fieldsOf(formData, ["id", "discountLimitPercent"]));
   if (!parsed.success) return { ok: false, error: "INVALID", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const user = await getCurrentUser();

@@ -102,9 +102,17 @@ describe("email + password sign-in", () => {
 
     // A POST from another site is what a CSRF attempt looks like, with or without a session.
     const crossSite = { "content-type": "application/json", host: new URL(ORIGIN).host, origin: "https://evil.example" };
-    const signOut = new Request(`${ORIGIN}/api/auth/sign-out`, { method: "POST", headers: { ...crossSite, cookie: cookieOf(local) }, body: "{}" });
+    const signOut = new Request(`${ORIGIN}/api/auth/sign-out`, {
+      method: "POST",
+      headers: { ...crossSite, cookie: cookieOf(local) },
+      body: "{}",
+    });
     expect((await auth.handler(signOut)).status).toBe(403);
-    const signIn = new Request(`${ORIGIN}/api/auth/sign-in/email`, { method: "POST", headers: crossSite, body: JSON.stringify({ email, password: "correct-horse" }) });
+    const signIn = new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: crossSite,
+      body: JSON.stringify({ email, password: "correct-horse" }),
+    });
     expect((await auth.handler(signIn)).status).toBe(403);
   });
 });
@@ -135,7 +143,9 @@ describe("roles", () => {
 
     const buyer = freshEmail();
     await signUp(buyer, "buyer-password");
-    expect(await ensureOperator(auth, handle.db, { email: buyer.toUpperCase(), password: "ignored-password", name: "X" })).toMatchObject({ created: false });
+    expect(await ensureOperator(auth, handle.db, { email: buyer.toUpperCase(), password: "ignored-password", name: "X" })).toMatchObject({
+      created: false,
+    });
     expect((await findUserByEmail(handle.db, { email: buyer }))?.role).toBe("operator");
     expect((await post("/sign-in/email", { email: buyer, password: "buyer-password" })).status).toBe(200);
   });

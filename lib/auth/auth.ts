@@ -72,7 +72,9 @@ export type Auth = ReturnType<typeof createAuth>;
  */
 export function authSecret(e: Pick<Env, "BETTER_AUTH_SECRET" | "DATA_DIR">): string {
   if (e.BETTER_AUTH_SECRET) return e.BETTER_AUTH_SECRET;
-  return createHash("sha256").update(`quorum-store/dev-auth-secret/${path.resolve(e.DATA_DIR)}`).digest("hex");
+  return createHash("sha256")
+    .update(`quorum-store/dev-auth-secret/${path.resolve(e.DATA_DIR)}`)
+    .digest("hex");
 }
 
 /** The auth options the environment asks for. */

@@ -33,7 +33,11 @@ describe("bootstrapOperators", () => {
   it("promotes an existing account only when it already has the password", async () => {
     await signUp("mine@example.com", PASSWORD);
     await signUp("squatter@example.com", "someone-elses-password");
-    const outcomes = await bootstrapOperators(auth, handle.db, { emails: ["mine@example.com", "squatter@example.com"], password: PASSWORD, log });
+    const outcomes = await bootstrapOperators(auth, handle.db, {
+      emails: ["mine@example.com", "squatter@example.com"],
+      password: PASSWORD,
+      log,
+    });
     expect(outcomes).toEqual({ "mine@example.com": "promoted", "squatter@example.com": "refused" });
     expect(await role("mine@example.com")).toBe("operator");
     expect(await role("squatter@example.com")).toBe("buyer");
@@ -43,12 +47,18 @@ describe("bootstrapOperators", () => {
 
 describe("QUORUM_BOOTSTRAP_OPERATORS", () => {
   it("is a comma-separated list of emails that needs the password", () => {
-    expect(parseEnv({ QUORUM_BOOTSTRAP_OPERATORS: " Ops@Example.com, b@example.com ,", QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: PASSWORD })).toMatchObject({
+    expect(
+      parseEnv({ QUORUM_BOOTSTRAP_OPERATORS: " Ops@Example.com, b@example.com ,", QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: PASSWORD }),
+    ).toMatchObject({
       QUORUM_BOOTSTRAP_OPERATORS: ["ops@example.com", "b@example.com"],
     });
     expect(parseEnv({}).QUORUM_BOOTSTRAP_OPERATORS).toBeUndefined();
     expect(() => parseEnv({ QUORUM_BOOTSTRAP_OPERATORS: "ops@example.com" })).toThrow(/QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: is required/);
-    expect(() => parseEnv({ QUORUM_BOOTSTRAP_OPERATORS: "ops@example.com", QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: "short" })).toThrow(/QUORUM_BOOTSTRAP_OPERATOR_PASSWORD/);
-    expect(() => parseEnv({ QUORUM_BOOTSTRAP_OPERATORS: "not-an-email", QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: PASSWORD })).toThrow(/QUORUM_BOOTSTRAP_OPERATORS/);
+    expect(() => parseEnv({ QUORUM_BOOTSTRAP_OPERATORS: "ops@example.com", QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: "short" })).toThrow(
+      /QUORUM_BOOTSTRAP_OPERATOR_PASSWORD/,
+    );
+    expect(() => parseEnv({ QUORUM_BOOTSTRAP_OPERATORS: "not-an-email", QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: PASSWORD })).toThrow(
+      /QUORUM_BOOTSTRAP_OPERATORS/,
+    );
   });
 });

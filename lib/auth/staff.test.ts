@@ -21,7 +21,12 @@ afterAll(async () => handle.close());
 describe(`createSalesAccount (${testBackend})`, () => {
   it("creates a sales account with the given limit that signs in with the password, without returning a session", async () => {
     const email = freshEmail();
-    const result = await createSalesAccount(auth, handle.db, { name: "张三", email: ` ${email.toUpperCase()} `, password: "sales-password-1", discountLimitPercent: 12 });
+    const result = await createSalesAccount(auth, handle.db, {
+      name: "张三",
+      email: ` ${email.toUpperCase()} `,
+      password: "sales-password-1",
+      discountLimitPercent: 12,
+    });
     expect(result).toMatchObject({ ok: true, name: "张三", email });
     expect(await handle.db.query.session.findMany()).toEqual([]);
 
@@ -39,7 +44,12 @@ describe(`createSalesAccount (${testBackend})`, () => {
     const before = await findUserByEmail(handle.db, { email });
     const hashBefore = await findPasswordHash(handle.db, { userId: before!.id });
 
-    const result = await createSalesAccount(auth, handle.db, { name: "Someone Else", email, password: "other-password", discountLimitPercent: 30 });
+    const result = await createSalesAccount(auth, handle.db, {
+      name: "Someone Else",
+      email,
+      password: "other-password",
+      discountLimitPercent: 30,
+    });
     expect(result).toEqual({ ok: false, error: "EMAIL_REGISTERED" });
     expect(await findUserByEmail(handle.db, { email })).toMatchObject({ role: "buyer", discountLimitPercent: 15, name: "李四" });
     expect(await findPasswordHash(handle.db, { userId: before!.id })).toBe(hashBefore);
@@ -48,12 +58,16 @@ describe(`createSalesAccount (${testBackend})`, () => {
   it("refuses an email that is already a sales or operator account, changing nothing", async () => {
     const sales = freshEmail();
     await createSalesAccount(auth, handle.db, { name: "王五", email: sales, password: "sales-password-1", discountLimitPercent: 10 });
-    expect(await createSalesAccount(auth, handle.db, { name: "王五", email: sales, password: "other-password", discountLimitPercent: 50 })).toEqual({ ok: false, error: "ALREADY_STAFF" });
+    expect(
+      await createSalesAccount(auth, handle.db, { name: "王五", email: sales, password: "other-password", discountLimitPercent: 50 }),
+    ).toEqual({ ok: false, error: "ALREADY_STAFF" });
     expect(await findUserByEmail(handle.db, { email: sales })).toMatchObject({ role: "sales", discountLimitPercent: 10 });
 
     const operator = freshEmail();
     await ensureOperator(auth, handle.db, { email: operator, password: "ops-password-1", name: "Ops" });
-    expect(await createSalesAccount(auth, handle.db, { name: "Ops", email: operator, password: "other-password", discountLimitPercent: 5 })).toEqual({ ok: false, error: "ALREADY_STAFF" });
+    expect(
+      await createSalesAccount(auth, handle.db, { name: "Ops", email: operator, password: "other-password", discountLimitPercent: 5 }),
+    ).toEqual({ ok: false, error: "ALREADY_STAFF" });
     expect((await findUserByEmail(handle.db, { email: operator }))?.role).toBe("operator");
   });
 });
@@ -63,7 +77,12 @@ describe(`staff queries (${testBackend})`, () => {
     const buyer = freshEmail();
     await auth.api.signUpEmail({ body: { email: buyer, password: "buyer-password-1", name: "Buyer" } });
     const sales = freshEmail();
-    const created = await createSalesAccount(auth, handle.db, { name: "Sales", email: sales, password: "sales-password-1", discountLimitPercent: 15 });
+    const created = await createSalesAccount(auth, handle.db, {
+      name: "Sales",
+      email: sales,
+      password: "sales-password-1",
+      discountLimitPercent: 15,
+    });
     const operator = freshEmail();
     const ops = await ensureOperator(auth, handle.db, { email: operator, password: "ops-password-1", name: "Ops" });
 

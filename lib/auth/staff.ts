@@ -3,8 +3,7 @@ import { findUserByEmail } from "@/lib/db/queries/users";
 import type { Auth } from "./auth";
 
 export type CreateSalesAccountOutcome =
-  | { ok: true; id: string; name: string; email: string }
-  | { ok: false; error: "ALREADY_STAFF" | "EMAIL_REGISTERED" };
+  { ok: true; id: string; name: string; email: string } | { ok: false; error: "ALREADY_STAFF" | "EMAIL_REGISTERED" };
 
 /**
  * Makes `email` a new sales account with the given discount limit, signing in with `password`.

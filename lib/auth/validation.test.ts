@@ -11,9 +11,18 @@ describe("signUpSchema", () => {
   });
 
   it.each([
-    [{ name: "", email: "", password: "" }, { name: "Auth.errors.nameRequired", email: "Auth.errors.emailRequired", password: "Auth.errors.passwordTooShort" }],
-    [{ name: "A", email: "not-an-email", password: "1234567" }, { email: "Auth.errors.emailInvalid", password: "Auth.errors.passwordTooShort" }],
-    [{ name: "x".repeat(101), email: "a@b.cn", password: "p".repeat(129) }, { name: "Auth.errors.nameTooLong", password: "Auth.errors.passwordTooLong" }],
+    [
+      { name: "", email: "", password: "" },
+      { name: "Auth.errors.nameRequired", email: "Auth.errors.emailRequired", password: "Auth.errors.passwordTooShort" },
+    ],
+    [
+      { name: "A", email: "not-an-email", password: "1234567" },
+      { email: "Auth.errors.emailInvalid", password: "Auth.errors.passwordTooShort" },
+    ],
+    [
+      { name: "x".repeat(101), email: "a@b.cn", password: "p".repeat(129) },
+      { name: "Auth.errors.nameTooLong", password: "Auth.errors.passwordTooLong" },
+    ],
   ])("%j → message keys per field", (input, expected) => {
     expect(issues(signUpSchema.safeParse(input))).toEqual(expected);
   });

@@ -25,10 +25,7 @@ export const signInSchema = z.object({
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, error("nameRequired")).max(MAX_NAME_LENGTH, error("nameTooLong")),
   email,
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, error("passwordTooShort"))
-    .max(MAX_PASSWORD_LENGTH, error("passwordTooLong")),
+  password: z.string().min(MIN_PASSWORD_LENGTH, error("passwordTooShort")).max(MAX_PASSWORD_LENGTH, error("passwordTooLong")),
 });
 
 export type SignInInput = z.input<typeof signInSchema>;

@@ -6,13 +6,43 @@ import { cartArb } from "@/lib/testing/arbitraries";
 import type { CartInput } from "@/lib/pricing/types";
 import { lineAllowance, setEdition, setLineQuantity, setLineTerm } from "./edit";
 
-const cart = (over: Partial<CartInput>): CartInput => ({ edition: "business", seats: 10, term: { unit: "year", count: 1 }, addons: [], ...over });
+const cart = (over: Partial<CartInput>): CartInput => ({
+  edition: "business",
+  seats: 10,
+  term: { unit: "year", count: 1 },
+  addons: [],
+  ...over,
+});
 
 describe("lineAllowance", () => {
   it.each([
-    ["large meetings left = seats − those chosen", cart({ addons: [{ sku: "large-meeting-500", quantity: 4 }] }), -1, "large-meeting-1000", 6],
-    ["a line's own quantity does not count against it", cart({ addons: [{ sku: "large-meeting-500", quantity: 4 }] }), 0, "large-meeting-500", 10],
-    ["webinars share the seats across tiers", cart({ seats: 8, addons: [{ sku: "webinar-300", quantity: 3 }, { sku: "webinar-500", quantity: 5 }] }), 1, "webinar-500", 5],
+    [
+      "large meetings left = seats − those chosen",
+      cart({ addons: [{ sku: "large-meeting-500", quantity: 4 }] }),
+      -1,
+      "large-meeting-1000",
+      6,
+    ],
+    [
+      "a line's own quantity does not count against it",
+      cart({ addons: [{ sku: "large-meeting-500", quantity: 4 }] }),
+      0,
+      "large-meeting-500",
+      10,
+    ],
+    [
+      "webinars share the seats across tiers",
+      cart({
+        seats: 8,
+        addons: [
+          { sku: "webinar-300", quantity: 3 },
+          { sku: "webinar-500", quantity: 5 },
+        ],
+      }),
+      1,
+      "webinar-500",
+      5,
+    ],
     ["large meetings do not use webinar allowance", cart({ addons: [{ sku: "webinar-300", quantity: 10 }] }), -1, "large-meeting-500", 10],
     ["free Rooms stop at 49", cart({ edition: "free", seats: undefined, addons: [{ sku: "rooms", quantity: 40 }] }), -1, "rooms", 9],
     ["business Rooms stop at 999", cart({ addons: [] }), -1, "rooms", 999],

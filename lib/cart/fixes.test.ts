@@ -19,16 +19,35 @@ describe("fixesFor", () => {
   });
 
   it("offers to lower large meetings or raise seats", () => {
-    const cart = { edition: "business", seats: 6, term: y(1), addons: [{ sku: "large-meeting-500", quantity: 2 }, { sku: "large-meeting-1000", quantity: 7 }] };
+    const cart = {
+      edition: "business",
+      seats: 6,
+      term: y(1),
+      addons: [
+        { sku: "large-meeting-500", quantity: 2 },
+        { sku: "large-meeting-1000", quantity: 7 },
+      ],
+    };
     const out = fixes(cart);
-    expect(out.map((f) => [f.key, f.values])).toEqual([["lowerTo", { max: 4 }], ["raiseSeats", { seats: 9 }]]);
+    expect(out.map((f) => [f.key, f.values])).toEqual([
+      ["lowerTo", { max: 4 }],
+      ["raiseSeats", { seats: 9 }],
+    ]);
     expect(out.every((f) => f.after.ok)).toBe(true);
   });
 
   it("makes an add-on follow the seats' term, or buys Rooms by the year", () => {
-    expect(fixes({ edition: "business", seats: 6, term: m(6), addons: [{ sku: "recording-50g", quantity: 1, term: m(9) }] })[0]).toMatchObject({ key: "followSeats", after: { ok: true } });
-    expect(fixes({ edition: "business", seats: 6, term: m(6), addons: [{ sku: "rooms", quantity: 1 }] })[0]).toMatchObject({ key: "yearly", after: { ok: true } });
-    expect(fixes({ edition: "business", seats: 6, term: m(6), addons: [{ sku: "mra", quantity: 1 }] })[0]).toMatchObject({ key: "removeLine", after: { ok: true } });
+    expect(
+      fixes({ edition: "business", seats: 6, term: m(6), addons: [{ sku: "recording-50g", quantity: 1, term: m(9) }] })[0],
+    ).toMatchObject({ key: "followSeats", after: { ok: true } });
+    expect(fixes({ edition: "business", seats: 6, term: m(6), addons: [{ sku: "rooms", quantity: 1 }] })[0]).toMatchObject({
+      key: "yearly",
+      after: { ok: true },
+    });
+    expect(fixes({ edition: "business", seats: 6, term: m(6), addons: [{ sku: "mra", quantity: 1 }] })[0]).toMatchObject({
+      key: "removeLine",
+      after: { ok: true },
+    });
   });
 
   it("every fix offered for a single problem leaves a cart without that problem", () => {

@@ -32,7 +32,8 @@ export function fixesFor(error: RuleViolation, cart: CartInput, catalog: Catalog
       if (line && max > 0) fixes.push({ key: "lowerTo", values: { max }, cart: setLineQuantity(cart, i, line.sku, max) });
       const range = findEdition(catalog, cart.edition)?.seats;
       const total = Number(p.total);
-      if (range && (range.max === null || total <= range.max)) fixes.push({ key: "raiseSeats", values: { seats: total }, cart: setSeats(cart, total) });
+      if (range && (range.max === null || total <= range.max))
+        fixes.push({ key: "raiseSeats", values: { seats: total }, cart: setSeats(cart, total) });
       return fixes.length ? fixes : remove();
     }
     case "ROOMS_LIMIT": {
@@ -46,7 +47,9 @@ export function fixesFor(error: RuleViolation, cart: CartInput, catalog: Catalog
       const addon = findAddon(catalog, line.sku);
       if (addon?.prices.once !== undefined) return [{ key: "clearTerm", values: {}, cart: setLineTerm(cart, i, undefined) }];
       const bound = catalog.families.find((f) => f.id === addon?.family)?.termBoundBySeats;
-      return addon?.prices.year && !bound ? [{ key: "yearly", values: {}, cart: setLineTerm(cart, i, { unit: "year", count: 1 }) }] : remove();
+      return addon?.prices.year && !bound
+        ? [{ key: "yearly", values: {}, cart: setLineTerm(cart, i, { unit: "year", count: 1 }) }]
+        : remove();
     }
     case "ADDON_NOT_AVAILABLE":
     case "CONTACT_SALES":

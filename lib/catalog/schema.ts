@@ -13,7 +13,6 @@ const price = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, "a price is a non-negati
 
 const recurringPrices = z.object({ year: price.optional(), month: price.optional() }).strict();
 
-
 const editionId = z.enum(EDITION_IDS);
 const familyId = z.enum(FAMILY_IDS);
 

@@ -9,7 +9,6 @@ import { catalogVersions } from "./schema";
 import { seed } from "./seed";
 import { freshDb, testBackend } from "./testing";
 
-
 const migrationsTable = pgSchema("drizzle").table("__drizzle_migrations", {
   id: serial("id").primaryKey(),
   hash: text("hash").notNull(),

@@ -37,4 +37,3 @@ export function toFen(value: Decimal | string): bigint {
 export function fromFen(fen: bigint | number): Decimal {
   return new Decimal(fen.toString()).dividedBy(100);
 }
-

@@ -65,13 +65,18 @@ describe("integer fen", () => {
 
   it("agrees with decimal.js for every amount and product", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 11 }), (fen, q, n) => {
-        const amount = fenToAmount(fen);
-        expect(amount).toBe(fromFen(fen).toFixed(2));
-        expect(parseFen(amount)).toBe(fen);
-        expect(fenToAmount(timesFen(fen, q, n))).toBe(new Decimal(amount).times(q).times(n).toFixed(2));
-        expect(formatFen(fen)).toBe(formatMoney(amount));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        fc.integer({ min: 1, max: 999 }),
+        fc.integer({ min: 1, max: 11 }),
+        (fen, q, n) => {
+          const amount = fenToAmount(fen);
+          expect(amount).toBe(fromFen(fen).toFixed(2));
+          expect(parseFen(amount)).toBe(fen);
+          expect(fenToAmount(timesFen(fen, q, n))).toBe(new Decimal(amount).times(q).times(n).toFixed(2));
+          expect(formatFen(fen)).toBe(formatMoney(amount));
+        },
+      ),
     );
   });
 });

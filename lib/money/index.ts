@@ -56,4 +56,3 @@ export function formatFen(fen: number, options: { compact?: boolean } = {}): str
   const tail = options.compact && cents === 0 ? "" : `.${cents < 10 ? "0" : ""}${cents}`;
   return `${fen < 0 ? "-" : ""}¥${groupThousands(String((abs - cents) / 100))}${tail}`;
 }
-

@@ -18,7 +18,12 @@ import { expireIfStale } from "./state";
 
 const now = new Date("2026-11-22T04:00:00Z");
 const paidAt = new Date("2026-11-22T04:10:00Z");
-const businessCart = { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] };
+const businessCart = {
+  edition: "business",
+  seats: 30,
+  term: { unit: "year", count: 1 },
+  addons: [{ sku: "large-meeting-500", quantity: 1 }],
+};
 type Cart = typeof businessCart;
 
 describe("calendar months in UTC", () => {
@@ -60,7 +65,14 @@ describe(`paying and fulfilling orders on ${testBackend}`, () => {
     return { orderId: result.orderId, userId, total: priced.total, organisationId: stored!.order.organisationId! };
   }
   const pay = (orderId: string, amount: string, over: { now?: Date; faultAfterPaid?: () => void } = {}) =>
-    markPaidAndFulfil(handle.db, { orderId, paymentRef: `pay-${orderId}`, amount, now: over.now ?? paidAt, cause: "payment_notification", faultAfterPaid: over.faultAfterPaid });
+    markPaidAndFulfil(handle.db, {
+      orderId,
+      paymentRef: `pay-${orderId}`,
+      amount,
+      now: over.now ?? paidAt,
+      cause: "payment_notification",
+      faultAfterPaid: over.faultAfterPaid,
+    });
   const state = async (o: { orderId: string; userId: string; organisationId: string }) => {
     const stored = await getOrderForUser(handle.db, { orderId: o.orderId, userId: o.userId });
     const [org] = await handle.db.select().from(organisations).where(eq(organisations.id, o.organisationId));
@@ -85,9 +97,41 @@ describe(`paying and fulfilling orders on ${testBackend}`, () => {
       ["paid", "fulfilled", "fulfilled"],
     ]);
     expect(s.organisation).toEqual({ edition: "business", seats: 30 });
-    expect(s.services.map((i) => ({ sku: i.sku, kind: i.kind, capacity: i.capacity, quantity: i.quantity, startsAt: i.startsAt, expiresAt: i.expiresAt, unitPrice: i.unitPrice, discount: i.discount, sourceOrderId: i.sourceOrderId }))).toEqual([
-      { sku: "business", kind: "seats", capacity: null, quantity: 30, startsAt: paidAt, expiresAt: new Date("2027-11-22T04:10:00Z"), unitPrice: "1390.00", discount: "1.0000", sourceOrderId: order.orderId },
-      { sku: "large-meeting-500", kind: "addon", capacity: 500, quantity: 1, startsAt: paidAt, expiresAt: new Date("2027-11-22T04:10:00Z"), unitPrice: "10788.00", discount: "1.0000", sourceOrderId: order.orderId },
+    expect(
+      s.services.map((i) => ({
+        sku: i.sku,
+        kind: i.kind,
+        capacity: i.capacity,
+        quantity: i.quantity,
+        startsAt: i.startsAt,
+        expiresAt: i.expiresAt,
+        unitPrice: i.unitPrice,
+        discount: i.discount,
+        sourceOrderId: i.sourceOrderId,
+      })),
+    ).toEqual([
+      {
+        sku: "business",
+        kind: "seats",
+        capacity: null,
+        quantity: 30,
+        startsAt: paidAt,
+        expiresAt: new Date("2027-11-22T04:10:00Z"),
+        unitPrice: "1390.00",
+        discount: "1.0000",
+        sourceOrderId: order.orderId,
+      },
+      {
+        sku: "large-meeting-500",
+        kind: "addon",
+        capacity: 500,
+        quantity: 1,
+        startsAt: paidAt,
+        expiresAt: new Date("2027-11-22T04:10:00Z"),
+        unitPrice: "10788.00",
+        discount: "1.0000",
+        sourceOrderId: order.orderId,
+      },
     ]);
     expect(s.balance).toBe("0.00");
   });
@@ -115,7 +159,8 @@ describe(`paying and fulfilling orders on ${testBackend}`, () => {
 
   it("refuses an amount that is not the order total and changes nothing", async () => {
     const order = await newOrder();
-    for (const amount of ["52487.99", "0.01", "not money", ""]) expect(await pay(order.orderId, amount)).toEqual({ ok: false, error: "AMOUNT_MISMATCH" });
+    for (const amount of ["52487.99", "0.01", "not money", ""])
+      expect(await pay(order.orderId, amount)).toEqual({ ok: false, error: "AMOUNT_MISMATCH" });
     const s = await state(order);
     expect(s.status).toBe("pending_payment");
     expect(s.services).toEqual([]);
@@ -127,7 +172,13 @@ describe(`paying and fulfilling orders on ${testBackend}`, () => {
 
   it("rolls everything back on a fault between paid and fulfilled, and a retry fulfils exactly once", async () => {
     const order = await newOrder();
-    await expect(pay(order.orderId, order.total, { faultAfterPaid: () => { throw new Error("crash"); } })).rejects.toThrow("crash");
+    await expect(
+      pay(order.orderId, order.total, {
+        faultAfterPaid: () => {
+          throw new Error("crash");
+        },
+      }),
+    ).rejects.toThrow("crash");
     let s = await state(order);
     expect(s.status).toBe("pending_payment");
     expect(s.services).toEqual([]);
@@ -177,9 +228,19 @@ describe(`paying and fulfilling orders on ${testBackend}`, () => {
     expect(await pay(randomUUID(), "1.00")).toEqual({ ok: false, error: "NOT_FOUND" });
 
     const userId = randomUUID();
-    const proof = await createProofUpload(handle.db, { userId, fileName: "licence.pdf", contentType: "application/pdf", bytes: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    const proof = await createProofUpload(handle.db, {
+      userId,
+      fileName: "licence.pdf",
+      contentType: "application/pdf",
+      bytes: Buffer.from("%PDF-1.4\n%%EOF\n"),
+    });
     const educationCart = { edition: "education", seats: 30, term: { unit: "year", count: 1 }, addons: [] };
-    const education = { institutionName: "No. 1 Middle School", institutionType: "primary-secondary" as const, proofUploadId: proof.id, proofFileName: "licence.pdf" };
+    const education = {
+      institutionName: "No. 1 Middle School",
+      institutionType: "primary-secondary" as const,
+      proofUploadId: proof.id,
+      proofFileName: "licence.pdf",
+    };
     const order = await newOrder(educationCart, { education }, userId);
     expect(await pay(order.orderId, order.total)).toEqual({ ok: false, error: "NOT_PAYABLE" });
     const s = await state(order);

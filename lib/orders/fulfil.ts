@@ -91,7 +91,15 @@ async function provision(tx: Db, order: OrderRow & { organisationId: string }, n
     if (line.kind === "adjustment") continue;
     const addon = line.kind === "addon" ? findAddon(catalog, line.sku) : undefined;
     if (addon?.family === "phone-pack") {
-      credits.push({ id: randomUUID(), organisationId: order.organisationId, kind: "topup", amount: line.amount, sourceOrderId: order.id, note: `${line.quantity} × ${line.sku}`, createdAt: now });
+      credits.push({
+        id: randomUUID(),
+        organisationId: order.organisationId,
+        kind: "topup",
+        amount: line.amount,
+        sourceOrderId: order.id,
+        note: `${line.quantity} × ${line.sku}`,
+        createdAt: now,
+      });
       continue;
     }
     const expiresAt = expiryOf(line, now);
@@ -111,7 +119,11 @@ async function provision(tx: Db, order: OrderRow & { organisationId: string }, n
       sourceOrderId: order.id,
       createdAt: now,
     });
-    if (line.kind === "seats") await tx.update(organisations).set({ edition: order.edition, seats: line.quantity }).where(eq(organisations.id, order.organisationId));
+    if (line.kind === "seats")
+      await tx
+        .update(organisations)
+        .set({ edition: order.edition, seats: line.quantity })
+        .where(eq(organisations.id, order.organisationId));
   }
   await insertServiceItems(tx, items);
   await appendPhoneCredit(tx, credits);
@@ -128,5 +140,15 @@ export function addMonthsUtc(date: Date, months: number): Date {
   const y = date.getUTCFullYear();
   const m = date.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(date.getUTCDate(), lastDay), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds()));
+  return new Date(
+    Date.UTC(
+      y,
+      m,
+      Math.min(date.getUTCDate(), lastDay),
+      date.getUTCHours(),
+      date.getUTCMinutes(),
+      date.getUTCSeconds(),
+      date.getUTCMilliseconds(),
+    ),
+  );
 }

@@ -30,6 +30,9 @@ describe("canPay", () => {
   });
 
   it("knows which editions need verification from the catalog", () => {
-    expect(["free", "pro", "business", "enterprise", "education", "education-plus", "nope"].filter(needsVerification)).toEqual(["education", "education-plus"]);
+    expect(["free", "pro", "business", "enterprise", "education", "education-plus", "nope"].filter(needsVerification)).toEqual([
+      "education",
+      "education-plus",
+    ]);
   });
 });

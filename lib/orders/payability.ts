@@ -11,7 +11,10 @@ export function needsVerification(edition: string): boolean {
  * verification, its verification is approved. An education order without a verification record
  * is not payable. Pure: the payment flow and the order page both ask it.
  */
-export function canPay(order: { status: OrderStatus; edition: string }, verification: { status: VerificationStatus } | null | undefined): boolean {
+export function canPay(
+  order: { status: OrderStatus; edition: string },
+  verification: { status: VerificationStatus } | null | undefined,
+): boolean {
   if (order.status !== "pending_payment") return false;
   if (!needsVerification(order.edition)) return true;
   return verification?.status === "approved";

@@ -15,7 +15,12 @@ const now = new Date("2026-11-22T04:00:00Z");
 const organisation = { organisationName: "Acme Ltd", contactName: "Li Lei", mobile: "13800138000", email: "li@example.com" };
 
 function checkout(over: Partial<CheckoutInput> = {}): CheckoutInput {
-  const cart = over.cart ?? { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] };
+  const cart = over.cart ?? {
+    edition: "business",
+    seats: 30,
+    term: { unit: "year", count: 1 },
+    addons: [{ sku: "large-meeting-500", quantity: 1 }],
+  };
   return {
     idempotencyKey: randomUUID(),
     cart,
@@ -41,29 +46,67 @@ describe(`placing orders on ${testBackend}`, () => {
     expect(result).toMatchObject({ ok: true, created: true });
     if (!result.ok) return;
     const stored = await getOrderForUser(handle.db, { orderId: result.orderId, userId: "buyer-1" });
-    expect(stored?.order).toMatchObject({ status: "pending_payment", total: "52488.00", catalogVersion: "2026-11-01", edition: "business" });
+    expect(stored?.order).toMatchObject({
+      status: "pending_payment",
+      total: "52488.00",
+      catalogVersion: "2026-11-01",
+      edition: "business",
+    });
     expect(stored?.lines.map((l) => [l.sku, l.unitPrice, l.amount, l.formula])).toEqual([
       ["business", "1390.00", "41700.00", "30 × ¥1,390/seat/yr × 1 yr = ¥41,700.00"],
       ["large-meeting-500", "10788.00", "10788.00", "1 × ¥10,788/licence/yr × 1 yr = ¥10,788.00"],
     ]);
-    expect(stored?.consents.map((c) => c.agreementId).sort()).toEqual(["data-processing", "privacy-policy", "purchase-terms", "service-terms"]);
+    expect(stored?.consents.map((c) => c.agreementId).sort()).toEqual([
+      "data-processing",
+      "privacy-policy",
+      "purchase-terms",
+      "service-terms",
+    ]);
     expect(stored?.events.map((e) => [e.fromStatus, e.toStatus, e.cause])).toEqual([[null, "pending_payment", "checkout"]]);
     expect(await getOrderForUser(handle.db, { orderId: result.orderId, userId: "someone-else" })).toBeUndefined();
   });
 
   it.each([
     ["a tampered total", { expectedTotal: "1.00" }, "PRICE_CHANGED"],
-    ["a unit price sent along", { cart: { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1, unitPrice: "1.00" }] } }, "INVALID_SHAPE"],
-    ["a total sent inside the cart", { cart: { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [], total: "1.00" } }, "INVALID_SHAPE"],
-    ["an add-on the edition lacks", { cart: { edition: "pro", seats: 3, term: { unit: "year", count: 1 }, addons: [{ sku: "mra", quantity: 1 }] } }, "CART_INVALID"],
-    ["a contact-sales edition", { cart: { edition: "enterprise", seats: 300, term: { unit: "year", count: 1 }, addons: [] } }, "CART_INVALID"],
+    [
+      "a unit price sent along",
+      {
+        cart: {
+          edition: "business",
+          seats: 30,
+          term: { unit: "year", count: 1 },
+          addons: [{ sku: "large-meeting-500", quantity: 1, unitPrice: "1.00" }],
+        },
+      },
+      "INVALID_SHAPE",
+    ],
+    [
+      "a total sent inside the cart",
+      { cart: { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [], total: "1.00" } },
+      "INVALID_SHAPE",
+    ],
+    [
+      "an add-on the edition lacks",
+      { cart: { edition: "pro", seats: 3, term: { unit: "year", count: 1 }, addons: [{ sku: "mra", quantity: 1 }] } },
+      "CART_INVALID",
+    ],
+    [
+      "a contact-sales edition",
+      { cart: { edition: "enterprise", seats: 300, term: { unit: "year", count: 1 }, addons: [] } },
+      "CART_INVALID",
+    ],
     ["a missing agreement", { consents: [] }, "CONSENT_MISSING"],
-    ["an education order without the institution", { cart: { edition: "education", seats: 30, term: { unit: "year", count: 1 }, addons: [] }, expectedTotal: "22800.00" }, "EDUCATION_DETAILS_REQUIRED"],
+    [
+      "an education order without the institution",
+      { cart: { edition: "education", seats: 30, term: { unit: "year", count: 1 }, addons: [] }, expectedTotal: "22800.00" },
+      "EDUCATION_DETAILS_REQUIRED",
+    ],
     ["a bad mobile number", { organisation: { ...organisation, mobile: "12345" } }, "INVALID_SHAPE"],
   ] as const)("refuses %s and stores nothing", async (_name, over, error) => {
     const userId = `tamper-${randomUUID()}`;
     const input = checkout(over as Partial<CheckoutInput>);
-    if ("cart" in over && !("consents" in over)) input.consents = agreementsFor(input.cart.edition).map((a) => ({ agreementId: a.id, version: a.version }));
+    if ("cart" in over && !("consents" in over))
+      input.consents = agreementsFor(input.cart.edition).map((a) => ({ agreementId: a.id, version: a.version }));
     const result = await place(input, userId);
     expect(result).toMatchObject({ ok: false, error });
     expect(await countOrders(handle.db, { userId })).toBe(0);
@@ -72,7 +115,9 @@ describe(`placing orders on ${testBackend}`, () => {
   it("names the broken rule when the cart is refused", async () => {
     const input = checkout({ cart: { edition: "pro", seats: 3, term: { unit: "year", count: 1 }, addons: [{ sku: "mra", quantity: 1 }] } });
     const result = await place(input, "rule-codes");
-    expect(result.ok === false && result.error === "CART_INVALID" && result.ruleErrors.map((e) => `${e.code}@${e.path}`)).toEqual(["ADDON_NOT_AVAILABLE@addons[0].sku"]);
+    expect(result.ok === false && result.error === "CART_INVALID" && result.ruleErrors.map((e) => `${e.code}@${e.path}`)).toEqual([
+      "ADDON_NOT_AVAILABLE@addons[0].sku",
+    ]);
   });
 
   it("creates exactly one order for 20 concurrent submits with one idempotency key", async () => {
@@ -87,7 +132,10 @@ describe(`placing orders on ${testBackend}`, () => {
   it("refuses an idempotency key reused for a different cart", async () => {
     const first = checkout();
     await place(first, "reuser");
-    const second = { ...checkout({ cart: { edition: "business", seats: 31, term: { unit: "year", count: 1 }, addons: [] }, expectedTotal: "43090.00" }), idempotencyKey: first.idempotencyKey };
+    const second = {
+      ...checkout({ cart: { edition: "business", seats: 31, term: { unit: "year", count: 1 }, addons: [] }, expectedTotal: "43090.00" }),
+      idempotencyKey: first.idempotencyKey,
+    };
     expect(await place(second, "reuser")).toEqual({ ok: false, error: "IDEMPOTENCY_CONFLICT" });
     expect(await countOrders(handle.db, { userId: "reuser" })).toBe(1);
   });
@@ -101,11 +149,33 @@ describe(`placing education orders on ${testBackend}`, () => {
   afterAll(async () => handle.close());
 
   const place = (input: unknown, userId: string) => placeOrder(handle.db, input, { userId, locale: "zh-CN", now });
-  const upload = (userId: string) => createProofUpload(handle.db, { userId, fileName: "办学许可证.pdf", contentType: "application/pdf", bytes: Buffer.from("%PDF-1.4\n%%EOF\n") });
-  const educationCart = { edition: "education", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] };
-  const education = (proofUploadId: string) => ({ institutionName: "某某市第一中学", institutionType: "primary-secondary" as const, proofUploadId, proofFileName: "办学许可证.pdf" });
+  const upload = (userId: string) =>
+    createProofUpload(handle.db, {
+      userId,
+      fileName: "办学许可证.pdf",
+      contentType: "application/pdf",
+      bytes: Buffer.from("%PDF-1.4\n%%EOF\n"),
+    });
+  const educationCart = {
+    edition: "education",
+    seats: 30,
+    term: { unit: "year", count: 1 },
+    addons: [{ sku: "large-meeting-500", quantity: 1 }],
+  };
+  const education = (proofUploadId: string) => ({
+    institutionName: "某某市第一中学",
+    institutionType: "primary-secondary" as const,
+    proofUploadId,
+    proofFileName: "办学许可证.pdf",
+  });
   const educationCheckout = (proofUploadId: string, over: Partial<CheckoutInput> = {}) =>
-    checkout({ cart: educationCart, expectedTotal: "33588.00", consents: agreementsFor("education").map((a) => ({ agreementId: a.id, version: a.version })), education: education(proofUploadId), ...over });
+    checkout({
+      cart: educationCart,
+      expectedTotal: "33588.00",
+      consents: agreementsFor("education").map((a) => ({ agreementId: a.id, version: a.version })),
+      education: education(proofUploadId),
+      ...over,
+    });
 
   it("stores the order of ¥33,588.00 and its pending verification together", async () => {
     const userId = `edu-${randomUUID()}`;
@@ -115,7 +185,10 @@ describe(`placing education orders on ${testBackend}`, () => {
     if (!result.ok) return;
     const stored = await getOrderForUser(handle.db, { orderId: result.orderId, userId });
     expect(stored?.order).toMatchObject({ status: "pending_payment", total: "33588.00", edition: "education" });
-    expect(stored?.lines.map((l) => [l.sku, l.amount])).toEqual([["education", "22800.00"], ["large-meeting-500", "10788.00"]]);
+    expect(stored?.lines.map((l) => [l.sku, l.amount])).toEqual([
+      ["education", "22800.00"],
+      ["large-meeting-500", "10788.00"],
+    ]);
     expect(await getVerificationForOrder(handle.db, { orderId: result.orderId })).toMatchObject({
       userId,
       institutionName: "某某市第一中学",
@@ -139,7 +212,11 @@ describe(`placing education orders on ${testBackend}`, () => {
 
   it("refuses a proof id that is not a uuid as a malformed submission", async () => {
     const userId = `edu-${randomUUID()}`;
-    expect(await place(educationCheckout("../../etc/passwd"), userId)).toMatchObject({ ok: false, error: "INVALID_SHAPE", fieldErrors: { "education.proofUploadId": ["OrgDetails.errors.proofFile"] } });
+    expect(await place(educationCheckout("../../etc/passwd"), userId)).toMatchObject({
+      ok: false,
+      error: "INVALID_SHAPE",
+      fieldErrors: { "education.proofUploadId": ["OrgDetails.errors.proofFile"] },
+    });
     expect(await countOrders(handle.db, { userId })).toBe(0);
   });
 

@@ -50,9 +50,12 @@ export async function placeOrder(db: Db, input: unknown, ctx: { userId: string; 
     const open = await openQuote(db, { token: checkout.quoteToken, now: ctx.now });
     if (!open.ok) {
       // A repeat of the submission that converted the quote finds its own order; another body under its key is a conflict.
-      const own = open.reason === "CONVERTED" && (await findOrderByIdempotencyKey(db, { userId: ctx.userId, idempotencyKey: checkout.idempotencyKey }));
+      const own =
+        open.reason === "CONVERTED" &&
+        (await findOrderByIdempotencyKey(db, { userId: ctx.userId, idempotencyKey: checkout.idempotencyKey }));
       if (own && own.quoteId === open.quoteId && own.quoteVersion !== null) {
-        if (own.requestHash !== requestHashOf(checkout, { id: own.quoteId, version: own.quoteVersion })) return { ok: false, error: "IDEMPOTENCY_CONFLICT" };
+        if (own.requestHash !== requestHashOf(checkout, { id: own.quoteId, version: own.quoteVersion }))
+          return { ok: false, error: "IDEMPOTENCY_CONFLICT" };
         return { ok: true, orderId: own.id, created: false };
       }
       return { ok: false, error: "QUOTE_UNAVAILABLE", reason: open.reason };
@@ -63,7 +66,10 @@ export async function placeOrder(db: Db, input: unknown, ctx: { userId: string; 
   } else if (checkout.voucher) {
     const found = await lookupVoucher(db, { code: checkout.voucher, now: ctx.now });
     // A repeat of the very submission that redeemed it goes on to find its own order; anyone else is refused.
-    const own = !found.ok && found.error === "VOUCHER_USED" && found.redeemedOrderId === (await findOrderByIdempotencyKey(db, { userId: ctx.userId, idempotencyKey: checkout.idempotencyKey }))?.id;
+    const own =
+      !found.ok &&
+      found.error === "VOUCHER_USED" &&
+      found.redeemedOrderId === (await findOrderByIdempotencyKey(db, { userId: ctx.userId, idempotencyKey: checkout.idempotencyKey }))?.id;
     if (!found.ok && !own) return { ok: false, error: found.error };
     if ("terms" in found) {
       priced = applyVoucher(priced, found.terms, pricing);
@@ -81,11 +87,26 @@ export async function placeOrder(db: Db, input: unknown, ctx: { userId: string; 
     return { ok: false, error: "EDUCATION_PROOF_INVALID" };
   }
   const education = needsVerification ? checkout.education : undefined;
-  const verification = education && { institutionName: education.institutionName, institutionType: education.institutionType, proofUploadId: education.proofUploadId };
+  const verification = education && {
+    institutionName: education.institutionName,
+    institutionType: education.institutionType,
+    proofUploadId: education.proofUploadId,
+  };
 
   const target = await orderTarget(db, ctx.userId, checkout);
   if ("error" in target) return { ok: false, error: target.error };
-  const result = await createOrder(db, { userId: ctx.userId, target, checkout, priced, consents: checkout.consents, locale: ctx.locale, now: ctx.now, verification, voucher, quote });
+  const result = await createOrder(db, {
+    userId: ctx.userId,
+    target,
+    checkout,
+    priced,
+    consents: checkout.consents,
+    locale: ctx.locale,
+    now: ctx.now,
+    verification,
+    voucher,
+    quote,
+  });
   if ("conflict" in result) return { ok: false, error: "IDEMPOTENCY_CONFLICT" };
   if ("voucherUsed" in result) return { ok: false, error: "VOUCHER_USED" };
   if ("quoteUnavailable" in result) return { ok: false, error: "QUOTE_UNAVAILABLE", reason: "CLOSED" };
@@ -96,7 +117,11 @@ export async function placeOrder(db: Db, input: unknown, ctx: { userId: string; 
  * Which organisation the order is for. A buyer with a free organisation must say whether to
  * upgrade it in place or start a new one; a buyer with none gets a new one.
  */
-async function orderTarget(db: Db, userId: string, checkout: Checkout): Promise<OrderTarget | { error: "UPGRADE_METHOD_REQUIRED" | "UPGRADE_TARGET_INVALID" }> {
+async function orderTarget(
+  db: Db,
+  userId: string,
+  checkout: Checkout,
+): Promise<OrderTarget | { error: "UPGRADE_METHOD_REQUIRED" | "UPGRADE_TARGET_INVALID" }> {
   const free = await listFreeOrganisations(db, { userId, idempotencyKey: checkout.idempotencyKey });
   const choice = checkout.upgrade;
   if (free.length === 0) return choice?.method === "in-place" ? { error: "UPGRADE_TARGET_INVALID" } : { method: "new" };

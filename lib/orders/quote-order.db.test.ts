@@ -14,7 +14,12 @@ import { expireIfStale, LATE_PAYMENT, PAYMENT_WINDOW_MS, transitionOrder } from 
 
 const DAY = 24 * 3600_000;
 const now = new Date("2026-11-22T04:00:00Z");
-const quoted: CartInput = { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] };
+const quoted: CartInput = {
+  edition: "business",
+  seats: 30,
+  term: { unit: "year", count: 1 },
+  addons: [{ sku: "large-meeting-500", quantity: 1 }],
+};
 
 function checkout(token: string, over: Partial<CheckoutInput> = {}): CheckoutInput {
   const cart = over.cart ?? quoted;
@@ -95,7 +100,11 @@ describe(`ordering from a quote on ${testBackend}`, () => {
     ["the list total (discount dropped)", (t: string) => checkout(t, { expectedTotal: "52488.00" }), { error: "PRICE_CHANGED" }],
     ["a changed cart on a locked quote", (t: string) => checkout(t, { cart: { ...quoted, seats: 31 } }), { error: "QUOTE_LOCKED" }],
     ["a voucher on top", (t: string) => checkout(t, { voucher: "SAVE10" }), { error: "VOUCHER_WITH_QUOTE" }],
-    ["a unit price sent along", (t: string) => checkout(t, { cart: { ...quoted, addons: [{ sku: "large-meeting-500", quantity: 1, unitPrice: "1.00" } as never] } }), { error: "INVALID_SHAPE" }],
+    [
+      "a unit price sent along",
+      (t: string) => checkout(t, { cart: { ...quoted, addons: [{ sku: "large-meeting-500", quantity: 1, unitPrice: "1.00" } as never] } }),
+      { error: "INVALID_SHAPE" },
+    ],
   ])("refuses %s and leaves the quote open", async (_, build, expected) => {
     const { quote, token } = await issue();
     expect(await place(build(token))).toMatchObject({ ok: false, ...expected });
@@ -105,16 +114,24 @@ describe(`ordering from a quote on ${testBackend}`, () => {
   it.each([
     ["a forged token", async () => ({ token: "A".repeat(43) }), "UNKNOWN"],
     ["a malformed token", async () => ({ token: "../../etc/passwd" }), "MALFORMED"],
-    ["a revoked quote", async () => {
-      const q = await issue();
-      await revokeQuote(db, { quoteId: q.quote.id, now });
-      return q;
-    }, "REVOKED"],
-    ["a superseded link", async () => {
-      const q = await issue();
-      await issueRevision(db, { quoteId: q.quote.id, changes: { discountPercent: "5" }, requiresApproval: false, now });
-      return q;
-    }, "SUPERSEDED"],
+    [
+      "a revoked quote",
+      async () => {
+        const q = await issue();
+        await revokeQuote(db, { quoteId: q.quote.id, now });
+        return q;
+      },
+      "REVOKED",
+    ],
+    [
+      "a superseded link",
+      async () => {
+        const q = await issue();
+        await issueRevision(db, { quoteId: q.quote.id, changes: { discountPercent: "5" }, requiresApproval: false, now });
+        return q;
+      },
+      "SUPERSEDED",
+    ],
     ["a quote waiting for approval", async () => issue({ discountPercent: "30", requiresApproval: true }), "PENDING_APPROVAL"],
   ])("refuses %s", async (_, make, reason) => {
     const { token } = await make();
@@ -123,7 +140,11 @@ describe(`ordering from a quote on ${testBackend}`, () => {
 
   it("refuses an expired quote, judged on the request's clock", async () => {
     const { token } = await issue({ expiresAt: new Date(now.getTime() + DAY) });
-    expect(await place(checkout(token), undefined, new Date(now.getTime() + DAY))).toEqual({ ok: false, error: "QUOTE_UNAVAILABLE", reason: "EXPIRED" });
+    expect(await place(checkout(token), undefined, new Date(now.getTime() + DAY))).toEqual({
+      ok: false,
+      error: "QUOTE_UNAVAILABLE",
+      reason: "EXPIRED",
+    });
   });
 
   it("an editable quote keeps its discount on the buyer's own cart, within the rules and the quoted edition", async () => {
@@ -142,10 +163,14 @@ describe(`ordering from a quote on ${testBackend}`, () => {
     const monthly: CartInput = { edition: "enterprise", seats: 300, term: { unit: "month", count: 11 }, addons: [] };
     const { token } = await issue({ cart: monthly, buyerMayEdit: true, discountPercent: "0", negotiatedSeatPrice: "100" });
     // Per month the agreed price holds for any number of months: 300 × 100 × 6 = 180,000.00.
-    expect(await place(checkout(token, { cart: { ...monthly, term: { unit: "month", count: 6 } }, expectedTotal: "180000.00" }))).toMatchObject({ ok: true });
+    expect(
+      await place(checkout(token, { cart: { ...monthly, term: { unit: "month", count: 6 } }, expectedTotal: "180000.00" })),
+    ).toMatchObject({ ok: true });
     const other = await issue({ cart: monthly, buyerMayEdit: true, discountPercent: "0", negotiatedSeatPrice: "100" });
     // Moving a per-month price to a yearly term would charge ¥100 a year: refused.
-    expect(await place(checkout(other.token, { cart: { ...monthly, term: { unit: "year", count: 1 } }, expectedTotal: "30000.00" }))).toEqual({ ok: false, error: "QUOTE_LOCKED" });
+    expect(
+      await place(checkout(other.token, { cart: { ...monthly, term: { unit: "year", count: 1 } }, expectedTotal: "30000.00" })),
+    ).toEqual({ ok: false, error: "QUOTE_LOCKED" });
   });
 
   it("a resubmission under the converting order's key with another body is a conflict", async () => {
@@ -163,7 +188,9 @@ describe(`ordering from a quote on ${testBackend}`, () => {
     const later = new Date(now.getTime() + PAYMENT_WINDOW_MS);
     await expireIfStale(db, { orderId: result.orderId, now: later });
     expect(await statusOf(quote.id)).toBe("opened");
-    const paid = await db.transaction((tx) => transitionOrder(tx, { orderId: result.orderId, to: "paid", cause: LATE_PAYMENT, now: later }));
+    const paid = await db.transaction((tx) =>
+      transitionOrder(tx, { orderId: result.orderId, to: "paid", cause: LATE_PAYMENT, now: later }),
+    );
     expect(paid.ok).toBe(true);
     expect(await statusOf(quote.id)).toBe("converted");
     expect(await place(checkout(token))).toEqual({ ok: false, error: "QUOTE_UNAVAILABLE", reason: "CONVERTED" });

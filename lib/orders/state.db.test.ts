@@ -7,7 +7,16 @@ import { getOrderForUser } from "@/lib/db/queries/orders";
 import { ORDER_STATUSES, orderEvents, orders, type OrderStatus } from "@/lib/db/schema";
 import { migratedDb, testBackend } from "@/lib/db/testing";
 import { placeOrder } from "./place-order";
-import { ALLOWED, cancelOrder, canTransition, expireIfStale, expireStaleOrders, LATE_PAYMENT, PAYMENT_WINDOW_MS, transitionOrder } from "./state";
+import {
+  ALLOWED,
+  cancelOrder,
+  canTransition,
+  expireIfStale,
+  expireStaleOrders,
+  LATE_PAYMENT,
+  PAYMENT_WINDOW_MS,
+  transitionOrder,
+} from "./state";
 
 const now = new Date("2026-11-22T04:00:00Z");
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
@@ -74,7 +83,10 @@ describe(`order transitions on ${testBackend}`, () => {
     const legal = LEGAL.has(`${from}>${to}`);
     expect(result.ok).toBe(legal);
     expect(await statusOf(orderId)).toBe(legal ? to : from);
-    const events = await handle.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.cause, cause)));
+    const events = await handle.db
+      .select()
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.cause, cause)));
     expect(events).toEqual(legal ? [{ orderId, at: minutes(1), fromStatus: from, toStatus: to, cause }] : []);
     if (!result.ok) expect(result).toEqual({ ok: false, error: "INVALID_TRANSITION", from, to });
   });
@@ -88,7 +100,10 @@ describe(`order transitions on ${testBackend}`, () => {
   });
 
   it("reports an unknown order", async () => {
-    expect(await handle.db.transaction((tx) => transitionOrder(tx, { orderId: randomUUID(), to: "paid", cause: "x", now }))).toEqual({ ok: false, error: "NOT_FOUND" });
+    expect(await handle.db.transaction((tx) => transitionOrder(tx, { orderId: randomUUID(), to: "paid", cause: "x", now }))).toEqual({
+      ok: false,
+      error: "NOT_FOUND",
+    });
   });
 
   it("expires an unpaid order on access after 30 minutes, not before", async () => {
@@ -124,7 +139,14 @@ describe(`order transitions on ${testBackend}`, () => {
     const orderId = await newOrder("canceller");
     expect(await cancelOrder(handle.db, { orderId, userId: "someone-else", now })).toEqual({ ok: false, error: "NOT_FOUND" });
     expect(await cancelOrder(handle.db, { orderId, userId: "canceller", now: minutes(5) })).toEqual({ ok: true });
-    expect((await getOrderForUser(handle.db, { orderId, userId: "canceller" }))?.events.at(-1)).toMatchObject({ fromStatus: "pending_payment", toStatus: "cancelled", cause: "buyer_cancelled" });
-    expect(await cancelOrder(handle.db, { orderId, userId: "canceller", now: minutes(6) })).toEqual({ ok: false, error: "INVALID_TRANSITION" });
+    expect((await getOrderForUser(handle.db, { orderId, userId: "canceller" }))?.events.at(-1)).toMatchObject({
+      fromStatus: "pending_payment",
+      toStatus: "cancelled",
+      cause: "buyer_cancelled",
+    });
+    expect(await cancelOrder(handle.db, { orderId, userId: "canceller", now: minutes(6) })).toEqual({
+      ok: false,
+      error: "INVALID_TRANSITION",
+    });
   });
 });

@@ -46,7 +46,10 @@ export async function lockOrder(tx: Db, orderId: string): Promise<OrderRow | und
  * Moves an order to `to` and records the event. Call inside a transaction: the row is locked
  * first, and an illegal transition is refused (nothing written), not thrown.
  */
-export async function transitionOrder(tx: Db, params: { orderId: string; to: OrderStatus; cause: string; now: Date }): Promise<TransitionResult> {
+export async function transitionOrder(
+  tx: Db,
+  params: { orderId: string; to: OrderStatus; cause: string; now: Date },
+): Promise<TransitionResult> {
   const { orderId, to, cause, now } = params;
   const current = await lockOrder(tx, orderId);
   if (!current) return { ok: false, error: "NOT_FOUND" };
@@ -107,7 +110,8 @@ const globalForSweep = globalThis as typeof globalThis & { __orderSweep?: Return
 /** Starts the periodic expiry sweep once per process (start-up); errors are logged, never thrown. */
 export function startExpirySweep(db: Db): void {
   if (globalForSweep.__orderSweep) return;
-  const run = () => void expireStaleOrders(db, { now: new Date() }).catch((error: unknown) => console.error("[orders] expiry sweep failed", error));
+  const run = () =>
+    void expireStaleOrders(db, { now: new Date() }).catch((error: unknown) => console.error("[orders] expiry sweep failed", error));
   run();
   globalForSweep.__orderSweep = setInterval(run, SWEEP_EVERY_MS);
   globalForSweep.__orderSweep.unref?.();

@@ -33,7 +33,11 @@ describe(`account upgrade method on ${testBackend}`, () => {
     expect(result.ok).toBe(true);
     const [org] = await listFreeOrganisations(handle.db, { userId: "first-timer" });
     expect(org).toMatchObject({ name: "Acme Ltd", edition: "free" });
-    if (result.ok) expect((await getOrderForUser(handle.db, { orderId: result.orderId, userId: "first-timer" }))?.order).toMatchObject({ organisationId: org?.id, upgradeMethod: "new" });
+    if (result.ok)
+      expect((await getOrderForUser(handle.db, { orderId: result.orderId, userId: "first-timer" }))?.order).toMatchObject({
+        organisationId: org?.id,
+        upgradeMethod: "new",
+      });
   });
 
   it("asks a buyer with a free organisation how to proceed, and refuses someone else's organisation", async () => {
@@ -42,11 +46,15 @@ describe(`account upgrade method on ${testBackend}`, () => {
     await place(checkout(), "stranger");
     const [theirs] = await listFreeOrganisations(handle.db, { userId: "stranger" });
     expect(await place(checkout(), "returning")).toEqual({ ok: false, error: "UPGRADE_METHOD_REQUIRED" });
-    expect(await place(checkout({ upgrade: { method: "in-place", organisationId: theirs!.id } }), "returning")).toEqual({ ok: false, error: "UPGRADE_TARGET_INVALID" });
+    expect(await place(checkout({ upgrade: { method: "in-place", organisationId: theirs!.id } }), "returning")).toEqual({
+      ok: false,
+      error: "UPGRADE_TARGET_INVALID",
+    });
 
     const inPlace = await place(checkout({ upgrade: { method: "in-place", organisationId: own!.id } }), "returning");
     expect(inPlace.ok).toBe(true);
-    if (inPlace.ok) expect((await getOrderForUser(handle.db, { orderId: inPlace.orderId, userId: "returning" }))?.order.organisationId).toBe(own!.id);
+    if (inPlace.ok)
+      expect((await getOrderForUser(handle.db, { orderId: inPlace.orderId, userId: "returning" }))?.order.organisationId).toBe(own!.id);
 
     expect((await place(checkout({ upgrade: { method: "new" } }), "returning")).ok).toBe(true);
     expect(await listFreeOrganisations(handle.db, { userId: "returning" })).toHaveLength(2);

@@ -14,7 +14,12 @@ import { markPaidAndFulfil } from "./fulfil";
 import { placeOrder } from "./place-order";
 
 const now = new Date("2026-11-22T04:00:00Z");
-const cart = { edition: "business", seats: 30, term: { unit: "year" as const, count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] };
+const cart = {
+  edition: "business",
+  seats: 30,
+  term: { unit: "year" as const, count: 1 },
+  addons: [{ sku: "large-meeting-500", quantity: 1 }],
+};
 
 function checkout(over: Partial<CheckoutInput> = {}): CheckoutInput {
   return {
@@ -59,7 +64,13 @@ describe(`vouchers at checkout on ${testBackend}`, () => {
     expect(await place(checkout(), "v-buyer-1")).toEqual({ ok: false, error: "VOUCHER_USED" });
     expect(await place(checkout(), "v-buyer-2")).toEqual({ ok: false, error: "VOUCHER_USED" });
     // Paying the discounted total provisions the bought lines only; the voucher line provisions nothing.
-    const paid = await markPaidAndFulfil(handle.db, { orderId: result.orderId, paymentRef: "pay-v1", amount: "47239.20", now, cause: "payment_notification" });
+    const paid = await markPaidAndFulfil(handle.db, {
+      orderId: result.orderId,
+      paymentRef: "pay-v1",
+      amount: "47239.20",
+      now,
+      cause: "payment_notification",
+    });
     expect(paid).toMatchObject({ ok: true });
     const services = await getServices(handle.db, { organisationId: stored?.order.organisationId ?? "" });
     expect(services.map((s) => s.sku).sort()).toEqual(["business", "large-meeting-500"]);

@@ -65,14 +65,21 @@ describe(`payments with the sandbox gateway on ${testBackend}`, () => {
     expect(amounts).toEqual([(await orderOf(o.orderId)).total]);
     expect(amounts).toEqual(["52488.00"]);
     expect(started.redirectUrl).toBe(`/pay/sandbox/${started.paymentRef}`);
-    expect(await getSandboxPayment(handle.db, { paymentRef: started.paymentRef })).toMatchObject({ amount: "52488.00", status: "pending", returnUrl: `/orders/${o.orderId}` });
+    expect(await getSandboxPayment(handle.db, { paymentRef: started.paymentRef })).toMatchObject({
+      amount: "52488.00",
+      status: "pending",
+      returnUrl: `/orders/${o.orderId}`,
+    });
     // A double click resumes the same payment.
     expect((await start(o)).paymentRef).toBe(started.paymentRef);
   });
 
   it("refuses to start a payment for someone else's order", async () => {
     const o = await newOrder();
-    expect(await startOrderPayment(handle.db, provider, { orderId: o.orderId, userId: "someone-else", now })).toEqual({ ok: false, error: "NOT_FOUND" });
+    expect(await startOrderPayment(handle.db, provider, { orderId: o.orderId, userId: "someone-else", now })).toEqual({
+      ok: false,
+      error: "NOT_FOUND",
+    });
   });
 
   it("fulfils once when a notification is replayed 10 times", async () => {
@@ -125,7 +132,11 @@ describe(`payments with the sandbox gateway on ${testBackend}`, () => {
     const { paymentRef } = await start(o);
     await settle(paymentRef, "succeeded"); // never delivered
     expect((await orderOf(o.orderId)).status).toBe("pending_payment");
-    expect(await reconcilePayment(handle.db, provider, { orderId: o.orderId, now })).toMatchObject({ outcome: "APPLIED", paymentRef, fulfilment: { ok: true } });
+    expect(await reconcilePayment(handle.db, provider, { orderId: o.orderId, now })).toMatchObject({
+      outcome: "APPLIED",
+      paymentRef,
+      fulfilment: { ok: true },
+    });
     expect(["paid", "fulfilled"]).toContain((await orderOf(o.orderId)).status);
     expect((await events(o.orderId)).find((e) => e.toStatus === "paid")?.cause).toBe("status_query");
     expect(await reconcilePayment(handle.db, provider, { orderId: o.orderId, now })).toEqual({ outcome: "NOT_PENDING" });
@@ -163,8 +174,19 @@ describe(`payments with the sandbox gateway on ${testBackend}`, () => {
     expect((await events(o.orderId)).map((e) => e.toStatus)).toEqual(["pending_payment"]);
     // An ended payment cannot be paid afterwards on the hosted page.
     const none: unknown[] = [];
-    await completeSandboxPayment(handle.db, { paymentRef: first.paymentRef, outcome: "succeeded", secret, now, deliver: async (n) => none.push(n) });
+    await completeSandboxPayment(handle.db, {
+      paymentRef: first.paymentRef,
+      outcome: "succeeded",
+      secret,
+      now,
+      deliver: async (n) => none.push(n),
+    });
     expect(none).toEqual([]);
-    expect(await handle.db.select().from(orders).where(and(eq(orders.id, o.orderId), eq(orders.status, "pending_payment")))).toHaveLength(1);
+    expect(
+      await handle.db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.id, o.orderId), eq(orders.status, "pending_payment"))),
+    ).toHaveLength(1);
   });
 });

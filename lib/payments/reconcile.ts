@@ -31,7 +31,13 @@ export async function reconcilePayment(db: Db, provider: PaymentProvider, p: { o
     if (state.status === "pending") continue;
     await setPaymentStatus(db, { provider: provider.id, paymentRef: payment.paymentRef, status: state.status, now: p.now });
     if (state.status === "succeeded") {
-      const fulfilment = await markPaidAndFulfil(db, { orderId: p.orderId, paymentRef: payment.paymentRef, amount: state.amount, now: p.now, cause: "status_query" });
+      const fulfilment = await markPaidAndFulfil(db, {
+        orderId: p.orderId,
+        paymentRef: payment.paymentRef,
+        amount: state.amount,
+        now: p.now,
+        cause: "status_query",
+      });
       return { outcome: "APPLIED", paymentRef: payment.paymentRef, fulfilment };
     }
   }

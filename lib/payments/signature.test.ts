@@ -21,7 +21,12 @@ describe("sandbox notification signature", () => {
     ["signed 300 s ahead", headersAt(seconds + 300), rawBody, { ok: true }],
     ["a wrong secret", headersAt(seconds, {}, rawBody, "x".repeat(40)), rawBody, { ok: false, reason: "BAD_SIGNATURE" }],
     ["a tampered body", headersAt(seconds), rawBody.replace("52488.00", "1.00"), { ok: false, reason: "BAD_SIGNATURE" }],
-    ["a re-dated timestamp", headersAt(seconds, { [TIMESTAMP_HEADER]: String(seconds + 1) }), rawBody, { ok: false, reason: "BAD_SIGNATURE" }],
+    [
+      "a re-dated timestamp",
+      headersAt(seconds, { [TIMESTAMP_HEADER]: String(seconds + 1) }),
+      rawBody,
+      { ok: false, reason: "BAD_SIGNATURE" },
+    ],
     ["signed 301 s ago (stale)", headersAt(seconds - 301), rawBody, { ok: false, reason: "STALE" }],
     ["signed 301 s in the future", headersAt(seconds + 301), rawBody, { ok: false, reason: "STALE" }],
     ["no signature", headersAt(seconds, { [SIGNATURE_HEADER]: undefined }), rawBody, { ok: false, reason: "MALFORMED" }],

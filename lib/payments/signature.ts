@@ -15,7 +15,11 @@ export function sign(p: { secret: string; timestamp: number; rawBody: string }):
 /** The headers a gateway sends with a notification signed at `now`. */
 export function signedHeaders(p: { secret: string; rawBody: string; now: Date }): Record<string, string> {
   const timestamp = Math.floor(p.now.getTime() / 1000);
-  return { "content-type": "application/json", [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: sign({ secret: p.secret, timestamp, rawBody: p.rawBody }) };
+  return {
+    "content-type": "application/json",
+    [TIMESTAMP_HEADER]: String(timestamp),
+    [SIGNATURE_HEADER]: sign({ secret: p.secret, timestamp, rawBody: p.rawBody }),
+  };
 }
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: "BAD_SIGNATURE" | "STALE" | "MALFORMED" };
@@ -28,7 +32,8 @@ export type SignatureCheck = { ok: true } | { ok: false; reason: "BAD_SIGNATURE"
 export function verifySignature(p: { secret: string; headers: Headers; rawBody: string; now: Date }): SignatureCheck {
   const timestampText = p.headers.get(TIMESTAMP_HEADER);
   const signature = p.headers.get(SIGNATURE_HEADER);
-  if (!timestampText || !/^\d{1,12}$/.test(timestampText) || !signature || !/^[0-9a-fA-F]{64}$/.test(signature)) return { ok: false, reason: "MALFORMED" };
+  if (!timestampText || !/^\d{1,12}$/.test(timestampText) || !signature || !/^[0-9a-fA-F]{64}$/.test(signature))
+    return { ok: false, reason: "MALFORMED" };
   const timestamp = Number(timestampText);
   const expected = Buffer.from(sign({ secret: p.secret, timestamp, rawBody: p.rawBody }), "hex");
   if (!timingSafeEqual(expected, Buffer.from(signature, "hex"))) return { ok: false, reason: "BAD_SIGNATURE" };

@@ -8,7 +8,8 @@ import { expireIfStale } from "@/lib/orders/state";
 import { reconcilePayment } from "./reconcile";
 import type { PaymentProvider } from "./types";
 
-export type StartOrderPaymentResult = { ok: true; paymentRef: string; redirectUrl: string } | { ok: false; error: "NOT_FOUND" | "NOT_PAYABLE" };
+export type StartOrderPaymentResult =
+  { ok: true; paymentRef: string; redirectUrl: string } | { ok: false; error: "NOT_FOUND" | "NOT_PAYABLE" };
 
 /**
  * Starts (or resumes) paying the buyer's own order: the amount is the order's stored total,
@@ -16,8 +17,18 @@ export type StartOrderPaymentResult = { ok: true; paymentRef: string; redirectUr
  * number of payments that failed or were cancelled, so a double click resumes one payment and a
  * retry after a failure starts a new one.
  */
-export async function startOrderPayment(db: Db, provider: PaymentProvider, p: { orderId: string; userId: string; now: Date }): Promise<StartOrderPaymentResult> {
-  const find = async () => (await db.select().from(orders).where(and(eq(orders.id, p.orderId), eq(orders.userId, p.userId))))[0];
+export async function startOrderPayment(
+  db: Db,
+  provider: PaymentProvider,
+  p: { orderId: string; userId: string; now: Date },
+): Promise<StartOrderPaymentResult> {
+  const find = async () =>
+    (
+      await db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.id, p.orderId), eq(orders.userId, p.userId)))
+    )[0];
   if (!(await find())) return { ok: false, error: "NOT_FOUND" };
   // Learn the outcome of earlier attempts first: a lost notification may mean it is paid, or that the attempt failed.
   await reconcilePayment(db, provider, { orderId: p.orderId, now: p.now });
@@ -30,7 +41,21 @@ export async function startOrderPayment(db: Db, provider: PaymentProvider, p: { 
 
   const attempt = await countEndedPayments(db, { orderId: order.id });
   const idempotencyKey = `${order.id}:${attempt}`;
-  const created = await provider.createPayment({ orderId: order.id, orderNumber: order.number, amount: order.total, currency: "CNY", idempotencyKey, returnUrl: `/orders/${order.id}` });
-  await recordPayment(db, { provider: provider.id, paymentRef: created.paymentRef, orderId: order.id, amount: order.total, idempotencyKey, now: p.now });
+  const created = await provider.createPayment({
+    orderId: order.id,
+    orderNumber: order.number,
+    amount: order.total,
+    currency: "CNY",
+    idempotencyKey,
+    returnUrl: `/orders/${order.id}`,
+  });
+  await recordPayment(db, {
+    provider: provider.id,
+    paymentRef: created.paymentRef,
+    orderId: order.id,
+    amount: order.total,
+    idempotencyKey,
+    now: p.now,
+  });
   return { ok: true, ...created };
 }

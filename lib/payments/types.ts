@@ -23,7 +23,14 @@ export type VerifyResult = { ok: true; event: PaymentEvent } | { ok: false; reas
 export interface PaymentProvider {
   id: string;
   /** Starts a payment; the same idempotencyKey always yields the same payment. */
-  createPayment(p: { orderId: string; orderNumber: string; amount: Amount; currency: "CNY"; idempotencyKey: string; returnUrl: string }): Promise<{ paymentRef: string; redirectUrl: string }>;
+  createPayment(p: {
+    orderId: string;
+    orderNumber: string;
+    amount: Amount;
+    currency: "CNY";
+    idempotencyKey: string;
+    returnUrl: string;
+  }): Promise<{ paymentRef: string; redirectUrl: string }>;
   /** The gateway's current view of a payment (recovers a lost notification). */
   queryPayment(p: { paymentRef: string }): Promise<{ status: PaymentStatus; amount: Amount }>;
   /** Checks a notification's signature and freshness and parses it; never trusts an unverified body. */

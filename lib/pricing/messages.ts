@@ -24,7 +24,10 @@ export function pricingTranslator(locale: Locale, messages: PricingMessages): Tr
 
 /** Names a catalog id (edition or add-on) in the buyer's language, falling back to the id itself. */
 export function nameOf(catalog: Catalog, id: string, locale: Locale): string {
-  const item = catalog.editions.find((e) => e.id === id) ?? catalog.addons.find((a) => a.sku === id) ?? catalog.salesOnlyAddons.find((a) => a.sku === id);
+  const item =
+    catalog.editions.find((e) => e.id === id) ??
+    catalog.addons.find((a) => a.sku === id) ??
+    catalog.salesOnlyAddons.find((a) => a.sku === id);
   return item ? item.name[locale] : id;
 }
 

@@ -48,8 +48,13 @@ describe("lines", () => {
 
   it("keeps several specs of one family as separate lines with their own terms", () => {
     const r = price({
-      edition: "business", seats: 10, term: y(2),
-      addons: [{ sku: "large-meeting-500", quantity: 1 }, { sku: "large-meeting-1000", quantity: 1, term: y(1) }],
+      edition: "business",
+      seats: 10,
+      term: y(2),
+      addons: [
+        { sku: "large-meeting-500", quantity: 1 },
+        { sku: "large-meeting-1000", quantity: 1, term: y(1) },
+      ],
     });
     expect(r.errors).toEqual([]);
     expect(r.lines.map((l) => [l.sku, l.term, l.amount])).toEqual([

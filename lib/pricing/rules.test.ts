@@ -30,30 +30,70 @@ const rows: Row[] = [
   ["business + MRA", base({ addons: [add("mra")] }), null],
   ["pro + MRA", base({ edition: "pro", seats: 2, addons: [add("mra")] }), { code: "ADDON_NOT_AVAILABLE", path: "addons[0].sku" }],
   ["business + recording-1t", base({ addons: [add("recording-1t")] }), null],
-  ["pro + recording-1t", base({ edition: "pro", seats: 2, addons: [add("recording-1t")] }), { code: "ADDON_NOT_AVAILABLE", path: "addons[0].sku" }],
+  [
+    "pro + recording-1t",
+    base({ edition: "pro", seats: 2, addons: [add("recording-1t")] }),
+    { code: "ADDON_NOT_AVAILABLE", path: "addons[0].sku" },
+  ],
   ["free + rooms", base({ edition: "free", seats: undefined, addons: [add("rooms")] }), null],
-  ["free + large meeting", base({ edition: "free", seats: undefined, addons: [add("large-meeting-500")] }), { code: "ADDON_NOT_AVAILABLE", path: "addons[0].sku" }],
+  [
+    "free + large meeting",
+    base({ edition: "free", seats: undefined, addons: [add("large-meeting-500")] }),
+    { code: "ADDON_NOT_AVAILABLE", path: "addons[0].sku" },
+  ],
   // Rule 3: Σ large meetings ≤ seats, all specs together.
-  ["large meetings = seats", base({ addons: [add("large-meeting-500", 6), add("large-meeting-1000", 3), add("large-meeting-2000", 1)] }), null],
-  ["large meetings = seats + 1", base({ addons: [add("large-meeting-500", 6), add("large-meeting-1000", 4), add("large-meeting-2000", 1)] }), { code: "LARGE_MEETING_EXCEEDS_SEATS", path: "addons[2].quantity" }],
+  [
+    "large meetings = seats",
+    base({ addons: [add("large-meeting-500", 6), add("large-meeting-1000", 3), add("large-meeting-2000", 1)] }),
+    null,
+  ],
+  [
+    "large meetings = seats + 1",
+    base({ addons: [add("large-meeting-500", 6), add("large-meeting-1000", 4), add("large-meeting-2000", 1)] }),
+    { code: "LARGE_MEETING_EXCEEDS_SEATS", path: "addons[2].quantity" },
+  ],
   // Rule 4: Σ webinars ≤ seats, all tiers together.
   ["webinars = seats", base({ addons: [add("webinar-300", 9), add("webinar-10000", 1)] }), null],
-  ["webinars = seats + 1", base({ addons: [add("webinar-300", 10), add("webinar-10000", 1)] }), { code: "WEBINAR_EXCEEDS_SEATS", path: "addons[1].quantity" }],
+  [
+    "webinars = seats + 1",
+    base({ addons: [add("webinar-300", 10), add("webinar-10000", 1)] }),
+    { code: "WEBINAR_EXCEEDS_SEATS", path: "addons[1].quantity" },
+  ],
   // Rule 5: add-on term ≤ seats' term; Rooms and phone packs exempt.
   ["add-on term = seat term", base({ term: y(2), addons: [add("large-meeting-500", 1, y(2))] }), null],
-  ["add-on term = seat term + 1 month", base({ term: m(11), addons: [add("recording-100g", 1, y(1))] }), { code: "ADDON_TERM_EXCEEDS_SEATS_TERM", path: "addons[0].term" }],
+  [
+    "add-on term = seat term + 1 month",
+    base({ term: m(11), addons: [add("recording-100g", 1, y(1))] }),
+    { code: "ADDON_TERM_EXCEEDS_SEATS_TERM", path: "addons[0].term" },
+  ],
   ["12 months of recording on a 1-year seat term", base({ addons: [add("recording-100g", 1, m(11))] }), null],
-  ["2 years of MRA on a 1-year seat term", base({ addons: [add("mra", 1, y(2))] }), { code: "ADDON_TERM_EXCEEDS_SEATS_TERM", path: "addons[0].term" }],
+  [
+    "2 years of MRA on a 1-year seat term",
+    base({ addons: [add("mra", 1, y(2))] }),
+    { code: "ADDON_TERM_EXCEEDS_SEATS_TERM", path: "addons[0].term" },
+  ],
   ["rooms longer than the seats", base({ term: m(3), addons: [add("rooms", 1, y(3))] }), null],
   // Rule 6: only billing units that have a price.
   ["yearly-only webinar-500 on a year", base({ addons: [add("webinar-500", 1)] }), null],
-  ["yearly-only webinar-500 on 6-month seats", base({ term: m(6), addons: [add("webinar-500", 1)] }), { code: "BILLING_UNIT_NOT_SOLD", path: "addons[0].term" }],
+  [
+    "yearly-only webinar-500 on 6-month seats",
+    base({ term: m(6), addons: [add("webinar-500", 1)] }),
+    { code: "BILLING_UNIT_NOT_SOLD", path: "addons[0].term" },
+  ],
   ["rooms by the month", base({ term: m(6), addons: [add("rooms", 1)] }), { code: "BILLING_UNIT_NOT_SOLD", path: "addons[0].term" }],
   ["phone pack with a term", base({ addons: [add("phone-pack-20", 1, y(1))] }), { code: "BILLING_UNIT_NOT_SOLD", path: "addons[0].term" }],
   // Rule 7: free edition Rooms ≤ 49.
   ["free + 49 rooms", base({ edition: "free", seats: undefined, addons: [add("rooms", 49)] }), null],
-  ["free + 50 rooms", base({ edition: "free", seats: undefined, addons: [add("rooms", 50)] }), { code: "ROOMS_LIMIT", path: "addons[0].quantity" }],
-  ["free + 40 and 10 rooms", base({ edition: "free", seats: undefined, addons: [add("rooms", 40), add("rooms", 10)] }), { code: "ROOMS_LIMIT", path: "addons[1].quantity" }],
+  [
+    "free + 50 rooms",
+    base({ edition: "free", seats: undefined, addons: [add("rooms", 50)] }),
+    { code: "ROOMS_LIMIT", path: "addons[0].quantity" },
+  ],
+  [
+    "free + 40 and 10 rooms",
+    base({ edition: "free", seats: undefined, addons: [add("rooms", 40), add("rooms", 10)] }),
+    { code: "ROOMS_LIMIT", path: "addons[1].quantity" },
+  ],
   ["business + 50 rooms", base({ addons: [add("rooms", 50)] }), null],
   // Rule 8: positive whole quantities, at most 999.
   ["999 rooms", base({ addons: [add("rooms", 999)] }), null],

@@ -70,7 +70,11 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
     const before = breaches.length;
     if (!addon) {
       const salesOnly = catalog.salesOnlyAddons.some((a) => a.sku === line.sku);
-      breaches.push(salesOnly ? { code: "CONTACT_SALES", path: at("sku"), params: { item: line.sku }, variant: "addon" } : { code: "UNKNOWN_SKU", path: at("sku"), params: { sku: line.sku } });
+      breaches.push(
+        salesOnly
+          ? { code: "CONTACT_SALES", path: at("sku"), params: { item: line.sku }, variant: "addon" }
+          : { code: "UNKNOWN_SKU", path: at("sku"), params: { sku: line.sku } },
+      );
     }
     if (!isCount(line.quantity) || line.quantity > catalog.rules.maxLineQuantity)
       breaches.push({ code: "QUANTITY_INVALID", path: at("quantity"), params: {} });
@@ -89,10 +93,22 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
       unitPrice = priceFor(addon.prices, term);
       if (!unitPrice) breaches.push({ code: "BILLING_UNIT_NOT_SOLD", path: at("term"), params: { item: addon.sku, unit: term.unit } });
       else if (seatMonths !== undefined && familyOf(catalog, addon).termBoundBySeats && termMonths(term) > seatMonths)
-        breaches.push({ code: "ADDON_TERM_EXCEEDS_SEATS_TERM", path: at("term"), params: { item: addon.sku, months: termMonths(term), seatMonths } });
+        breaches.push({
+          code: "ADDON_TERM_EXCEEDS_SEATS_TERM",
+          path: at("term"),
+          params: { item: addon.sku, months: termMonths(term), seatMonths },
+        });
     }
     if (breaches.length === before && unitPrice !== undefined)
-      lines.push({ kind: "addon", index, addon, quantity: line.quantity, term, unitPrice, monthlyPrice: term?.unit === "year" ? addon.prices.month : undefined });
+      lines.push({
+        kind: "addon",
+        index,
+        addon,
+        quantity: line.quantity,
+        term,
+        unitPrice,
+        monthlyPrice: term?.unit === "year" ? addon.prices.month : undefined,
+      });
   });
 
   breaches.push(...capBreaches(cart, catalog, edition, seats));
@@ -137,7 +153,11 @@ function capBreaches(cart: CartInput, catalog: Catalog, edition: Edition | undef
     for (const family of index.cappedFamilies) {
       const { total, last, lastQuantity } = sumOf((a) => a.family === family.id);
       if (total > seats)
-        out.push({ code: family.seatCapCode!, path: `addons[${last}].quantity`, params: { seats, total, max: Math.max(0, seats - (total - lastQuantity)) } });
+        out.push({
+          code: family.seatCapCode!,
+          path: `addons[${last}].quantity`,
+          params: { seats, total, max: Math.max(0, seats - (total - lastQuantity)) },
+        });
     }
   }
   if (edition) {
@@ -146,7 +166,11 @@ function capBreaches(cart: CartInput, catalog: Catalog, edition: Edition | undef
       if (limit === undefined) continue;
       const { total, last, lastQuantity } = sumOf((a) => a.sku === addon.sku);
       if (total > limit)
-        out.push({ code: "ROOMS_LIMIT", path: `addons[${last}].quantity`, params: { item: addon.sku, edition: edition.id, limit, total, max: Math.max(0, limit - (total - lastQuantity)) } });
+        out.push({
+          code: "ROOMS_LIMIT",
+          path: `addons[${last}].quantity`,
+          params: { item: addon.sku, edition: edition.id, limit, total, max: Math.max(0, limit - (total - lastQuantity)) },
+        });
     }
   }
   return out;

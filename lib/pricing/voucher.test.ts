@@ -10,7 +10,8 @@ import type { PriceResult, VoucherTerms } from "./types";
 import { applyVoucher, voucherDiscount } from "./voucher";
 
 const business = { edition: "business", seats: 30, term: y(1), addons: [{ sku: "large-meeting-500", quantity: 1 }] };
-const apply = (r: PriceResult, v: VoucherTerms, locale: "en" | "zh-CN" = "en") => applyVoucher(r, v, { locale, messages: (locale === "en" ? en : zhCN).Pricing });
+const apply = (r: PriceResult, v: VoucherTerms, locale: "en" | "zh-CN" = "en") =>
+  applyVoucher(r, v, { locale, messages: (locale === "en" ? en : zhCN).Pricing });
 
 describe("vouchers", () => {
   it("leaves a cart without a voucher at subtotal = total and no adjustments", () => {
@@ -35,7 +36,9 @@ describe("vouchers", () => {
     const r = apply(price(business), { code: "TEN", kind: "percent", percent: 10 });
     expect(r.ok).toBe(true);
     expect(r.subtotal).toBe("52488.00");
-    expect(r.adjustments).toEqual([{ kind: "voucher", code: "TEN", label: "Voucher TEN", amount: "-5248.80", formula: "¥52,488.00 × 10% = -¥5,248.80" }]);
+    expect(r.adjustments).toEqual([
+      { kind: "voucher", code: "TEN", label: "Voucher TEN", amount: "-5248.80", formula: "¥52,488.00 × 10% = -¥5,248.80" },
+    ]);
     expect(r.total).toBe("47239.20");
   });
 
@@ -52,14 +55,24 @@ describe("vouchers", () => {
     expect(r.ok).toBe(false);
     expect(r.total).toBe("52488.00");
     expect(r.adjustments).toEqual([]);
-    expect(r.errors).toEqual([expect.objectContaining({ code: "VOUCHER_MIN_SPEND", path: "voucher", message: "Voucher BIG needs an order of at least ¥60,000.00; the subtotal is ¥52,488.00." })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        code: "VOUCHER_MIN_SPEND",
+        path: "voucher",
+        message: "Voucher BIG needs an order of at least ¥60,000.00; the subtotal is ¥52,488.00.",
+      }),
+    ]);
     expect(apply(price(business), v, "zh-CN").errors[0]?.message).toContain("¥60,000.00");
     expect(apply(price(business), { ...v, minimumSpend: "52488.00" }).total).toBe("52388.00");
   });
 
   const voucherArb = fc.oneof(
     fc.record({ code: fc.constant("P"), kind: fc.constant("percent" as const), percent: fc.integer({ min: 1, max: 99 }) }),
-    fc.record({ code: fc.constant("C"), kind: fc.constant("cash" as const), amount: fc.integer({ min: 1, max: 10_000_000 }).map(fenToAmount) }),
+    fc.record({
+      code: fc.constant("C"),
+      kind: fc.constant("cash" as const),
+      amount: fc.integer({ min: 1, max: 10_000_000 }).map(fenToAmount),
+    }),
   );
 
   it("never takes a total below zero; discount ≤ subtotal; total = subtotal + Σ adjustments", () => {

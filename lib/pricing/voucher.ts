@@ -13,7 +13,8 @@ export function voucherDiscount(subtotal: Decimal, voucher: VoucherTerms): Decim
   if (subtotal.lte(0)) return ZERO;
   if (voucher.kind === "percent") {
     const percent = voucher.percent;
-    if (percent === undefined || !Number.isInteger(percent) || percent < 1 || percent > 99) throw new Error(`voucher ${voucher.code}: bad percent`);
+    if (percent === undefined || !Number.isInteger(percent) || percent < 1 || percent > 99)
+      throw new Error(`voucher ${voucher.code}: bad percent`);
     return Decimal.min(roundToFen(subtotal.times(percent).dividedBy(100)), subtotal);
   }
   if (voucher.amount === undefined) throw new Error(`voucher ${voucher.code}: no amount`);
@@ -27,11 +28,19 @@ export function voucherDiscount(subtotal: Decimal, voucher: VoucherTerms): Decim
  * (never below 0.00), or, when the subtotal misses the minimum spend, adds a `VOUCHER_MIN_SPEND`
  * breach at path `voucher` and leaves the total alone. Pure.
  */
-export function applyVoucher(result: PriceResult, voucher: VoucherTerms, options: { locale: Locale; messages: PricingMessages }): PriceResult {
+export function applyVoucher(
+  result: PriceResult,
+  voucher: VoucherTerms,
+  options: { locale: Locale; messages: PricingMessages },
+): PriceResult {
   const t = pricingTranslator(options.locale, options.messages);
   const subtotal = new Decimal(result.subtotal);
   if (voucher.minimumSpend !== undefined && subtotal.lt(voucher.minimumSpend)) {
-    const params = { code: voucher.code, minimum: formatMoney(toAmount(new Decimal(voucher.minimumSpend))), subtotal: formatMoney(result.subtotal) };
+    const params = {
+      code: voucher.code,
+      minimum: formatMoney(toAmount(new Decimal(voucher.minimumSpend))),
+      subtotal: formatMoney(result.subtotal),
+    };
     const error = { code: "VOUCHER_MIN_SPEND" as const, path: "voucher", params, message: t("rules.VOUCHER_MIN_SPEND", params) };
     return { ...result, ok: false, errors: [...result.errors, error] };
   }
@@ -42,7 +51,13 @@ export function applyVoucher(result: PriceResult, voucher: VoucherTerms, options
     voucher.kind === "percent"
       ? t("voucher.formulaPercent", { percent: voucher.percent ?? 0, subtotal: formatMoney(result.subtotal), off })
       : t("voucher.formulaCash", { face: formatMoney(toAmount(new Decimal(voucher.amount ?? 0))), off });
-  const adjustment: PriceAdjustment = { kind: "voucher", code: voucher.code, label: t("voucher.label", { code: voucher.code }), amount, formula };
+  const adjustment: PriceAdjustment = {
+    kind: "voucher",
+    code: voucher.code,
+    label: t("voucher.label", { code: voucher.code }),
+    amount,
+    formula,
+  };
   const adjustments = [...result.adjustments, adjustment];
   const total = Decimal.max(subtotal.plus(sum(adjustments.map((a) => new Decimal(a.amount)))), ZERO);
   return { ...result, adjustments, total: toAmount(total) };

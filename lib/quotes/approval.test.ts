@@ -35,8 +35,19 @@ describe("allowsNegotiatedPrice", () => {
 describe("approvalReasons", () => {
   it.each<[string, Partial<ApprovalInput>, ReturnType<typeof approvalReasons>]>([
     ["20.00% over 15", { discountPercent: "20.00" }, [{ kind: "discountAboveLimit", discount: "20", limit: 15 }]],
-    ["a negotiated price at the limit", { discountPercent: "15.00", negotiatedSeatPrice: "900.00" }, [{ kind: "negotiatedSeatPrice", price: "900.00" }]],
-    ["both", { discountPercent: "16", negotiatedSeatPrice: "900.00" }, [{ kind: "discountAboveLimit", discount: "16", limit: 15 }, { kind: "negotiatedSeatPrice", price: "900.00" }]],
+    [
+      "a negotiated price at the limit",
+      { discountPercent: "15.00", negotiatedSeatPrice: "900.00" },
+      [{ kind: "negotiatedSeatPrice", price: "900.00" }],
+    ],
+    [
+      "both",
+      { discountPercent: "16", negotiatedSeatPrice: "900.00" },
+      [
+        { kind: "discountAboveLimit", discount: "16", limit: 15 },
+        { kind: "negotiatedSeatPrice", price: "900.00" },
+      ],
+    ],
     ["at the limit", { discountPercent: "15" }, []],
   ])("%s", (_, change, expected) => {
     expect(approvalReasons({ ...base, ...change })).toEqual(expected);

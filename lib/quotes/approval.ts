@@ -22,13 +22,17 @@ export function allowsNegotiatedPrice(edition: string, seats: number | undefined
   return (NEGOTIATED_EDITIONS as readonly string[]).includes(edition) && seats !== undefined && seats >= NEGOTIATED_MIN_SEATS;
 }
 
-export type ApprovalReason = { kind: "discountAboveLimit"; discount: string; limit: number } | { kind: "negotiatedSeatPrice"; price: string };
+export type ApprovalReason =
+  { kind: "discountAboveLimit"; discount: string; limit: number } | { kind: "negotiatedSeatPrice"; price: string };
 
 /** Why an operator must approve the quote, reason by reason: a discount above the rep's limit, any negotiated seat price. */
-export function approvalReasons(input: Pick<ApprovalInput, "discountPercent" | "repLimitPercent" | "negotiatedSeatPrice">): ApprovalReason[] {
+export function approvalReasons(
+  input: Pick<ApprovalInput, "discountPercent" | "repLimitPercent" | "negotiatedSeatPrice">,
+): ApprovalReason[] {
   const reasons: ApprovalReason[] = [];
   const discount = new Decimal(input.discountPercent);
-  if (discount.gt(input.repLimitPercent)) reasons.push({ kind: "discountAboveLimit", discount: discount.toString(), limit: input.repLimitPercent });
+  if (discount.gt(input.repLimitPercent))
+    reasons.push({ kind: "discountAboveLimit", discount: discount.toString(), limit: input.repLimitPercent });
   if (input.negotiatedSeatPrice !== null) reasons.push({ kind: "negotiatedSeatPrice", price: input.negotiatedSeatPrice });
   return reasons;
 }

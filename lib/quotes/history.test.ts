@@ -21,12 +21,27 @@ function context(locale: Locale): HistoryContext {
 }
 const ctx = { en: context("en"), "zh-CN": context("zh-CN") };
 
-const cart: CartInput = { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] };
+const cart: CartInput = {
+  edition: "business",
+  seats: 30,
+  term: { unit: "year", count: 1 },
+  addons: [{ sku: "large-meeting-500", quantity: 1 }],
+};
 const withCart = (change: Partial<CartInput>) => ({ cart: { from: cart, to: { ...cart, ...change } } });
 
 const cases: { name: string; changes: unknown; en: string[]; zh: string[] }[] = [
-  { name: "discount, stored with two places", changes: { discountPercent: { from: "10.00", to: "5" } }, en: ["Discount: 10% → 5%"], zh: ["折扣：10% → 5%"] },
-  { name: "re-priced on a newer price list", changes: { catalogVersion: { from: "2026-11-01", to: "2027-01-01" } }, en: ["Price list: 2026-11-01 → 2027-01-01"], zh: ["价目表：2026-11-01 → 2027-01-01"] },
+  {
+    name: "discount, stored with two places",
+    changes: { discountPercent: { from: "10.00", to: "5" } },
+    en: ["Discount: 10% → 5%"],
+    zh: ["折扣：10% → 5%"],
+  },
+  {
+    name: "re-priced on a newer price list",
+    changes: { catalogVersion: { from: "2026-11-01", to: "2027-01-01" } },
+    en: ["Price list: 2026-11-01 → 2027-01-01"],
+    zh: ["价目表：2026-11-01 → 2027-01-01"],
+  },
   {
     name: "negotiated seat price set, then list price",
     changes: { negotiatedSeatPrice: { from: null, to: "1000.00" } },
@@ -61,15 +76,29 @@ const cases: { name: string; changes: unknown; en: string[]; zh: string[] }[] = 
   },
   {
     name: "terms before details, whatever the stored key order",
-    changes: { buyerMayEdit: { from: false, to: true }, customerName: { from: "甲公司", to: "乙公司" }, discountPercent: { from: "15", to: "12.5" } },
+    changes: {
+      buyerMayEdit: { from: false, to: true },
+      customerName: { from: "甲公司", to: "乙公司" },
+      discountPercent: { from: "15", to: "12.5" },
+    },
     en: ["Discount: 15% → 12.5%", "Customer: 甲公司 → 乙公司", "Buyer may change the cart: no → yes"],
     zh: ["折扣：15% → 12.5%", "客户：甲公司 → 乙公司", "客户可修改购物车：否 → 是"],
   },
   { name: "a note", changes: { note: { from: null, to: "年度续约" } }, en: ["Note: “none” → “年度续约”"], zh: ["备注：“无” → “年度续约”"] },
-  { name: "nothing recorded (same terms, new link)", changes: {}, en: ["Terms unchanged; a new link was issued"], zh: ["条款未变，已发出新链接"] },
+  {
+    name: "nothing recorded (same terms, new link)",
+    changes: {},
+    en: ["Terms unchanged; a new link was issued"],
+    zh: ["条款未变，已发出新链接"],
+  },
   { name: "null changes", changes: null, en: ["Terms unchanged; a new link was issued"], zh: ["条款未变，已发出新链接"] },
   { name: "a cart that is not a cart", changes: { cart: { from: "x", to: 1 } }, en: ["Cart changed"], zh: ["购物车已修改"] },
-  { name: "a field this page does not know", changes: { colour: { from: "red", to: "blue" } }, en: ["colour changed"], zh: ["colour 已修改"] },
+  {
+    name: "a field this page does not know",
+    changes: { colour: { from: "red", to: "blue" } },
+    en: ["colour changed"],
+    zh: ["colour 已修改"],
+  },
 ];
 
 describe("describeChanges", () => {

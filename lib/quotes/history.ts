@@ -38,16 +38,32 @@ export interface HistoryEntry {
 export function revisionHistory(versions: readonly VersionLike[], ctx: HistoryContext): HistoryEntry[] {
   return [...versions]
     .sort((a, b) => b.version - a.version)
-    .map((v) => ({ version: v.version, issuedAt: v.createdAt, changes: v.version === 1 ? [ctx.t("issued")] : describeChanges(v.changes, ctx) }));
+    .map((v) => ({
+      version: v.version,
+      issuedAt: v.createdAt,
+      changes: v.version === 1 ? [ctx.t("issued")] : describeChanges(v.changes, ctx),
+    }));
 }
 
 // Terms first, then who the quote is for; any field not known here still gets a line.
-const FIELD_ORDER = ["cart", "discountPercent", "negotiatedSeatPrice", "catalogVersion", "expiresAt", "customerName", "customerEmail", "buyerMayEdit", "note"];
+const FIELD_ORDER = [
+  "cart",
+  "discountPercent",
+  "negotiatedSeatPrice",
+  "catalogVersion",
+  "expiresAt",
+  "customerName",
+  "customerEmail",
+  "buyerMayEdit",
+  "note",
+];
 
 /** A version's recorded `changes` (field → { from, to }) as readable lines. */
 export function describeChanges(changes: unknown, ctx: HistoryContext): string[] {
   const { t } = ctx;
-  const entries = Object.entries(isRecord(changes) ? changes : {}).filter((e): e is [string, { from: unknown; to: unknown }] => isRecord(e[1]) && "from" in e[1] && "to" in e[1]);
+  const entries = Object.entries(isRecord(changes) ? changes : {}).filter(
+    (e): e is [string, { from: unknown; to: unknown }] => isRecord(e[1]) && "from" in e[1] && "to" in e[1],
+  );
   if (entries.length === 0) return [t("noChanges")];
   const rank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
   entries.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
@@ -86,7 +102,8 @@ export function describeCartChange(from: CartInput, to: CartInput, ctx: HistoryC
   const name = (id: string) => nameOf(catalog, id, locale);
   const lines: string[] = [];
   if (from.edition !== to.edition) lines.push(t("edition", { from: name(from.edition), to: name(to.edition) }));
-  if ((from.seats ?? null) !== (to.seats ?? null)) lines.push(t("seats", { from: seatsText(from.seats, ctx), to: seatsText(to.seats, ctx) }));
+  if ((from.seats ?? null) !== (to.seats ?? null))
+    lines.push(t("seats", { from: seatsText(from.seats, ctx), to: seatsText(to.seats, ctx) }));
   if (!sameTerm(from.term, to.term)) lines.push(t("term", { from: termText(from.term, ctx), to: termText(to.term, ctx) }));
   const skus = [...new Set([...from.addons, ...to.addons].map((a) => a.sku))];
   for (const sku of skus) {
@@ -97,7 +114,8 @@ export function describeCartChange(from: CartInput, to: CartInput, ctx: HistoryC
     else if (before.length === 1 && after.length === 1) {
       const [a, b] = [before[0]!, after[0]!];
       if (a.quantity !== b.quantity) lines.push(t("addonQuantity", { name: name(sku), from: a.quantity, to: b.quantity }));
-      if (!sameTerm(a.term, b.term)) lines.push(t("addonTerm", { name: name(sku), from: addonTermText(a.term, ctx), to: addonTermText(b.term, ctx) }));
+      if (!sameTerm(a.term, b.term))
+        lines.push(t("addonTerm", { name: name(sku), from: addonTermText(a.term, ctx), to: addonTermText(b.term, ctx) }));
     } else if (before.map(lineKey).sort().join() !== after.map(lineKey).sort().join()) {
       // Several lines of one add-on (different terms): list both sides rather than guess a pairing.
       const list = (ls: CartLineInput[]) => new Intl.ListFormat(locale).format(ls.map((l) => itemText(l, ctx)));
@@ -152,5 +170,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function isCart(v: unknown): v is CartInput {
-  return isRecord(v) && typeof v.edition === "string" && isRecord(v.term) && Array.isArray(v.addons) && v.addons.every((a) => isRecord(a) && typeof a.sku === "string");
+  return (
+    isRecord(v) &&
+    typeof v.edition === "string" &&
+    isRecord(v.term) &&
+    Array.isArray(v.addons) &&
+    v.addons.every((a) => isRecord(a) && typeof a.sku === "string")
+  );
 }

@@ -40,14 +40,24 @@ describe(`issuing quotes on ${testBackend}`, () => {
     ["exactly the limit", { discountPercent: "15" }, rep, "sent", "44614.80"],
     ["20% above a 15% limit", { discountPercent: "20" }, rep, "pending_approval", "41990.40"],
     ["20% within a 25% limit", { discountPercent: "20" }, { ...rep, discountLimitPercent: 25 }, "sent", "41990.40"],
-    ["a negotiated enterprise seat price, no discount", { cart: enterprise, discountPercent: "0", negotiatedSeatPrice: "1000" }, rep, "pending_approval", "300000.00"],
+    [
+      "a negotiated enterprise seat price, no discount",
+      { cart: enterprise, discountPercent: "0", negotiatedSeatPrice: "1000" },
+      rep,
+      "pending_approval",
+      "300000.00",
+    ],
   ])("%s → %s at %s", async (_, over, staff, status, total) => {
     const result = await issue(form(over), staff);
     expect(result).toMatchObject({ ok: true, status, total, version: 1 });
     if (!result.ok) return;
     expect(result.path).toMatch(/^\/q\/[A-Za-z0-9_-]{43}$/);
     const found = await findQuoteByToken(db, { token: result.path!.slice(3), now });
-    if (status === "sent") expect(found).toMatchObject({ ok: true, quote: { customerEmail: "wang@example.cn", expiresAt: new Date("2026-12-22T15:59:59.999Z") } });
+    if (status === "sent")
+      expect(found).toMatchObject({
+        ok: true,
+        quote: { customerEmail: "wang@example.cn", expiresAt: new Date("2026-12-22T15:59:59.999Z") },
+      });
     else expect(found).toEqual({ ok: false, reason: "PENDING_APPROVAL" });
   });
 
@@ -83,7 +93,11 @@ describe(`issuing quotes on ${testBackend}`, () => {
     expect(await findQuoteByToken(db, { token: second.path!.slice(3), now })).toMatchObject({ ok: true });
     const stored = await getQuoteWithVersions(db, { quoteId: first.quoteId });
     expect(Object.keys(stored?.versions[1]?.changes as object).sort()).toEqual(["cart", "discountPercent", "note"]);
-    const byOperator = await issue(form({ quoteId: first.quoteId, discountPercent: "30" }), { id: `ops-${randomUUID()}`, role: "operator", discountLimitPercent: 15 });
+    const byOperator = await issue(form({ quoteId: first.quoteId, discountPercent: "30" }), {
+      id: `ops-${randomUUID()}`,
+      role: "operator",
+      discountLimitPercent: 15,
+    });
     expect(byOperator).toMatchObject({ ok: true, version: 3, status: "pending_approval" });
   });
 

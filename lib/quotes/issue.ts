@@ -28,7 +28,11 @@ export type IssueQuoteResult =
   | { ok: false; error: "CART_INVALID"; ruleErrors: RuleViolation[] }
   | { ok: false; error: "FORBIDDEN" | "NOT_FOUND" | "CLOSED" };
 
-const fieldError = (field: keyof IssueQuoteInput, key: string): IssueQuoteResult => ({ ok: false, error: "INVALID", fieldErrors: { [field]: [`Quotes.errors.${key}`] } });
+const fieldError = (field: keyof IssueQuoteInput, key: string): IssueQuoteResult => ({
+  ok: false,
+  error: "INVALID",
+  fieldErrors: { [field]: [`Quotes.errors.${key}`] },
+});
 
 /**
  * Issues a new quote, or a new version of `input.quoteId` (the rep's own, or any for an
@@ -42,26 +46,65 @@ export async function issueQuote(db: Db, input: unknown, ctx: { staff: Staff; lo
   const q = parsed.data;
   if (!isAllowedExpiry(q.expiresOn, now)) return fieldError("expiresOn", "expiresOnRange");
   const negotiable = (NEGOTIATED_EDITIONS as readonly string[]).includes(q.cart.edition);
-  if (q.negotiatedSeatPrice !== null && !allowsNegotiatedPrice(q.cart.edition, q.cart.seats)) return fieldError("negotiatedSeatPrice", "negotiatedNotAllowed");
+  if (q.negotiatedSeatPrice !== null && !allowsNegotiatedPrice(q.cart.edition, q.cart.seats))
+    return fieldError("negotiatedSeatPrice", "negotiatedNotAllowed");
   if (negotiable && q.negotiatedSeatPrice === null) return fieldError("negotiatedSeatPrice", "negotiatedRequired");
 
   const terms = { cart: q.cart, discountPercent: q.discountPercent, negotiatedSeatPrice: q.negotiatedSeatPrice };
   const priced = priceQuote(terms, catalog, { locale: ctx.locale, messages: messagesFor(ctx.locale).Pricing });
   if (!priced.ok) return { ok: false, error: "CART_INVALID", ruleErrors: priced.errors };
   if (priced.total === "0.00") return fieldError("discountPercent", "zeroTotal");
-  const requiresApproval = needsApproval({ ...terms, repLimitPercent: staff.discountLimitPercent, edition: q.cart.edition, seats: q.cart.seats });
+  const requiresApproval = needsApproval({
+    ...terms,
+    repLimitPercent: staff.discountLimitPercent,
+    edition: q.cart.edition,
+    seats: q.cart.seats,
+  });
   const details = { customerName: q.customerName, customerEmail: q.customerEmail, note: q.note || null, buyerMayEdit: q.buyerMayEdit };
   const draft = q.draft ?? false;
   const expiresAt = expiryOf(q.expiresOn);
 
   if (q.quoteId === undefined) {
-    const { quote, token } = await createQuote(db, { ...terms, ...details, expiresAt, createdBy: staff.id, catalogVersion: catalog.version, requiresApproval, draft, now });
-    return { ok: true, quoteId: quote.id, number: quote.number, version: 1, status: quote.status, total: priced.total, path: draft ? null : `/q/${token}` };
+    const { quote, token } = await createQuote(db, {
+      ...terms,
+      ...details,
+      expiresAt,
+      createdBy: staff.id,
+      catalogVersion: catalog.version,
+      requiresApproval,
+      draft,
+      now,
+    });
+    return {
+      ok: true,
+      quoteId: quote.id,
+      number: quote.number,
+      version: 1,
+      status: quote.status,
+      total: priced.total,
+      path: draft ? null : `/q/${token}`,
+    };
   }
   const existing = await getQuoteWithVersions(db, { quoteId: q.quoteId });
   // Another rep's quote is as good as missing: its existence is not theirs to learn.
   if (!existing || !canManageQuote(staff, existing.quote)) return { ok: false, error: "NOT_FOUND" };
-  const revised = await issueRevision(db, { quoteId: q.quoteId, changes: { ...terms, expiresAt }, details, catalogVersion: catalog.version, requiresApproval, draft, now });
+  const revised = await issueRevision(db, {
+    quoteId: q.quoteId,
+    changes: { ...terms, expiresAt },
+    details,
+    catalogVersion: catalog.version,
+    requiresApproval,
+    draft,
+    now,
+  });
   if (!revised.ok) return { ok: false, error: revised.reason };
-  return { ok: true, quoteId: revised.quote.id, number: revised.quote.number, version: revised.version, status: revised.quote.status, total: priced.total, path: draft ? null : `/q/${revised.token}` };
+  return {
+    ok: true,
+    quoteId: revised.quote.id,
+    number: revised.quote.number,
+    version: revised.version,
+    status: revised.quote.status,
+    total: priced.total,
+    path: draft ? null : `/q/${revised.token}`,
+  };
 }

@@ -50,7 +50,11 @@ export function cartAllowedByQuote(open: OpenQuote, cart: CartInput): boolean {
 }
 
 /** Prices `cart` (by default the quoted one) on the quote's stored terms and catalog. */
-export function priceOpenQuote(open: OpenQuote, options: { locale: Locale; messages: PricingMessages }, cart: CartInput = quotedCart(open)): PriceResult {
+export function priceOpenQuote(
+  open: OpenQuote,
+  options: { locale: Locale; messages: PricingMessages },
+  cart: CartInput = quotedCart(open),
+): PriceResult {
   return priceQuote({ ...openQuoteTerms(open), cart }, open.catalog, options);
 }
 
@@ -58,5 +62,10 @@ export function priceOpenQuote(open: OpenQuote, options: { locale: Locale; messa
 export function openQuoteTerms(open: OpenQuote) {
   const { version, quote } = open;
   const negotiatedUnit: "year" | "month" = quotedCart(open).term.unit === "month" ? "month" : "year";
-  return { discountPercent: version.discountPercent, negotiatedSeatPrice: version.negotiatedSeatPrice, negotiatedUnit, reference: quote.number };
+  return {
+    discountPercent: version.discountPercent,
+    negotiatedSeatPrice: version.negotiatedSeatPrice,
+    negotiatedUnit,
+    reference: quote.number,
+  };
 }

@@ -48,11 +48,17 @@ export async function quotePdfResponse(printable: PrintableQuote): Promise<Respo
   } catch (error) {
     if (!(error instanceof QuotePdfFontMissingError)) throw error;
     console.error("[quotes]", error.message);
-    return new Response(messagesFor(printable.locale).Quotes.pdfErrors.fontMissing, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response(messagesFor(printable.locale).Quotes.pdfErrors.fontMissing, {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
 }
 
 /** The answer for a link or id that opens no quote: no price, just why. */
 export function quoteUnavailableResponse(locale: Locale, status: 404 | 410): Response {
-  return new Response(messagesFor(locale).Quotes.pdfErrors.unavailable, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(messagesFor(locale).Quotes.pdfErrors.unavailable, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }

@@ -3,8 +3,19 @@ import { extractText, getDocumentProxy, getMeta } from "unpdf";
 import { findQuotePdfFont, QuotePdfFontMissingError, renderQuotePdf, type QuotePdfInput } from "./pdf";
 
 const zhLabels: QuotePdfInput["labels"] = {
-  title: "报价单", number: "报价编号", customer: "客户", seller: "销售", issued: "开具时间", expires: "有效期至",
-  item: "项目", detail: "明细", amount: "金额", subtotal: "小计", total: "合计", note: "备注", footer: "本报价单由 Quorum Store 生成。",
+  title: "报价单",
+  number: "报价编号",
+  customer: "客户",
+  seller: "销售",
+  issued: "开具时间",
+  expires: "有效期至",
+  item: "项目",
+  detail: "明细",
+  amount: "金额",
+  subtotal: "小计",
+  total: "合计",
+  note: "备注",
+  footer: "本报价单由 Quorum Store 生成。",
 };
 
 function quote(overrides: Partial<QuotePdfInput> = {}): QuotePdfInput {
@@ -43,7 +54,14 @@ describe("renderQuotePdf", () => {
 
     const { totalPages, text, info } = await read(pdf);
     expect(totalPages).toBe(1);
-    for (const expected of ["QT20261122-7F3K9C", "¥47,239.20", "杭州示例科技有限公司", "报价单", "价格含税，付款后开具增值税专用发票。", "-¥5,248.80"]) {
+    for (const expected of [
+      "QT20261122-7F3K9C",
+      "¥47,239.20",
+      "杭州示例科技有限公司",
+      "报价单",
+      "价格含税，付款后开具增值税专用发票。",
+      "-¥5,248.80",
+    ]) {
       expect(text).toContain(expected);
     }
     expect(info.Title).toBe("报价单 QT20261122-7F3K9C");
@@ -52,7 +70,11 @@ describe("renderQuotePdf", () => {
   });
 
   it("continues on further pages when there are many lines", async () => {
-    const lines = Array.from({ length: 40 }, (_, i) => ({ name: `产品 ${i + 1}`, detail: `${i + 1} × ¥100.00/seat/yr × 1 yr`, amount: `¥${(i + 1) * 100}.00` }));
+    const lines = Array.from({ length: 40 }, (_, i) => ({
+      name: `产品 ${i + 1}`,
+      detail: `${i + 1} × ¥100.00/seat/yr × 1 yr`,
+      amount: `¥${(i + 1) * 100}.00`,
+    }));
     const { totalPages, text } = await read(await renderQuotePdf(quote({ lines, note: null, locale: "en" })));
     expect(totalPages).toBeGreaterThan(1);
     expect(text).toContain("产品 40");

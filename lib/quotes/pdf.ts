@@ -5,7 +5,21 @@ import { env } from "@/lib/env";
 export interface QuotePdfInput {
   locale: "zh-CN" | "en";
   /** Every visible label, already translated by the caller. */
-  labels: { title: string; number: string; customer: string; seller: string; issued: string; expires: string; item: string; detail: string; amount: string; subtotal: string; total: string; note: string; footer: string };
+  labels: {
+    title: string;
+    number: string;
+    customer: string;
+    seller: string;
+    issued: string;
+    expires: string;
+    item: string;
+    detail: string;
+    amount: string;
+    subtotal: string;
+    total: string;
+    note: string;
+    footer: string;
+  };
   number: string;
   customer: { name: string; email: string };
   seller: { name: string; email: string };
@@ -35,7 +49,8 @@ const KNOWN_FONTS: QuotePdfFont[] = [
   { path: "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", postscriptName: "WenQuanYiZenHei" },
 ];
 
-const HOW_TO_FIX = "install fonts-noto-cjk (Debian: apt-get install fonts-noto-cjk) or set QUOTE_PDF_FONT to a .ttf/.otf/.ttc with Chinese glyphs";
+const HOW_TO_FIX =
+  "install fonts-noto-cjk (Debian: apt-get install fonts-noto-cjk) or set QUOTE_PDF_FONT to a .ttf/.otf/.ttc with Chinese glyphs";
 
 const isCollection = (path: string) => /\.(ttc|otc)$/i.test(path);
 
@@ -50,7 +65,9 @@ export function findQuotePdfFont(
     if (!exists(configured)) throw new QuotePdfFontMissingError(`QUOTE_PDF_FONT ${configured} does not exist: ${HOW_TO_FIX}.`);
     if (!isCollection(configured)) return { path: configured }; // fontkit rejects a face name for a single font
     if (!source.QUOTE_PDF_FONT_NAME) {
-      throw new QuotePdfFontMissingError(`QUOTE_PDF_FONT ${configured} is a font collection: set QUOTE_PDF_FONT_NAME to the PostScript name of a face in it (see fc-query).`);
+      throw new QuotePdfFontMissingError(
+        `QUOTE_PDF_FONT ${configured} is a font collection: set QUOTE_PDF_FONT_NAME to the PostScript name of a face in it (see fc-query).`,
+      );
     }
     return { path: configured, postscriptName: source.QUOTE_PDF_FONT_NAME };
   }
@@ -124,7 +141,12 @@ function ensureSpace(doc: Doc, height: number): boolean {
 
 function rule(doc: Doc, gap = 6): void {
   doc.y += gap;
-  doc.moveTo(left(doc), doc.y).lineTo(left(doc) + contentWidth(doc), doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc
+    .moveTo(left(doc), doc.y)
+    .lineTo(left(doc) + contentWidth(doc), doc.y)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
   doc.y += gap;
 }
 
@@ -143,7 +165,10 @@ function drawHeader(doc: Doc, { labels, number, customer, seller, issuedAt, expi
   };
   const end = Math.max(party(left(doc), labels.customer, customer), party(left(doc) + half + 24, labels.seller, seller));
 
-  doc.fillColor(INK).fontSize(10).text(`${labels.issued}: ${issuedAt}    ${labels.expires}: ${expiresAt}`, left(doc), end + 12);
+  doc
+    .fillColor(INK)
+    .fontSize(10)
+    .text(`${labels.issued}: ${issuedAt}    ${labels.expires}: ${expiresAt}`, left(doc), end + 12);
   doc.moveDown(1.2);
 }
 
@@ -162,11 +187,20 @@ function drawRow(doc: Doc, row: { name: string; detail: string; amount: string }
   const y = doc.y;
   // Only the regular face is embedded: "bold" strokes the glyph outlines too, so no second 20 MB font is read.
   const weight = bold ? { fill: true, stroke: true } : {};
-  doc.save().lineWidth(0.4).strokeColor(INK).fillColor(INK).fontSize(bold ? 13 : 10.5);
+  doc
+    .save()
+    .lineWidth(0.4)
+    .strokeColor(INK)
+    .fillColor(INK)
+    .fontSize(bold ? 13 : 10.5);
   doc.text(row.amount, x + contentWidth(doc) - AMOUNT_WIDTH, y, { width: AMOUNT_WIDTH, align: "right", ...weight });
   doc.text(row.name, x, y, { width: textWidth, ...weight });
   doc.restore();
-  if (row.detail) doc.fillColor(GREY).fontSize(8.5).text(row.detail, x, doc.y + 1, { width: textWidth });
+  if (row.detail)
+    doc
+      .fillColor(GREY)
+      .fontSize(8.5)
+      .text(row.detail, x, doc.y + 1, { width: textWidth });
   doc.y += 6;
 }
 
@@ -188,7 +222,10 @@ function drawLines(doc: Doc, { labels, lines }: QuotePdfInput): void {
 }
 
 function drawTotals(doc: Doc, { labels, subtotal, adjustments, total }: QuotePdfInput): void {
-  const rows = [{ name: labels.subtotal, detail: "", amount: subtotal }, ...adjustments.map((a) => ({ name: a.label, detail: a.detail, amount: a.amount }))];
+  const rows = [
+    { name: labels.subtotal, detail: "", amount: subtotal },
+    ...adjustments.map((a) => ({ name: a.label, detail: a.detail, amount: a.amount })),
+  ];
   for (const row of rows) {
     ensureSpace(doc, rowHeight(doc, row));
     drawRow(doc, row);
@@ -202,9 +239,15 @@ function drawNote(doc: Doc, { labels, note }: QuotePdfInput): void {
   if (!note) return;
   ensureSpace(doc, 48);
   doc.moveDown(1);
-  doc.fillColor(GREY).fontSize(9).text(labels.note, left(doc), doc.y, { width: contentWidth(doc) });
+  doc
+    .fillColor(GREY)
+    .fontSize(9)
+    .text(labels.note, left(doc), doc.y, { width: contentWidth(doc) });
   // A long note flows onto further pages by itself; the bottom margin keeps it clear of the footer.
-  doc.fillColor(INK).fontSize(10).text(note, { width: contentWidth(doc) });
+  doc
+    .fillColor(INK)
+    .fontSize(10)
+    .text(note, { width: contentWidth(doc) });
 }
 
 function drawFooters(doc: Doc, footer: string): void {

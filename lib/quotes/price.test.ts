@@ -11,7 +11,12 @@ import { priceQuote, type QuoteTerms } from "./price";
 
 const options = { locale: "en" as const, messages: en.Pricing };
 const business: CartInput = { edition: "business", seats: 30, term: y(1), addons: [{ sku: "large-meeting-500", quantity: 1 }] };
-const terms = (change: Partial<QuoteTerms> = {}): QuoteTerms => ({ cart: business, discountPercent: "0", negotiatedSeatPrice: null, ...change });
+const terms = (change: Partial<QuoteTerms> = {}): QuoteTerms => ({
+  cart: business,
+  discountPercent: "0",
+  negotiatedSeatPrice: null,
+  ...change,
+});
 
 describe("priceQuote", () => {
   it("business, 30 seats + 1 large-meeting-500, 1 year, 10% off → 47239.20", () => {
@@ -45,7 +50,15 @@ describe("priceQuote", () => {
   });
 
   it("prices enterprise seats at the negotiated price, add-ons at list, rules on the real seat count", () => {
-    const cart: CartInput = { edition: "enterprise", seats: 300, term: y(2), addons: [{ sku: "large-meeting-500", quantity: 2 }, { sku: "mra", quantity: 1 }] };
+    const cart: CartInput = {
+      edition: "enterprise",
+      seats: 300,
+      term: y(2),
+      addons: [
+        { sku: "large-meeting-500", quantity: 2 },
+        { sku: "mra", quantity: 1 },
+      ],
+    };
     const r = priceQuote({ cart, discountPercent: "5", negotiatedSeatPrice: "1000.00" }, catalog, options);
     expect(r.ok).toBe(true);
     expect(r.lines.map((l) => [l.sku, l.unitPrice, l.amount])).toEqual([
@@ -74,7 +87,9 @@ describe("priceQuote", () => {
     const cart: CartInput = { edition: "enterprise", seats: 300, term: y(1), addons: [] };
     const r = priceQuote({ cart, discountPercent: "0", negotiatedSeatPrice: "100", negotiatedUnit: "month" }, catalog, options);
     expect(r.errors.map((e) => [e.code, e.path])).toEqual([["BILLING_UNIT_NOT_SOLD", "term"]]);
-    expect(priceQuote({ cart, discountPercent: "0", negotiatedSeatPrice: "1000", negotiatedUnit: "year" }, catalog, options).total).toBe("300000.00");
+    expect(priceQuote({ cart, discountPercent: "0", negotiatedSeatPrice: "1000", negotiatedUnit: "year" }, catalog, options).total).toBe(
+      "300000.00",
+    );
   });
 
   it("contact-sales editions without a negotiated price still need sales", () => {

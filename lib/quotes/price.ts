@@ -25,7 +25,6 @@ export interface QuoteTerms {
   reference?: string;
 }
 
-
 const PERCENT_PATTERN = /^\d{1,3}(\.\d{1,2})?$/;
 const PRICE_PATTERN = /^\d{1,9}(\.\d{1,2})?$/;
 const ZERO = new Decimal(0);
@@ -44,7 +43,12 @@ export function priceQuote(terms: QuoteTerms, catalog: Catalog, options: PriceOp
     // a negotiated price on a self-serve edition can only be a bug upstream.
     if (!isNegotiable(terms.cart.edition)) throw new Error(`negotiated seat price not allowed for ${terms.cart.edition}`);
     if (!PRICE_PATTERN.test(terms.negotiatedSeatPrice)) throw new Error(`bad negotiated seat price ${terms.negotiatedSeatPrice}`);
-    priceList = withNegotiatedPrice(catalog, terms.cart.edition, terms.negotiatedUnit ?? (terms.cart.term.unit === "month" ? "month" : "year"), terms.negotiatedSeatPrice);
+    priceList = withNegotiatedPrice(
+      catalog,
+      terms.cart.edition,
+      terms.negotiatedUnit ?? (terms.cart.term.unit === "month" ? "month" : "year"),
+      terms.negotiatedSeatPrice,
+    );
   }
   const priced = priceCart(terms.cart, priceList, options);
   if (percent.isZero()) return priced;
@@ -63,11 +67,18 @@ export function priceQuote(terms: QuoteTerms, catalog: Catalog, options: PriceOp
  * priced by priceCart's integer-fen arithmetic (quantity × negotiated price × periods).
  */
 function withNegotiatedPrice(catalog: Catalog, edition: string, unit: "year" | "month", seatPrice: string): Catalog {
-  const editions = catalog.editions.map((e): Edition => (e.id === edition ? { ...e, sales: "self-serve", prices: { [unit]: seatPrice } } : e));
+  const editions = catalog.editions.map((e): Edition =>
+    e.id === edition ? { ...e, sales: "self-serve", prices: { [unit]: seatPrice } } : e,
+  );
   return { ...catalog, editions };
 }
 
-function applyQuoteDiscount(result: PriceResult, percent: Decimal, reference: string, options: { locale: Locale; messages: PricingMessages }): PriceResult {
+function applyQuoteDiscount(
+  result: PriceResult,
+  percent: Decimal,
+  reference: string,
+  options: { locale: Locale; messages: PricingMessages },
+): PriceResult {
   const t = pricingTranslator(options.locale, options.messages);
   const subtotal = new Decimal(result.subtotal);
   const off = subtotal.lte(0) ? ZERO : Decimal.min(roundToFen(subtotal.times(percent).dividedBy(100)), subtotal);

@@ -31,10 +31,20 @@ export function catalogLoader(db: Db): CatalogLoader {
 }
 
 /** Prices a stored quote's current terms on its own catalog; undefined when that catalog is gone. */
-export async function priceStoredQuote(db: Db, quote: QuoteRow, locale: Locale, load: CatalogLoader = catalogLoader(db)): Promise<PricedStoredQuote | undefined> {
+export async function priceStoredQuote(
+  db: Db,
+  quote: QuoteRow,
+  locale: Locale,
+  load: CatalogLoader = catalogLoader(db),
+): Promise<PricedStoredQuote | undefined> {
   const catalog = await load(quote.catalogVersion);
   if (!catalog) return undefined;
-  const terms = { cart: quote.cart as CartInput, discountPercent: quote.discountPercent, negotiatedSeatPrice: quote.negotiatedSeatPrice, reference: quote.number };
+  const terms = {
+    cart: quote.cart as CartInput,
+    discountPercent: quote.discountPercent,
+    negotiatedSeatPrice: quote.negotiatedSeatPrice,
+    reference: quote.number,
+  };
   return { catalog, result: priceQuote(terms, catalog, { locale, messages: messagesFor(locale).Pricing }) };
 }
 

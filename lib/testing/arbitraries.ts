@@ -24,11 +24,13 @@ export function cartArb(maxLines = 6): fc.Arbitrary<CartInput> {
     const seats = edition.seats
       ? fc.integer({ min: edition.seats.min, max: edition.seats.max ?? edition.seats.min + 500 })
       : fc.constant(undefined);
-    return fc.record({
-      edition: fc.constant(edition.id),
-      seats,
-      term: termArb,
-      addons: fc.array(line, { maxLength: maxLines }),
-    }).map(({ seats: s, ...rest }) => (s === undefined ? rest : { ...rest, seats: s }));
+    return fc
+      .record({
+        edition: fc.constant(edition.id),
+        seats,
+        term: termArb,
+        addons: fc.array(line, { maxLength: maxLines }),
+      })
+      .map(({ seats: s, ...rest }) => (s === undefined ? rest : { ...rest, seats: s }));
   });
 }

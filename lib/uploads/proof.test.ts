@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { attachmentDisposition, checkProofFile, cleanFileName, MAX_PROOF_BYTES, sniffProofType } from "./proof";
 
-const bytes = (...parts: (number[] | string)[]) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? Array.from(Buffer.from(p, "latin1")) : p)));
+const bytes = (...parts: (number[] | string)[]) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? Array.from(Buffer.from(p, "latin1")) : p)));
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 describe("sniffProofType", () => {
@@ -32,9 +33,21 @@ describe("checkProofFile", () => {
     ["no file", undefined, { ok: false, error: "NO_FILE" }],
     ["an empty file", { name: "a.pdf", bytes: bytes() }, { ok: false, error: "EMPTY" }],
     ["an HTML page named .pdf", { name: "licence.pdf", bytes: bytes("<html>") }, { ok: false, error: "UNSUPPORTED_TYPE" }],
-    ["a PDF named .png", { name: "licence.png", bytes: bytes("%PDF-1.7") }, { ok: true, fileName: "licence.png.pdf", contentType: "application/pdf" }],
-    ["a Chinese file name", { name: "办学许可证.pdf", bytes: bytes("%PDF-1.4") }, { ok: true, fileName: "办学许可证.pdf", contentType: "application/pdf" }],
-    ["a path in the name", { name: "C:\\Users\\li\\scan.jpg", bytes: bytes([0xff, 0xd8, 0xff, 0xdb]) }, { ok: true, fileName: "scan.jpg", contentType: "image/jpeg" }],
+    [
+      "a PDF named .png",
+      { name: "licence.png", bytes: bytes("%PDF-1.7") },
+      { ok: true, fileName: "licence.png.pdf", contentType: "application/pdf" },
+    ],
+    [
+      "a Chinese file name",
+      { name: "办学许可证.pdf", bytes: bytes("%PDF-1.4") },
+      { ok: true, fileName: "办学许可证.pdf", contentType: "application/pdf" },
+    ],
+    [
+      "a path in the name",
+      { name: "C:\\Users\\li\\scan.jpg", bytes: bytes([0xff, 0xd8, 0xff, 0xdb]) },
+      { ok: true, fileName: "scan.jpg", contentType: "image/jpeg" },
+    ],
   ] as const)("%s", (_, file, expected) => {
     expect(checkProofFile(file)).toEqual(expected);
   });

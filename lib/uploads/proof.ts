@@ -25,7 +25,11 @@ export function sniffProofType(bytes: Uint8Array): ProofContentType | undefined 
   return SIGNATURES.find(({ magic }) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b))?.type;
 }
 
-const EXTENSIONS: Record<ProofContentType, string[]> = { "application/pdf": [".pdf"], "image/png": [".png"], "image/jpeg": [".jpg", ".jpeg", ".jpe", ".jfif"] };
+const EXTENSIONS: Record<ProofContentType, string[]> = {
+  "application/pdf": [".pdf"],
+  "image/png": [".png"],
+  "image/jpeg": [".jpg", ".jpeg", ".jpe", ".jfif"],
+};
 const MAX_NAME = 255;
 
 /**
@@ -34,7 +38,10 @@ const MAX_NAME = 255;
  * most 255 characters with the extension kept; an empty name becomes "proof" plus the extension.
  */
 export function cleanFileName(name: string, type: ProofContentType): string {
-  const base = (name.split(/[\\/]/).pop() ?? "").normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const base = (name.split(/[\\/]/).pop() ?? "")
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim();
   const known = EXTENSIONS[type];
   if (!base || /^\.+$/.test(base)) return `proof${known[0]}`;
   const dot = base.lastIndexOf(".");

@@ -12,7 +12,9 @@ export const upgradeChoiceSchema = z.discriminatedUnion("method", [
 export type UpgradeChoice = z.infer<typeof upgradeChoiceSchema>;
 
 /** The cart as checkout takes it: no field beyond the cart's own (a price sent along is refused, not ignored). */
-export const strictCartSchema = cartInputSchema.extend({ addons: z.array(cartLineInputSchema.extend({ term: termInputSchema.strict().optional() }).strict()).default([]) }).strict();
+export const strictCartSchema = cartInputSchema
+  .extend({ addons: z.array(cartLineInputSchema.extend({ term: termInputSchema.strict().optional() }).strict()).default([]) })
+  .strict();
 
 /** What the review step submits to place an order. Prices are never part of it, except the total the buyer saw, to be checked. */
 export const checkoutSchema = z

@@ -40,7 +40,10 @@ describe("contactSalesSchema", () => {
 
   it("turns empty optional fields into undefined and typed seats into a number", () => {
     expect(contactSalesSchema.parse({ ...lead, message: "   " })).toMatchObject({ seats: undefined, message: undefined });
-    expect(contactSalesSchema.parse({ ...lead, seats: " 300 ", message: " 需要 300 人的会议 " })).toMatchObject({ seats: 300, message: "需要 300 人的会议" });
+    expect(contactSalesSchema.parse({ ...lead, seats: " 300 ", message: " 需要 300 人的会议 " })).toMatchObject({
+      seats: 300,
+      message: "需要 300 人的会议",
+    });
   });
 
   it("accepts its own output unchanged, so the server can re-parse what the form parsed", () => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  educationDetailsSchema,
-  educationVerificationSchema,
-  invoiceRequestSchema,
-  organisationDetailsSchema,
-} from "./organisation";
+import { educationDetailsSchema, educationVerificationSchema, invoiceRequestSchema, organisationDetailsSchema } from "./organisation";
 
 /** The message keys of every issue, by dotted path, so a row states exactly which fields fail and why. */
 function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
@@ -33,13 +28,22 @@ describe("organisationDetailsSchema", () => {
     ["an email without domain", { email: "zhang@" }, { email: "OrgDetails.errors.email" }],
     ["an email without @", { email: "zhang.example.cn" }, { email: "OrgDetails.errors.email" }],
     ["an email with spaces around", { email: "  zhang@example.cn " }, {}],
-    ["missing fields", { organisationName: undefined, email: undefined }, { organisationName: "OrgDetails.errors.organisationName", email: "OrgDetails.errors.email" }],
+    [
+      "missing fields",
+      { organisationName: undefined, email: undefined },
+      { organisationName: "OrgDetails.errors.organisationName", email: "OrgDetails.errors.email" },
+    ],
   ])("%s", (_, change, expected) => {
     expect(errorsOf(organisationDetailsSchema.safeParse({ ...org, ...change }))).toEqual(expected);
   });
 
   it("normalises what it accepts", () => {
-    const parsed = organisationDetailsSchema.parse({ ...org, organisationName: " 某某公司 ", mobile: "+86 138-1234-5678", email: " zhang@example.cn " });
+    const parsed = organisationDetailsSchema.parse({
+      ...org,
+      organisationName: " 某某公司 ",
+      mobile: "+86 138-1234-5678",
+      email: " zhang@example.cn ",
+    });
     expect(parsed).toEqual({ ...org, organisationName: "某某公司", mobile: "13812345678", email: "zhang@example.cn" });
   });
 });
@@ -61,15 +65,31 @@ describe("invoiceRequestSchema", () => {
     ["an ordinary invoice with a title only", { type: "ordinary", title: "张三" }, {}],
     ["an ordinary invoice with an empty credit code", { type: "ordinary", title: "张三", uscc: "" }, {}],
     ["an ordinary invoice with a valid credit code", { type: "ordinary", title: "某某公司", uscc: "91350100M000100Y43" }, {}],
-    ["an ordinary invoice with a wrong check character", { type: "ordinary", title: "某某公司", uscc: "91350100M000100Y44" }, { uscc: "OrgDetails.errors.uscc" }],
+    [
+      "an ordinary invoice with a wrong check character",
+      { type: "ordinary", title: "某某公司", uscc: "91350100M000100Y44" },
+      { uscc: "OrgDetails.errors.uscc" },
+    ],
     ["an ordinary invoice without a title", { type: "ordinary", title: "" }, { title: "OrgDetails.errors.invoiceTitle" }],
     ["a complete special invoice", special, {}],
     ["a special invoice with a lower-case code", { ...special, uscc: "91110000600037341l" }, {}],
     ["a special invoice without a credit code", { ...special, uscc: "" }, { uscc: "OrgDetails.errors.uscc" }],
     ["a special invoice with 17 characters", { ...special, uscc: "91110000600037341" }, { uscc: "OrgDetails.errors.uscc" }],
-    ["a special invoice without bank details", { ...special, bankName: "", bankAccount: "" }, { bankName: "OrgDetails.errors.bankName", bankAccount: "OrgDetails.errors.bankAccount" }],
-    ["a special invoice with letters in the account", { ...special, bankAccount: "ABC123456" }, { bankAccount: "OrgDetails.errors.bankAccount" }],
-    ["a special invoice without address and phone", { ...special, registeredAddress: undefined, registeredPhone: "abc" }, { registeredAddress: "OrgDetails.errors.registeredAddress", registeredPhone: "OrgDetails.errors.registeredPhone" }],
+    [
+      "a special invoice without bank details",
+      { ...special, bankName: "", bankAccount: "" },
+      { bankName: "OrgDetails.errors.bankName", bankAccount: "OrgDetails.errors.bankAccount" },
+    ],
+    [
+      "a special invoice with letters in the account",
+      { ...special, bankAccount: "ABC123456" },
+      { bankAccount: "OrgDetails.errors.bankAccount" },
+    ],
+    [
+      "a special invoice without address and phone",
+      { ...special, registeredAddress: undefined, registeredPhone: "abc" },
+      { registeredAddress: "OrgDetails.errors.registeredAddress", registeredPhone: "OrgDetails.errors.registeredPhone" },
+    ],
     ["an unknown type", { type: "electronic" }, { type: "OrgDetails.errors.invoiceType" }],
     ["no type", {}, { type: "OrgDetails.errors.invoiceType" }],
   ])("%s", (_, input, expected) => {
@@ -84,11 +104,19 @@ describe("invoiceRequestSchema", () => {
   });
 
   it("drops an empty optional credit code and fields of other types", () => {
-    expect(invoiceRequestSchema.parse({ type: "ordinary", title: "张三", uscc: "", bankName: "x" })).toEqual({ type: "ordinary", title: "张三" });
+    expect(invoiceRequestSchema.parse({ type: "ordinary", title: "张三", uscc: "", bankName: "x" })).toEqual({
+      type: "ordinary",
+      title: "张三",
+    });
   });
 });
 
-const education = { institutionName: "某某市第一中学", institutionType: "primary-secondary", proofUploadId: "5b0c1a52-3c1e-4a8e-9f5d-2f1b6f0c9a11", proofFileName: "办学许可证.pdf" };
+const education = {
+  institutionName: "某某市第一中学",
+  institutionType: "primary-secondary",
+  proofUploadId: "5b0c1a52-3c1e-4a8e-9f5d-2f1b6f0c9a11",
+  proofFileName: "办学许可证.pdf",
+};
 
 describe("educationVerificationSchema", () => {
   it.each([

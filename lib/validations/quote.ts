@@ -13,7 +13,11 @@ export const MAX_QUOTE_DAYS = 365;
 /** The terms a rep fills in beside the cart. Isomorphic: the builder's form and the server action share it. */
 export const quoteTermsSchema = z.object({
   customerName: z.string().trim().min(1, error("customerName")).max(100, error("customerName")),
-  customerEmail: z.string().trim().toLowerCase().pipe(z.email(error("customerEmail"))),
+  customerEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email(error("customerEmail"))),
   note: z.string().trim().max(1000, error("note")),
   /** Percent off, 0 to 99.99, two places at most: an order must cost something to be paid. */
   discountPercent: z

@@ -18,9 +18,12 @@ describe("discountLimitPercentSchema", () => {
     expect(discountLimitPercentSchema.parse(input)).toBe(expected);
   });
 
-  it.each([["101"], ["-1"], ["12.5"], [12.5], ["1e1"], ["abc"], [""], ["  "], [undefined], [null], [Number.NaN], ["1000000"]])("refuses %j", (input) => {
-    expect(errorsOf(discountLimitPercentSchema.safeParse(input))).toEqual({ "": "Staff.errors.percent" });
-  });
+  it.each([["101"], ["-1"], ["12.5"], [12.5], ["1e1"], ["abc"], [""], ["  "], [undefined], [null], [Number.NaN], ["1000000"]])(
+    "refuses %j",
+    (input) => {
+      expect(errorsOf(discountLimitPercentSchema.safeParse(input))).toEqual({ "": "Staff.errors.percent" });
+    },
+  );
 });
 
 describe("createSalesAccountSchema", () => {

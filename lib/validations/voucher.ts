@@ -23,15 +23,23 @@ export const createVoucherSchema = z
     code: z.preprocess(blankToUndefined, voucherCodeSchema.optional()),
     kind: z.enum(["cash", "percent"]),
     amount: z.preprocess(blankToUndefined, money("amount").optional()),
-    percent: z.preprocess(blankToUndefined, z.coerce.number(error("percent")).int(error("percent")).min(1, error("percent")).max(99, error("percent")).optional()),
+    percent: z.preprocess(
+      blankToUndefined,
+      z.coerce.number(error("percent")).int(error("percent")).min(1, error("percent")).max(99, error("percent")).optional(),
+    ),
     minimumSpend: z.preprocess(blankToUndefined, money("minimumSpend").optional()),
     singleUse: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
     // A datetime-local value carries no zone: operators mean China time.
-    expiresAt: z.preprocess((v) => (typeof v === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(v) ? `${v}:00+08:00` : blankToUndefined(v)), z.coerce.date(error("expiresAt")).optional()),
+    expiresAt: z.preprocess(
+      (v) => (typeof v === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(v) ? `${v}:00+08:00` : blankToUndefined(v)),
+      z.coerce.date(error("expiresAt")).optional(),
+    ),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === "cash" && (v.amount === undefined || Number(v.amount) <= 0)) ctx.addIssue({ code: "custom", path: ["amount"], message: error("amount").error });
-    if (v.kind === "percent" && v.percent === undefined) ctx.addIssue({ code: "custom", path: ["percent"], message: error("percent").error });
+    if (v.kind === "cash" && (v.amount === undefined || Number(v.amount) <= 0))
+      ctx.addIssue({ code: "custom", path: ["amount"], message: error("amount").error });
+    if (v.kind === "percent" && v.percent === undefined)
+      ctx.addIssue({ code: "custom", path: ["percent"], message: error("percent").error });
   });
 export type CreateVoucherInput = z.output<typeof createVoucherSchema>;
 

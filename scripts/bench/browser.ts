@@ -91,7 +91,11 @@ function chunk(file: string, body: Buffer): ChunkSize {
 function fromBundleStats(): FirstLoad["stats"] {
   const path = join(ROOT, ".next/diagnostics/route-bundle-stats.json");
   if (!existsSync(path)) return null;
-  const routes = JSON.parse(readFileSync(path, "utf8")) as { route: string; firstLoadUncompressedJsBytes?: number; firstLoadChunkPaths?: string[] }[];
+  const routes = JSON.parse(readFileSync(path, "utf8")) as {
+    route: string;
+    firstLoadUncompressedJsBytes?: number;
+    firstLoadChunkPaths?: string[];
+  }[];
   const buy = Array.isArray(routes) ? routes.find((r) => r.route === "/buy") : undefined;
   if (!buy?.firstLoadChunkPaths) return null;
   const files = buy.firstLoadChunkPaths.map((p) => chunk(p.replace(/^\.next\//, ""), readFileSync(join(ROOT, p))));
@@ -193,11 +197,9 @@ async function waitForHydration(page: Page): Promise<void> {
     const before = await total.textContent();
     await button.click();
     try {
-      await page.waitForFunction(
-        (previous) => document.querySelector('[data-testid="summary-total"]')?.textContent !== previous,
-        before,
-        { timeout: 2000 },
-      );
+      await page.waitForFunction((previous) => document.querySelector('[data-testid="summary-total"]')?.textContent !== previous, before, {
+        timeout: 2000,
+      });
       return;
     } catch {
       // not hydrated yet: try again
@@ -208,7 +210,9 @@ async function waitForHydration(page: Page): Promise<void> {
 
 async function summaryLatency(page: Page): Promise<Latency> {
   await waitForHydration(page);
-  const samples = (await page.evaluate(`(${IN_PAGE_CLICKS})(${JSON.stringify({ label: INCREASE_SEATS, clicks: CLICKS, timeoutMs: 1000 })})`)) as Latency["samples"];
+  const samples = (await page.evaluate(
+    `(${IN_PAGE_CLICKS})(${JSON.stringify({ label: INCREASE_SEATS, clicks: CLICKS, timeoutMs: 1000 })})`,
+  )) as Latency["samples"];
   const good = samples.filter((s) => s.ms !== null && s.after !== s.before);
   const sorted = good.map((s) => s.ms!).sort((a, b) => a - b);
   return {

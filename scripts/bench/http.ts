@@ -92,8 +92,15 @@ export async function benchHttp(body: string, expectedTotal: string): Promise<{ 
   const price1 = await load("/api/v1/price", body);
   const bare2 = await load("/api/bench/bare", body);
   const price2 = await load("/api/v1/price", body);
-  for (const [name, run] of [["bare", bare1], ["price", price1], ["bare", bare2], ["price", price2]] as const) {
-    process.stderr.write(`  ${name.padEnd(5)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  non2xx ${run.non2xx}  errors ${run.errors}\n`);
+  for (const [name, run] of [
+    ["bare", bare1],
+    ["price", price1],
+    ["bare", bare2],
+    ["price", price2],
+  ] as const) {
+    process.stderr.write(
+      `  ${name.padEnd(5)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  non2xx ${run.non2xx}  errors ${run.errors}\n`,
+    );
     if (run.errors > 0 || run.timeouts > 0) throw new Error(`${name}: ${run.errors} errors, ${run.timeouts} timeouts`);
     if (run.requests === 0) throw new Error(`${name}: no requests completed`);
   }

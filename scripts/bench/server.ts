@@ -25,7 +25,12 @@ async function portInUse(): Promise<boolean> {
 async function waitForOtherBuilds(): Promise<void> {
   const running = () => {
     const found = spawnSync("pgrep", ["-f", "next build"], { encoding: "utf8" });
-    return found.status === 0 ? found.stdout.trim().split("\n").filter((pid) => Number(pid) !== process.pid) : [];
+    return found.status === 0
+      ? found.stdout
+          .trim()
+          .split("\n")
+          .filter((pid) => Number(pid) !== process.pid)
+      : [];
   };
   const deadline = Date.now() + 15 * 60_000;
   let told = false;

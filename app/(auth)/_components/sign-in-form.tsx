@@ -16,8 +16,22 @@ export function SignInForm({ next, labelledBy }: { next: string; labelledBy: str
   return (
     <form method="post" noValidate aria-labelledby={labelledBy} onSubmit={onSubmit} className="space-y-4">
       <FormError messageKey={formError} />
-      <TextField id="email" label={t("fields.email")} type="email" autoComplete="username" registration={register("email")} error={errors.email?.message} />
-      <TextField id="password" label={t("fields.password")} type="password" autoComplete="current-password" registration={register("password")} error={errors.password?.message} />
+      <TextField
+        id="email"
+        label={t("fields.email")}
+        type="email"
+        autoComplete="username"
+        registration={register("email")}
+        error={errors.email?.message}
+      />
+      <TextField
+        id="password"
+        label={t("fields.password")}
+        type="password"
+        autoComplete="current-password"
+        registration={register("password")}
+        error={errors.password?.message}
+      />
       <SubmitButton busy={busy} label={t("signIn.submit")} busyLabel={t("signIn.submitting")} />
     </form>
   );

@@ -16,8 +16,22 @@ export function SignUpForm({ next, labelledBy }: { next: string; labelledBy: str
   return (
     <form method="post" noValidate aria-labelledby={labelledBy} onSubmit={onSubmit} className="space-y-4">
       <FormError messageKey={formError} />
-      <TextField id="name" label={t("fields.name")} type="text" autoComplete="name" registration={register("name")} error={errors.name?.message} />
-      <TextField id="email" label={t("fields.email")} type="email" autoComplete="email" registration={register("email")} error={errors.email?.message} />
+      <TextField
+        id="name"
+        label={t("fields.name")}
+        type="text"
+        autoComplete="name"
+        registration={register("name")}
+        error={errors.name?.message}
+      />
+      <TextField
+        id="email"
+        label={t("fields.email")}
+        type="email"
+        autoComplete="email"
+        registration={register("email")}
+        error={errors.email?.message}
+      />
       <TextField
         id="password"
         label={t("fields.password")}

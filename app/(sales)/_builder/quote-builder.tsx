@@ -47,14 +47,21 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
   const discountPercent = PERCENT.test(discount ?? "") ? (discount as string) : "0";
   const seatPrice = typeof negotiated === "string" && PRICE.test(negotiated) ? negotiated : null;
   const price = useCallback<Pricer>(
-    (cart, options) => priceQuote({ cart, discountPercent, negotiatedSeatPrice: isNegotiable(cart.edition) ? seatPrice : null }, catalog, options),
+    (cart, options) =>
+      priceQuote({ cart, discountPercent, negotiatedSeatPrice: isNegotiable(cart.edition) ? seatPrice : null }, catalog, options),
     [discountPercent, seatPrice],
   );
   const urlFor = useCallback((cart: CartInput) => `${window.location.pathname}?${encodeCart(cart)}`, []);
   const state = usePricedCart(initial, "", { price, urlFor });
   const { cart } = state;
   const negotiable = isNegotiable(cart.edition);
-  const approval = needsApproval({ discountPercent, repLimitPercent: limitPercent, negotiatedSeatPrice: negotiable ? seatPrice : null, edition: cart.edition, seats: cart.seats });
+  const approval = needsApproval({
+    discountPercent,
+    repLimitPercent: limitPercent,
+    negotiatedSeatPrice: negotiable ? seatPrice : null,
+    edition: cart.edition,
+    seats: cart.seats,
+  });
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<IssueQuoteResult | null>(null);
   const [ruleErrors, setRuleErrors] = useState<RuleViolation[]>([]);
@@ -63,7 +70,13 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
     form.handleSubmit((values) =>
       startTransition(async () => {
         setRuleErrors([]);
-        const result = await issueQuoteAction({ ...values, negotiatedSeatPrice: negotiable ? values.negotiatedSeatPrice : "", cart, draft, ...(revising ? { quoteId: revising.id } : {}) });
+        const result = await issueQuoteAction({
+          ...values,
+          negotiatedSeatPrice: negotiable ? values.negotiatedSeatPrice : "",
+          cart,
+          draft,
+          ...(revising ? { quoteId: revising.id } : {}),
+        });
         if (!result.ok && result.error === "INVALID") {
           for (const [field, keys] of Object.entries(result.fieldErrors)) {
             if (field in defaults && keys?.[0]) form.setError(field as keyof QuoteTermsForm, { message: keys[0] }, { shouldFocus: true });
@@ -75,8 +88,18 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
     );
 
   if (outcome?.ok) return <Issued result={outcome} />;
-  const field = (name: "customerName" | "customerEmail" | "discountPercent" | "negotiatedSeatPrice" | "expiresOn", label: string, props: Omit<React.ComponentProps<typeof TextField>, "id" | "label" | "registration">) => (
-    <TextField id={`quote-${name}`} label={label} registration={form.register(name)} error={form.formState.errors[name]?.message} {...props} />
+  const field = (
+    name: "customerName" | "customerEmail" | "discountPercent" | "negotiatedSeatPrice" | "expiresOn",
+    label: string,
+    props: Omit<React.ComponentProps<typeof TextField>, "id" | "label" | "registration">,
+  ) => (
+    <TextField
+      id={`quote-${name}`}
+      label={label}
+      registration={form.register(name)}
+      error={form.formState.errors[name]?.message}
+      {...props}
+    />
   );
 
   return (
@@ -85,7 +108,12 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
         <EditionField {...state} choice="quote" />
         <TermField {...state} />
         <AddonsField {...state} />
-        <form onSubmit={send(false)} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="quote-terms">
+        <form
+          onSubmit={send(false)}
+          noValidate
+          className="space-y-4 rounded-xl border border-slate-200 bg-white p-5"
+          aria-labelledby="quote-terms"
+        >
           <h2 id="quote-terms" className="text-lg font-semibold">
             {t("terms")}
           </h2>
@@ -93,7 +121,11 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
             {field("customerName", t("customerName"), { autoComplete: "organization" })}
             {field("customerEmail", t("customerEmail"), { type: "email", autoComplete: "email" })}
             {field("discountPercent", t("discountPercent"), { inputMode: "decimal", hint: t("discountHelp", { limit: limitPercent }) })}
-            {negotiable && field("negotiatedSeatPrice", t(cart.term.unit === "month" ? "negotiatedSeatPriceMonth" : "negotiatedSeatPriceYear"), { inputMode: "decimal", hint: t("negotiatedHelp") })}
+            {negotiable &&
+              field("negotiatedSeatPrice", t(cart.term.unit === "month" ? "negotiatedSeatPriceMonth" : "negotiatedSeatPriceYear"), {
+                inputMode: "decimal",
+                hint: t("negotiatedHelp"),
+              })}
             {field("expiresOn", t("expiresOn"), { type: "date", hint: t("expiresHelp") })}
           </div>
           <label className="flex items-center gap-2 text-sm">
@@ -104,14 +136,21 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
             <label htmlFor="quote-note" className="block text-sm font-medium">
               {t("note")}
             </label>
-            <textarea id="quote-note" rows={3} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" {...form.register("note")} />
+            <textarea
+              id="quote-note"
+              rows={3}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
+              {...form.register("note")}
+            />
           </div>
           {approval && (
             <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
               {negotiable && seatPrice !== null ? t("approvalNegotiated") : t("approvalDiscount", { limit: limitPercent })}
             </p>
           )}
-          {negotiable && !allowsNegotiatedPrice(cart.edition, cart.seats) && <p className="text-sm text-slate-600">{t("negotiatedMinSeats")}</p>}
+          {negotiable && !allowsNegotiatedPrice(cart.edition, cart.seats) && (
+            <p className="text-sm text-slate-600">{t("negotiatedMinSeats")}</p>
+          )}
           {outcome && !outcome.ok && (
             <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
               <p>{t(`errors.${outcome.error}`)}</p>
@@ -127,11 +166,26 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
           <div className="flex items-center justify-between gap-4 border-t border-slate-200 pt-4">
             <span className="text-lg font-semibold tabular-nums">{formatMoney(state.result.total)}</span>
             <span className="flex flex-wrap gap-2">
-              <button type="button" disabled={pending} onClick={send(true)} className="rounded-lg border border-slate-300 bg-white px-4 py-2 disabled:opacity-60">
+              <button
+                type="button"
+                disabled={pending}
+                onClick={send(true)}
+                className="rounded-lg border border-slate-300 bg-white px-4 py-2 disabled:opacity-60"
+              >
                 {t("saveDraft")}
               </button>
-              <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-60">
-                {pending ? t("issuing") : revising ? t("issueRevision", { number: revising.number }) : approval ? t("submitForApproval") : t("issue")}
+              <button
+                type="submit"
+                disabled={pending}
+                className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-60"
+              >
+                {pending
+                  ? t("issuing")
+                  : revising
+                    ? t("issueRevision", { number: revising.number })
+                    : approval
+                      ? t("submitForApproval")
+                      : t("issue")}
               </button>
             </span>
           </div>
@@ -154,18 +208,35 @@ function Issued({ result }: { result: Extract<IssueQuoteResult, { ok: true }> })
       <h2 id="quote-issued" className="text-xl font-semibold" tabIndex={-1}>
         {link ? t("issued", { number: result.number, version: result.version }) : t("draftSaved", { number: result.number })}
       </h2>
-      <p role="status">{!link ? t("draftNoLink") : result.status === "pending_approval" ? t("issuedPending") : t("issuedSent", { total: formatMoney(result.total) })}</p>
+      <p role="status">
+        {!link
+          ? t("draftNoLink")
+          : result.status === "pending_approval"
+            ? t("issuedPending")
+            : t("issuedSent", { total: formatMoney(result.total) })}
+      </p>
       {link && (
         <div>
           <label htmlFor="quote-link" className="block text-sm font-medium">
             {t("link")}
           </label>
           <div className="mt-1 flex gap-2">
-            <input id="quote-link" readOnly value={link} className={`${input} font-mono text-xs`} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id="quote-link"
+              readOnly
+              value={link}
+              className={`${input} font-mono text-xs`}
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <button
               type="button"
               className="shrink-0 rounded-lg border border-slate-300 px-3"
-              onClick={() => void navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false))}
+              onClick={() =>
+                void navigator.clipboard?.writeText(link).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
             >
               {copied ? t("copied") : t("copy")}
             </button>

@@ -11,7 +11,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function BuyPage({ searchParams }: { searchParams: SearchParams }) {
   const decoded = decodeCart(await searchParams);
   const [t, user] = [await getTranslations("Buy"), await getCurrentUser()];
-  const freeOrganisations = user ? (await listFreeOrganisations(await getDb(), { userId: user.id })).map(({ id, name }) => ({ id, name })) : [];
+  const freeOrganisations = user
+    ? (await listFreeOrganisations(await getDb(), { userId: user.id })).map(({ id, name }) => ({ id, name }))
+    : [];
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />

@@ -39,11 +39,21 @@ export interface NewOrder {
 
 /** The fingerprint of a submission: a repeat under the same idempotency key must match it. */
 export function requestHashOf(checkout: Checkout, quote?: { id: string; version: number }): string {
-  const parts = [checkout.cart, checkout.consents, checkout.organisation, checkout.invoice, checkout.education ?? null, checkout.upgrade ?? null, ...(checkout.voucher ? [checkout.voucher] : []), ...(quote ? [quote] : [])];
+  const parts = [
+    checkout.cart,
+    checkout.consents,
+    checkout.organisation,
+    checkout.invoice,
+    checkout.education ?? null,
+    checkout.upgrade ?? null,
+    ...(checkout.voucher ? [checkout.voucher] : []),
+    ...(quote ? [quote] : []),
+  ];
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
-export type CreateOrderResult = { order: OrderRow; created: boolean } | { conflict: true } | { voucherUsed: true } | { quoteUnavailable: true };
+export type CreateOrderResult =
+  { order: OrderRow; created: boolean } | { conflict: true } | { voucherUsed: true } | { quoteUnavailable: true };
 
 /** Thrown inside the transaction to roll the whole order back when its voucher was redeemed meanwhile. */
 class VoucherAlreadyRedeemed extends Error {}
@@ -86,16 +96,23 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
       .onConflictDoNothing({ target: [orders.userId, orders.idempotencyKey] })
       .returning();
     if (!inserted) {
-      const [existing] = await tx.select().from(orders).where(and(eq(orders.userId, userId), eq(orders.idempotencyKey, checkout.idempotencyKey)));
+      const [existing] = await tx
+        .select()
+        .from(orders)
+        .where(and(eq(orders.userId, userId), eq(orders.idempotencyKey, checkout.idempotencyKey)));
       if (!existing || existing.requestHash !== requestHash) return { conflict: true as const };
       return { order: existing, created: false };
     }
     // Conditional update: of concurrent checkouts with one single-use voucher, exactly one gets its row.
-    if (params.voucher?.singleUse && !(await redeemVoucher(tx, { code: params.voucher.code, orderId: inserted.id, now }))) throw new VoucherAlreadyRedeemed();
-    if (params.quote && !(await convertQuote(tx, { quoteId: params.quote.id, version: params.quote.version, now }))) throw new QuoteNoLongerOpen();
+    if (params.voucher?.singleUse && !(await redeemVoucher(tx, { code: params.voucher.code, orderId: inserted.id, now })))
+      throw new VoucherAlreadyRedeemed();
+    if (params.quote && !(await convertQuote(tx, { quoteId: params.quote.id, version: params.quote.version, now })))
+      throw new QuoteNoLongerOpen();
     if (target.method === "new") {
       // Created with its first order, on the free edition until that order is paid.
-      await tx.insert(organisations).values({ id: organisationId, name: checkout.organisation.organisationName, ownerUserId: userId, createdAt: now });
+      await tx
+        .insert(organisations)
+        .values({ id: organisationId, name: checkout.organisation.organisationName, ownerUserId: userId, createdAt: now });
     }
     await tx.insert(orderLines).values([
       ...priced.lines.map((l, position) => ({
@@ -126,8 +143,12 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
         formula: a.formula,
       })),
     ]);
-    await tx.insert(orderConsents).values(consents.map((c) => ({ orderId: inserted.id, agreementId: c.agreementId, version: c.version, userId, acceptedAt: now })));
-    await tx.insert(orderEvents).values({ orderId: inserted.id, at: now, fromStatus: null, toStatus: "pending_payment", cause: "checkout" });
+    await tx
+      .insert(orderConsents)
+      .values(consents.map((c) => ({ orderId: inserted.id, agreementId: c.agreementId, version: c.version, userId, acceptedAt: now })));
+    await tx
+      .insert(orderEvents)
+      .values({ orderId: inserted.id, at: now, fromStatus: null, toStatus: "pending_payment", cause: "checkout" });
     if (params.verification) await createVerification(tx, { ...params.verification, orderId: inserted.id, userId, now });
     return { order: inserted, created: true };
   });
@@ -142,13 +163,19 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
 
 /** The order a user placed under an idempotency key, if any. */
 export async function findOrderByIdempotencyKey(db: Db, params: { userId: string; idempotencyKey: string }): Promise<OrderRow | undefined> {
-  const [order] = await db.select().from(orders).where(and(eq(orders.userId, params.userId), eq(orders.idempotencyKey, params.idempotencyKey)));
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.userId, params.userId), eq(orders.idempotencyKey, params.idempotencyKey)));
   return order;
 }
 
 /** An order with its lines, consents and history, or undefined; only its owner may read it. */
 export async function getOrderForUser(db: Db, params: { orderId: string; userId: string }) {
-  const [order] = await db.select().from(orders).where(and(eq(orders.id, params.orderId), eq(orders.userId, params.userId)));
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, params.orderId), eq(orders.userId, params.userId)));
   if (!order) return undefined;
   const [lines, consents, events] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.position)),
@@ -162,7 +189,6 @@ export async function getOrderForUser(db: Db, params: { orderId: string; userId:
 export async function countOrders(db: Db, params: { userId: string }): Promise<number> {
   return (await db.select({ id: orders.id }).from(orders).where(eq(orders.userId, params.userId))).length;
 }
-
 
 /** A user's orders, newest first. */
 export async function listOrdersForUser(db: Db, params: { userId: string }): Promise<OrderRow[]> {

@@ -12,7 +12,13 @@ export async function listFreeOrganisations(db: Db, params: { userId: string; id
   const createdByThisOrder = db
     .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.organisationId, organisations.id), eq(orders.idempotencyKey, params.idempotencyKey ?? ""), eq(orders.upgradeMethod, "new")));
+    .where(
+      and(
+        eq(orders.organisationId, organisations.id),
+        eq(orders.idempotencyKey, params.idempotencyKey ?? ""),
+        eq(orders.upgradeMethod, "new"),
+      ),
+    );
   return db
     .select()
     .from(organisations)

@@ -44,7 +44,10 @@ export async function createProofUpload(
 /** The upload with this id if `userId` uploaded it (ids come from browsers: anything else is undefined). */
 export async function findOwnProofUpload(db: Db, params: { id: string; userId: string }): Promise<ProofUploadMeta | undefined> {
   if (!UUID.test(params.id)) return undefined;
-  const [row] = await db.select(meta).from(proofUploads).where(and(eq(proofUploads.id, params.id), eq(proofUploads.userId, params.userId)));
+  const [row] = await db
+    .select(meta)
+    .from(proofUploads)
+    .where(and(eq(proofUploads.id, params.id), eq(proofUploads.userId, params.userId)));
   return row;
 }
 

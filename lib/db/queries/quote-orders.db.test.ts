@@ -9,7 +9,12 @@ import { listOrdersForQuote } from "./quote-orders";
 import { createQuote, type CreateQuoteParams } from "./quotes";
 
 const t0 = new Date("2026-11-22T02:00:00Z");
-const cart: CartInput = { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] };
+const cart: CartInput = {
+  edition: "business",
+  seats: 30,
+  term: { unit: "year", count: 1 },
+  addons: [{ sku: "large-meeting-500", quantity: 1 }],
+};
 
 describe(`quote orders and stored quote prices on ${testBackend}`, () => {
   let handle: DbHandle;
@@ -60,7 +65,9 @@ describe(`quote orders and stored quote prices on ${testBackend}`, () => {
   it("lists a quote's orders newest first, and only its own", async () => {
     const { quote } = await createQuote(db, params());
     const { quote: other } = await createQuote(db, params());
-    await db.insert(orders).values([order(quote.id, "Q1", 1), { ...order(quote.id, "Q2", 2), status: "paid" }, order(other.id, "Q3", 3), order(null, "Q4", 4)]);
+    await db
+      .insert(orders)
+      .values([order(quote.id, "Q1", 1), { ...order(quote.id, "Q2", 2), status: "paid" }, order(other.id, "Q3", 3), order(null, "Q4", 4)]);
     expect(await listOrdersForQuote(db, { quoteId: quote.id })).toEqual([
       expect.objectContaining({ number: "Q2", status: "paid", total: "47239.20" }),
       expect.objectContaining({ number: "Q1", status: "expired" }),

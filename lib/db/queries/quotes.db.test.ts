@@ -4,11 +4,25 @@ import { hashToken, issueToken } from "@/lib/quotes/token";
 import type { Db, DbHandle } from "../client";
 import { quotes, quoteVersions, user } from "../schema";
 import { migratedDb, testBackend } from "../testing";
-import { approveQuote, createQuote, findQuoteByToken, issueRevision, listQuotesForStaff, markOpened, revokeQuote, type CreateQuoteParams } from "./quotes";
+import {
+  approveQuote,
+  createQuote,
+  findQuoteByToken,
+  issueRevision,
+  listQuotesForStaff,
+  markOpened,
+  revokeQuote,
+  type CreateQuoteParams,
+} from "./quotes";
 
 const DAY = 24 * 3600_000;
 const t0 = new Date("2026-11-22T02:00:00Z");
-const cart: CartInput = { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] };
+const cart: CartInput = {
+  edition: "business",
+  seats: 30,
+  term: { unit: "year", count: 1 },
+  addons: [{ sku: "large-meeting-500", quantity: 1 }],
+};
 
 describe(`quotes on ${testBackend}`, () => {
   let handle: DbHandle;
@@ -64,7 +78,12 @@ describe(`quotes on ${testBackend}`, () => {
   it("a revision invalidates earlier links and records what changed", async () => {
     const { quote, token: first } = await createQuote(db, params());
     const later = new Date(t0.getTime() + DAY);
-    const r1 = await issueRevision(db, { quoteId: quote.id, changes: { discountPercent: "12", cart: { ...cart } }, requiresApproval: false, now: later });
+    const r1 = await issueRevision(db, {
+      quoteId: quote.id,
+      changes: { discountPercent: "12", cart: { ...cart } },
+      requiresApproval: false,
+      now: later,
+    });
     if (!r1.ok) throw new Error(r1.reason);
     expect(r1.version).toBe(2);
     // The cart is unchanged (jsonb reorders keys; that is no change); 10 → 12 is.
@@ -86,9 +105,17 @@ describe(`quotes on ${testBackend}`, () => {
     expect(await findQuoteByToken(db, { token, now: expiresAt })).toEqual({ ok: false, reason: "EXPIRED" });
     expect((await listQuotesForStaff(db, { userId: rep, now: expiresAt }))[0]?.status).toBe("expired");
 
-    const extended = await issueRevision(db, { quoteId: quote.id, changes: { expiresAt: new Date(expiresAt.getTime() + 7 * DAY) }, requiresApproval: false, now: expiresAt });
+    const extended = await issueRevision(db, {
+      quoteId: quote.id,
+      changes: { expiresAt: new Date(expiresAt.getTime() + 7 * DAY) },
+      requiresApproval: false,
+      now: expiresAt,
+    });
     if (!extended.ok) throw new Error(extended.reason);
-    expect(extended.changes.expiresAt).toEqual({ from: expiresAt.toISOString(), to: new Date(expiresAt.getTime() + 7 * DAY).toISOString() });
+    expect(extended.changes.expiresAt).toEqual({
+      from: expiresAt.toISOString(),
+      to: new Date(expiresAt.getTime() + 7 * DAY).toISOString(),
+    });
     expect((await findQuoteByToken(db, { token: extended.token, now: expiresAt })).ok).toBe(true);
   });
 
@@ -98,8 +125,14 @@ describe(`quotes on ${testBackend}`, () => {
     expect(await revokeQuote(db, { quoteId: quote.id, createdBy: rep, now: t0 })).toBe(true);
     expect(await revokeQuote(db, { quoteId: quote.id, now: t0 })).toBe(false);
     expect(await findQuoteByToken(db, { token, now: t0 })).toEqual({ ok: false, reason: "REVOKED" });
-    expect(await issueRevision(db, { quoteId: quote.id, changes: {}, requiresApproval: false, now: t0 })).toEqual({ ok: false, reason: "CLOSED" });
-    expect(await issueRevision(db, { quoteId: "nope", changes: {}, requiresApproval: false, now: t0 })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await issueRevision(db, { quoteId: quote.id, changes: {}, requiresApproval: false, now: t0 })).toEqual({
+      ok: false,
+      reason: "CLOSED",
+    });
+    expect(await issueRevision(db, { quoteId: "nope", changes: {}, requiresApproval: false, now: t0 })).toEqual({
+      ok: false,
+      reason: "NOT_FOUND",
+    });
   });
 
   it("forged, altered and malformed tokens open nothing", async () => {
@@ -116,7 +149,10 @@ describe(`quotes on ${testBackend}`, () => {
   it("marks a sent quote opened once, at the first open", async () => {
     const { quote } = await createQuote(db, params());
     const first = new Date(t0.getTime() + 1000);
-    const results = await Promise.all([markOpened(db, { quoteId: quote.id, now: first }), markOpened(db, { quoteId: quote.id, now: first })]);
+    const results = await Promise.all([
+      markOpened(db, { quoteId: quote.id, now: first }),
+      markOpened(db, { quoteId: quote.id, now: first }),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await markOpened(db, { quoteId: quote.id, now: new Date(t0.getTime() + DAY) })).toBe(false);
     const [row] = await listQuotesForStaff(db, { userId: rep });
@@ -142,9 +178,18 @@ describe(`quotes on ${testBackend}`, () => {
     // Nobody approves their own quote.
     expect(await approveQuote(db, { quoteId: quote.id, approvedBy: rep, now: t0, version: 2 })).toBe(false);
     expect(await approveQuote(db, { quoteId: quote.id, approvedBy: operator, now: t0, version: 2 })).toBe(true);
-    const third = await issueRevision(db, { quoteId: quote.id, changes: { discountPercent: "5" }, catalogVersion: "2027-01-01", requiresApproval: false, now: t0 });
+    const third = await issueRevision(db, {
+      quoteId: quote.id,
+      changes: { discountPercent: "5" },
+      catalogVersion: "2027-01-01",
+      requiresApproval: false,
+      now: t0,
+    });
     expect(third).toMatchObject({ ok: true, quote: { status: "sent", approvedBy: null, approvedAt: null, catalogVersion: "2027-01-01" } });
-    expect(third.ok && third.changes).toMatchObject({ discountPercent: { from: "90.00", to: "5" }, catalogVersion: { from: "2026-11-01", to: "2027-01-01" } });
+    expect(third.ok && third.changes).toMatchObject({
+      discountPercent: { from: "90.00", to: "5" },
+      catalogVersion: { from: "2026-11-01", to: "2027-01-01" },
+    });
   });
 
   it("lists only the salesperson's own quotes, newest first", async () => {
@@ -159,7 +204,9 @@ describe(`quotes on ${testBackend}`, () => {
     await expect(db.update(quotes).set({ status: "lost" as never })).rejects.toThrow();
     await expect(createQuote(db, params({ discountPercent: "100.5" }))).rejects.toThrow();
     await expect(
-      db.insert(quoteVersions).values({ quoteId: quote.id, version: 9, tokenHash: hashToken(token), cart, discountPercent: "0", expiresAt: t0 }),
+      db
+        .insert(quoteVersions)
+        .values({ quoteId: quote.id, version: 9, tokenHash: hashToken(token), cart, discountPercent: "0", expiresAt: t0 }),
     ).rejects.toThrow();
   });
 });

@@ -38,7 +38,8 @@ export interface CreateQuoteParams extends QuoteTermsInput {
 }
 
 /** Where a newly stored version starts. */
-const statusOf = (p: { draft?: boolean; requiresApproval: boolean }): QuoteStatus => (p.draft ? "draft" : p.requiresApproval ? "pending_approval" : "sent");
+const statusOf = (p: { draft?: boolean; requiresApproval: boolean }): QuoteStatus =>
+  p.draft ? "draft" : p.requiresApproval ? "pending_approval" : "sent";
 
 /** Stores a quote with its first version; the plain token is returned here once and never again. */
 export async function createQuote(db: Db, params: CreateQuoteParams): Promise<{ quote: QuoteRow; token: string }> {
@@ -66,7 +67,9 @@ export async function createQuote(db: Db, params: CreateQuoteParams): Promise<{ 
         updatedAt: params.now,
       })
       .returning();
-    await tx.insert(quoteVersions).values({ quoteId: id, version: 1, tokenHash: hash, ...termsOf(params), createdAt: params.now, changes: null });
+    await tx
+      .insert(quoteVersions)
+      .values({ quoteId: id, version: 1, tokenHash: hash, ...termsOf(params), createdAt: params.now, changes: null });
     return row!;
   });
   return { quote, token };
@@ -84,8 +87,7 @@ export interface QuoteDetails {
 export type QuoteChanges = Partial<Record<keyof QuoteTermsInput | keyof QuoteDetails | "catalogVersion", { from: unknown; to: unknown }>>;
 
 export type IssueRevisionResult =
-  | { ok: true; token: string; version: number; changes: QuoteChanges; quote: QuoteRow }
-  | { ok: false; reason: "NOT_FOUND" | "CLOSED" };
+  { ok: true; token: string; version: number; changes: QuoteChanges; quote: QuoteRow } | { ok: false; reason: "NOT_FOUND" | "CLOSED" };
 
 /**
  * Issues a new version of a quote with a new link; every earlier link becomes SUPERSEDED.
@@ -120,9 +122,12 @@ export async function issueRevision(
     const after: QuoteTermsInput = { ...before, ...definedOnly(params.changes) };
     const changes: QuoteChanges = { ...diffTerms(before, after), ...diffDetails(current, params.details) };
     // Re-priced on another price list: the price can move with no term changed, so say so.
-    if (params.catalogVersion && params.catalogVersion !== current.catalogVersion) changes.catalogVersion = { from: current.catalogVersion, to: params.catalogVersion };
+    if (params.catalogVersion && params.catalogVersion !== current.catalogVersion)
+      changes.catalogVersion = { from: current.catalogVersion, to: params.catalogVersion };
     const version = current.currentVersion + 1;
-    await tx.insert(quoteVersions).values({ quoteId: current.id, version, tokenHash: hash, ...termsOf(after), createdAt: params.now, changes });
+    await tx
+      .insert(quoteVersions)
+      .values({ quoteId: current.id, version, tokenHash: hash, ...termsOf(after), createdAt: params.now, changes });
     const [quote] = await tx
       .update(quotes)
       .set({
@@ -145,7 +150,8 @@ export async function issueRevision(
 
 export type QuoteLookupFailure = "MALFORMED" | "UNKNOWN" | "SUPERSEDED" | "EXPIRED" | "REVOKED" | "PENDING_APPROVAL" | "CONVERTED";
 
-export type QuoteLookup = { ok: true; quote: QuoteRow; version: QuoteVersionRow } | { ok: false; reason: QuoteLookupFailure; quoteId?: string };
+export type QuoteLookup =
+  { ok: true; quote: QuoteRow; version: QuoteVersionRow } | { ok: false; reason: QuoteLookupFailure; quoteId?: string };
 
 /**
  * The quote a link token opens, with the version that token belongs to, or why not. Only the
@@ -207,7 +213,10 @@ export async function reclaimQuote(tx: Db, params: { quoteId: string; now: Date 
 }
 
 /** One quote with every version, oldest first, or undefined. */
-export async function getQuoteWithVersions(db: Db, params: { quoteId: string }): Promise<{ quote: QuoteRow; versions: QuoteVersionRow[] } | undefined> {
+export async function getQuoteWithVersions(
+  db: Db,
+  params: { quoteId: string },
+): Promise<{ quote: QuoteRow; versions: QuoteVersionRow[] } | undefined> {
   const [quote] = await db.select().from(quotes).where(eq(quotes.id, params.quoteId));
   if (!quote) return undefined;
   const versions = await db.select().from(quoteVersions).where(eq(quoteVersions.quoteId, quote.id)).orderBy(asc(quoteVersions.version));

@@ -7,7 +7,11 @@ export type NewPhoneCreditEntry = typeof phoneCreditLedger.$inferInsert;
 
 /** An organisation's purchased service items, soonest expiry first. */
 export async function getServices(db: Db, params: { organisationId: string }): Promise<ServiceItemRow[]> {
-  return db.select().from(serviceItems).where(eq(serviceItems.organisationId, params.organisationId)).orderBy(asc(serviceItems.expiresAt), asc(serviceItems.sku), asc(serviceItems.createdAt));
+  return db
+    .select()
+    .from(serviceItems)
+    .where(eq(serviceItems.organisationId, params.organisationId))
+    .orderBy(asc(serviceItems.expiresAt), asc(serviceItems.sku), asc(serviceItems.createdAt));
 }
 
 /** Stores service items (fulfilment); call inside the fulfilling transaction. */
@@ -31,5 +35,9 @@ export async function phoneCreditBalance(db: Db, params: { organisationId: strin
 
 /** An organisation's ledger, oldest first. */
 export async function getPhoneCreditLedger(db: Db, params: { organisationId: string }): Promise<PhoneCreditEntryRow[]> {
-  return db.select().from(phoneCreditLedger).where(eq(phoneCreditLedger.organisationId, params.organisationId)).orderBy(asc(phoneCreditLedger.createdAt));
+  return db
+    .select()
+    .from(phoneCreditLedger)
+    .where(eq(phoneCreditLedger.organisationId, params.organisationId))
+    .orderBy(asc(phoneCreditLedger.createdAt));
 }

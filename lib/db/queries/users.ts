@@ -37,7 +37,14 @@ export type StaffRow = Pick<UserRow, "id" | "name" | "email" | "role" | "discoun
 /** Every sales and operator account: operators first, then by name. */
 export async function listStaff(db: Db): Promise<StaffRow[]> {
   return db
-    .select({ id: user.id, name: user.name, email: user.email, role: user.role, discountLimitPercent: user.discountLimitPercent, createdAt: user.createdAt })
+    .select({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      discountLimitPercent: user.discountLimitPercent,
+      createdAt: user.createdAt,
+    })
     .from(user)
     .where(inArray(user.role, ["sales", "operator"]))
     .orderBy(asc(user.role), asc(user.name), asc(user.email));

@@ -11,7 +11,12 @@ import { decideVerification, getVerificationForOrder, listDecidedVerifications, 
 
 const now = new Date("2026-11-22T04:00:00Z");
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n", "latin1");
-const cart = { edition: "education", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] } as const;
+const cart = {
+  edition: "education",
+  seats: 30,
+  term: { unit: "year", count: 1 },
+  addons: [{ sku: "large-meeting-500", quantity: 1 }],
+} as const;
 
 describe(`education verifications on ${testBackend}`, () => {
   let handle: DbHandle;
@@ -67,7 +72,18 @@ describe(`education verifications on ${testBackend}`, () => {
 
   it("an education order comes with a pending verification listed for operators", async () => {
     const { userId, upload, orderId, verification } = await educationOrder("第二实验小学");
-    expect(verification).toMatchObject({ orderId, userId, institutionName: "第二实验小学", institutionType: "primary-secondary", proofUploadId: upload.id, status: "pending", reason: null, decidedBy: null, decidedAt: null, proofFileName: "办学许可证.pdf" });
+    expect(verification).toMatchObject({
+      orderId,
+      userId,
+      institutionName: "第二实验小学",
+      institutionType: "primary-secondary",
+      proofUploadId: upload.id,
+      status: "pending",
+      reason: null,
+      decidedBy: null,
+      decidedAt: null,
+      proofFileName: "办学许可证.pdf",
+    });
     const pending = await listPendingVerifications(db);
     expect(pending.find((p) => p.id === verification.id)).toMatchObject({
       orderId,
@@ -94,24 +110,47 @@ describe(`education verifications on ${testBackend}`, () => {
     const decidedAt = new Date("2026-11-22T05:00:00Z");
     const approved = await decideVerification(db, { id: verification.id, decision: { status: "approved" }, operatorId, now: decidedAt });
     expect(approved).toMatchObject({ ok: true, verification: { status: "approved", reason: null, decidedBy: operatorId, decidedAt } });
-    const again = await decideVerification(db, { id: verification.id, decision: { status: "rejected", reason: "Not a public school" }, operatorId, now });
+    const again = await decideVerification(db, {
+      id: verification.id,
+      decision: { status: "rejected", reason: "Not a public school" },
+      operatorId,
+      now,
+    });
     expect(again).toMatchObject({ ok: false, error: "ALREADY_DECIDED", verification: { status: "approved" } });
     expect((await listPendingVerifications(db)).some((p) => p.id === verification.id)).toBe(false);
-    expect((await listDecidedVerifications(db)).find((d) => d.id === verification.id)).toMatchObject({ status: "approved", decidedByEmail: `${operatorId}@example.com`, decidedAt });
+    expect((await listDecidedVerifications(db)).find((d) => d.id === verification.id)).toMatchObject({
+      status: "approved",
+      decidedByEmail: `${operatorId}@example.com`,
+      decidedAt,
+    });
   });
 
   it("rejects with the reason the buyer will read", async () => {
     const { orderId, verification } = await educationOrder();
-    const result = await decideVerification(db, { id: verification.id, decision: { status: "rejected", reason: "证明文件模糊，请重新上传清晰的扫描件。" }, operatorId, now });
+    const result = await decideVerification(db, {
+      id: verification.id,
+      decision: { status: "rejected", reason: "证明文件模糊，请重新上传清晰的扫描件。" },
+      operatorId,
+      now,
+    });
     expect(result).toMatchObject({ ok: true, verification: { status: "rejected", reason: "证明文件模糊，请重新上传清晰的扫描件。" } });
-    expect(await getVerificationForOrder(db, { orderId })).toMatchObject({ status: "rejected", reason: "证明文件模糊，请重新上传清晰的扫描件。", decidedBy: operatorId });
+    expect(await getVerificationForOrder(db, { orderId })).toMatchObject({
+      status: "rejected",
+      reason: "证明文件模糊，请重新上传清晰的扫描件。",
+      decidedBy: operatorId,
+    });
   });
 
   it("decides exactly once when operators approve and reject at the same time", async () => {
     const { verification } = await educationOrder();
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        decideVerification(db, { id: verification.id, decision: i % 2 ? { status: "approved" } : { status: "rejected", reason: `reason number ${i}` }, operatorId: `${operatorId}`, now }),
+        decideVerification(db, {
+          id: verification.id,
+          decision: i % 2 ? { status: "approved" } : { status: "rejected", reason: `reason number ${i}` },
+          operatorId: `${operatorId}`,
+          now,
+        }),
       ),
     );
     const winners = results.filter((r) => r.ok);
@@ -122,14 +161,21 @@ describe(`education verifications on ${testBackend}`, () => {
   });
 
   it("finds nothing to decide for an unknown or malformed id", async () => {
-    expect(await decideVerification(db, { id: randomUUID(), decision: { status: "approved" }, operatorId, now })).toEqual({ ok: false, error: "NOT_FOUND" });
-    expect(await decideVerification(db, { id: "1 or 1=1", decision: { status: "approved" }, operatorId, now })).toEqual({ ok: false, error: "NOT_FOUND" });
+    expect(await decideVerification(db, { id: randomUUID(), decision: { status: "approved" }, operatorId, now })).toEqual({
+      ok: false,
+      error: "NOT_FOUND",
+    });
+    expect(await decideVerification(db, { id: "1 or 1=1", decision: { status: "approved" }, operatorId, now })).toEqual({
+      ok: false,
+      error: "NOT_FOUND",
+    });
     expect(await getVerificationForOrder(db, { orderId: "no-such-order" })).toBeUndefined();
   });
 
   it("the database refuses a rejection without a reason or a decision without its operator", async () => {
     const { verification } = await educationOrder();
-    const set = (values: Partial<typeof educationVerifications.$inferInsert>) => db.update(educationVerifications).set(values).where(eq(educationVerifications.id, verification.id));
+    const set = (values: Partial<typeof educationVerifications.$inferInsert>) =>
+      db.update(educationVerifications).set(values).where(eq(educationVerifications.id, verification.id));
     await expect(set({ status: "rejected", decidedBy: operatorId, decidedAt: now })).rejects.toThrow();
     await expect(set({ status: "approved" })).rejects.toThrow();
     await expect(set({ status: "maybe" as never, decidedBy: operatorId, decidedAt: now })).rejects.toThrow();

@@ -112,12 +112,20 @@ export type DecideResult =
  * pending, so of two operators deciding at once (or one clicking twice) exactly one wins; the
  * other gets ALREADY_DECIDED with the decision that stands.
  */
-export async function decideVerification(db: Db, params: { id: string; decision: Decision; operatorId: string; now: Date }): Promise<DecideResult> {
+export async function decideVerification(
+  db: Db,
+  params: { id: string; decision: Decision; operatorId: string; now: Date },
+): Promise<DecideResult> {
   if (!UUID.test(params.id)) return { ok: false, error: "NOT_FOUND" };
   const { decision } = params;
   const [updated] = await db
     .update(educationVerifications)
-    .set({ status: decision.status, reason: decision.status === "rejected" ? decision.reason : null, decidedBy: params.operatorId, decidedAt: params.now })
+    .set({
+      status: decision.status,
+      reason: decision.status === "rejected" ? decision.reason : null,
+      decidedBy: params.operatorId,
+      decidedAt: params.now,
+    })
     .where(and(eq(educationVerifications.id, params.id), eq(educationVerifications.status, "pending")))
     .returning();
   if (updated) return { ok: true, verification: updated };

@@ -24,7 +24,10 @@ export function voucherTerms(row: VoucherRow): VoucherTerms {
 }
 
 /** Stores a new voucher; false when the code exists already. */
-export async function createVoucher(db: Db, params: { input: CreateVoucherInput & { code: string }; createdBy: string; now: Date }): Promise<boolean> {
+export async function createVoucher(
+  db: Db,
+  params: { input: CreateVoucherInput & { code: string }; createdBy: string; now: Date },
+): Promise<boolean> {
   const { input } = params;
   const inserted = await db
     .insert(vouchers)
@@ -53,7 +56,8 @@ export type VoucherLookup =
 export async function lookupVoucher(db: Db, params: { code: string; now: Date }): Promise<VoucherLookup> {
   const [row] = await db.select().from(vouchers).where(eq(vouchers.code, params.code));
   if (!row) return { ok: false, error: "VOUCHER_UNKNOWN" };
-  if (row.redeemedOrderId !== null) return { ok: false, error: "VOUCHER_USED", redeemedOrderId: row.redeemedOrderId, terms: voucherTerms(row), singleUse: row.singleUse };
+  if (row.redeemedOrderId !== null)
+    return { ok: false, error: "VOUCHER_USED", redeemedOrderId: row.redeemedOrderId, terms: voucherTerms(row), singleUse: row.singleUse };
   if (row.expiresAt !== null && row.expiresAt <= params.now) return { ok: false, error: "VOUCHER_EXPIRED" };
   return { ok: true, terms: voucherTerms(row), singleUse: row.singleUse };
 }

@@ -38,13 +38,19 @@ export const orders = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("orders_idempotency_key").on(t.userId, t.idempotencyKey), uniqueIndex("orders_number").on(t.number), index("orders_user").on(t.userId, t.createdAt)],
+  (t) => [
+    uniqueIndex("orders_idempotency_key").on(t.userId, t.idempotencyKey),
+    uniqueIndex("orders_number").on(t.number),
+    index("orders_user").on(t.userId, t.createdAt),
+  ],
 );
 
 export const orderLines = pgTable(
   "order_lines",
   {
-    orderId: text("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     kind: text("kind").$type<"seats" | "addon" | "adjustment">().notNull(),
     sku: text("sku").notNull(),
@@ -63,7 +69,9 @@ export const orderLines = pgTable(
 export const orderConsents = pgTable(
   "order_consents",
   {
-    orderId: text("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
     agreementId: text("agreement_id").notNull(),
     version: text("version").notNull(),
     userId: text("user_id").notNull(),
@@ -76,7 +84,9 @@ export const orderConsents = pgTable(
 export const orderEvents = pgTable(
   "order_events",
   {
-    orderId: text("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     fromStatus: text("from_status").$type<OrderStatus>(),
     toStatus: text("to_status").$type<OrderStatus>().notNull(),

@@ -16,7 +16,9 @@ export const payments = pgTable(
   {
     provider: text("provider").notNull(),
     paymentRef: text("payment_ref").notNull(),
-    orderId: text("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
     amount: money("amount").notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
     status: text("status").$type<PaymentStatus>().notNull().default("pending"),

@@ -19,7 +19,9 @@ export const quotes = pgTable(
     id: text("id").primaryKey(),
     /** Human-facing, e.g. QT20261122-7F3K9C. */
     number: text("number").notNull(),
-    createdBy: text("created_by").notNull().references(() => user.id),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => user.id),
     customerName: text("customer_name").notNull(),
     customerEmail: text("customer_email").notNull(),
     note: text("note"),
@@ -53,7 +55,9 @@ export const quotes = pgTable(
 export const quoteVersions = pgTable(
   "quote_versions",
   {
-    quoteId: text("quote_id").notNull().references(() => quotes.id, { onDelete: "cascade" }),
+    quoteId: text("quote_id")
+      .notNull()
+      .references(() => quotes.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     /** SHA-256 (hex) of the link token; the token itself is never stored. */
     tokenHash: text("token_hash").notNull(),

@@ -14,7 +14,9 @@ export const serviceItems = pgTable(
   "service_items",
   {
     id: text("id").primaryKey(),
-    organisationId: text("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
     sku: text("sku").notNull(),
     kind: text("kind").$type<"seats" | "addon">().notNull(),
     /** The add-on's capacity from the catalog (e.g. 500 participants); null for seats. */
@@ -25,10 +27,16 @@ export const serviceItems = pgTable(
     unitPrice: money("unit_price").notNull(),
     /** Multiplier actually applied to the unit price: 1 = no discount, 0.85 = 15% off. */
     discount: numeric("discount", { precision: 5, scale: 4 }).notNull().default("1"),
-    sourceOrderId: text("source_order_id").notNull().references(() => orders.id),
+    sourceOrderId: text("source_order_id")
+      .notNull()
+      .references(() => orders.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("service_items_organisation").on(t.organisationId, t.expiresAt), index("service_items_source_order").on(t.sourceOrderId), check("service_items_quantity", sql`${t.quantity} > 0`)],
+  (t) => [
+    index("service_items_organisation").on(t.organisationId, t.expiresAt),
+    index("service_items_source_order").on(t.sourceOrderId),
+    check("service_items_quantity", sql`${t.quantity} > 0`),
+  ],
 );
 
 export const PHONE_CREDIT_KINDS = ["topup", "call", "adjustment"] as const;
@@ -39,7 +47,9 @@ export const phoneCreditLedger = pgTable(
   "phone_credit_ledger",
   {
     id: text("id").primaryKey(),
-    organisationId: text("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
     kind: text("kind").$type<PhoneCreditKind>().notNull(),
     /** Positive for top-ups, negative for call charges. */
     amount: money("amount").notNull(),

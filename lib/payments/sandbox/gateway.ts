@@ -13,13 +13,23 @@ export type SandboxOutcome = Exclude<PaymentStatus, "pending">;
  */
 export async function completeSandboxPayment(
   db: Db,
-  p: { paymentRef: string; outcome: SandboxOutcome; secret: string; now: Date; deliver: (n: { headers: Headers; rawBody: string }) => Promise<unknown> },
+  p: {
+    paymentRef: string;
+    outcome: SandboxOutcome;
+    secret: string;
+    now: Date;
+    deliver: (n: { headers: Headers; rawBody: string }) => Promise<unknown>;
+  },
 ): Promise<{ returnUrl: string; status: PaymentStatus } | undefined> {
   const settled = await settleSandboxPayment(db, { paymentRef: p.paymentRef, status: p.outcome, now: p.now });
   if (!settled) return undefined;
   const { row, changed } = settled;
   if (changed) {
-    const notification = sandboxNotification({ secret: p.secret, event: { notificationId: randomUUID(), paymentRef: row.paymentRef, status: row.status, amount: row.amount }, now: p.now });
+    const notification = sandboxNotification({
+      secret: p.secret,
+      event: { notificationId: randomUUID(), paymentRef: row.paymentRef, status: row.status, amount: row.amount },
+      now: p.now,
+    });
     try {
       await p.deliver(notification);
     } catch (error) {

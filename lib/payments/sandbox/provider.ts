@@ -21,7 +21,12 @@ export const sandboxNotificationSchema = z.object({
 
 /** A notification as the sandbox gateway sends it: the raw JSON body and its signed headers. */
 export function sandboxNotification(p: { secret: string; event: PaymentEvent; now: Date }): { headers: Headers; rawBody: string } {
-  const rawBody = JSON.stringify({ notificationId: p.event.notificationId, paymentRef: p.event.paymentRef, status: p.event.status, amount: p.event.amount });
+  const rawBody = JSON.stringify({
+    notificationId: p.event.notificationId,
+    paymentRef: p.event.paymentRef,
+    status: p.event.status,
+    amount: p.event.amount,
+  });
   return { headers: new Headers(signedHeaders({ secret: p.secret, rawBody, now: p.now })), rawBody };
 }
 
@@ -50,7 +55,8 @@ export function createSandboxProvider(options: { db: () => Promise<Db>; secret: 
         now: now(),
       });
       // Like a real gateway: a key reused for another payment is a caller bug, not a second payment.
-      if (row.orderId !== p.orderId || row.amount !== p.amount) throw new Error(`sandbox: idempotency key ${p.idempotencyKey} reused for a different payment`);
+      if (row.orderId !== p.orderId || row.amount !== p.amount)
+        throw new Error(`sandbox: idempotency key ${p.idempotencyKey} reused for a different payment`);
       return { paymentRef: row.paymentRef, redirectUrl: `/pay/sandbox/${row.paymentRef}` };
     },
 
@@ -76,7 +82,8 @@ export function createSandboxProvider(options: { db: () => Promise<Db>; secret: 
     async refund({ paymentRef, amount, idempotencyKey }) {
       const row = await getSandboxPayment(await options.db(), { paymentRef });
       if (!row || row.status !== "succeeded") throw new Error(`sandbox: payment ${paymentRef} cannot be refunded`);
-      if (!amountSchema.safeParse(amount).success || parseFen(amount) <= 0 || parseFen(amount) > parseFen(row.amount)) throw new Error(`sandbox: invalid refund amount ${amount}`);
+      if (!amountSchema.safeParse(amount).success || parseFen(amount) <= 0 || parseFen(amount) > parseFen(row.amount))
+        throw new Error(`sandbox: invalid refund amount ${amount}`);
       // Derived from the key, so a retried refund answers the same reference.
       return { refundRef: `sbr_${createHash("sha256").update(`${paymentRef}:${idempotencyKey}`).digest("hex").slice(0, 32)}` };
     },

@@ -10,7 +10,12 @@ import { nameOf } from "@/lib/pricing/messages";
 export default async function OrdersPage() {
   const user = await requireUser("/console/orders");
   const orders = await listOrdersForUser(await getDb(), { userId: user.id });
-  const [t, tOrder, format, locale] = [await getTranslations("Console"), await getTranslations("Order"), await getFormatter(), (await getLocale()) as Locale];
+  const [t, tOrder, format, locale] = [
+    await getTranslations("Console"),
+    await getTranslations("Order"),
+    await getFormatter(),
+    (await getLocale()) as Locale,
+  ];
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("ordersTitle")}</h1>
@@ -21,11 +26,21 @@ export default async function OrdersPage() {
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-4 py-2">{t("colNumber")}</th>
-                <th scope="col" className="px-4 py-2">{t("colDate")}</th>
-                <th scope="col" className="px-4 py-2">{t("colEdition")}</th>
-                <th scope="col" className="px-4 py-2 text-right">{t("colTotal")}</th>
-                <th scope="col" className="px-4 py-2">{t("colStatus")}</th>
+                <th scope="col" className="px-4 py-2">
+                  {t("colNumber")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("colDate")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("colEdition")}
+                </th>
+                <th scope="col" className="px-4 py-2 text-right">
+                  {t("colTotal")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("colStatus")}
+                </th>
               </tr>
             </thead>
             <tbody>

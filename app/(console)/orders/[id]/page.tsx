@@ -41,15 +41,21 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <PrintButton label={t("receipt")} />
         </div>
         <p className="text-slate-600">
-          <span className="mr-2 rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{t(`status.${order.status}`)}</span>
+          <span className="mr-2 rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
+            {t(`status.${order.status}`)}
+          </span>
           {t("placedAt", { time: time(order.createdAt) })}
         </p>
       </header>
       {verifies && <VerificationStatus verification={verification} />}
-      {order.status === "pending_payment" && lastPayment?.status === "pending" && <OrderStatusPoller orderId={order.id} status={order.status} />}
+      {order.status === "pending_payment" && lastPayment?.status === "pending" && (
+        <OrderStatusPoller orderId={order.id} status={order.status} />
+      )}
       {canPay(order, verification) && (
         <div className="no-print space-y-3 rounded-md bg-brand-50 px-4 py-3 text-brand-800">
-          <p>{lastPayment && lastPayment.status !== "pending" && lastPayment.status !== "succeeded" ? t("paymentFailed") : t("nextPayment")}</p>
+          <p>
+            {lastPayment && lastPayment.status !== "pending" && lastPayment.status !== "succeeded" ? t("paymentFailed") : t("nextPayment")}
+          </p>
           <PayButton orderId={order.id} />
         </div>
       )}
@@ -98,7 +104,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <ul className="list-disc pl-5">
           {consents.map((c) => (
             <li key={c.agreementId}>
-              {t("consent", { title: agreements.find((a) => a.id === c.agreementId)?.title[locale] ?? c.agreementId, version: c.version, time: time(c.acceptedAt) })}
+              {t("consent", {
+                title: agreements.find((a) => a.id === c.agreementId)?.title[locale] ?? c.agreementId,
+                version: c.version,
+                time: time(c.acceptedAt),
+              })}
             </li>
           ))}
         </ul>

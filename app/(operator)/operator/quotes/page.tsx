@@ -29,11 +29,15 @@ export default async function QuoteApprovalsPage() {
   const load = catalogLoader(db);
   const [totals, reps] = await Promise.all([
     Promise.all(pending.map(async (q) => (await priceStoredQuote(db, q, locale, load))?.result.total)),
-    Promise.all([...new Set(pending.map((q) => q.createdBy))].map(async (id) => [id, await findUserById(db, { id })] as const)).then((entries) => new Map(entries)),
+    Promise.all([...new Set(pending.map((q) => q.createdBy))].map(async (id) => [id, await findUserById(db, { id })] as const)).then(
+      (entries) => new Map(entries),
+    ),
   ]);
   const t = await getTranslations("QuoteAdmin");
   const reason = (r: ApprovalReason) =>
-    r.kind === "discountAboveLimit" ? t("approvals.reasons.discountAboveLimit", { discount: r.discount, limit: r.limit }) : t("approvals.reasons.negotiatedSeatPrice", { price: formatMoney(r.price) });
+    r.kind === "discountAboveLimit"
+      ? t("approvals.reasons.discountAboveLimit", { discount: r.discount, limit: r.limit })
+      : t("approvals.reasons.negotiatedSeatPrice", { price: formatMoney(r.price) });
   const columns = (["number", "seller", "customer", "discount", "negotiatedSeatPrice", "total", "reason", "actions"] as const).map((c) => ({
     key: c,
     label: t(`approvals.columns.${c}`),
@@ -48,7 +52,13 @@ export default async function QuoteApprovalsPage() {
           {t("approvals.pending", { count: pending.length })}
         </h2>
         <DecisionAnnouncer>
-          <DataTable caption={t("approvals.caption")} empty={t("approvals.empty")} isEmpty={pending.length === 0} minWidth="min-w-[64rem]" columns={columns}>
+          <DataTable
+            caption={t("approvals.caption")}
+            empty={t("approvals.empty")}
+            isEmpty={pending.length === 0}
+            minWidth="min-w-[64rem]"
+            columns={columns}
+          >
             {pending.map((q, i) => {
               const rep = reps.get(q.createdBy);
               const reasons = rep ? approvalReasons({ ...q, repLimitPercent: rep.discountLimitPercent }) : [];
@@ -60,11 +70,15 @@ export default async function QuoteApprovalsPage() {
                   </th>
                   <td className={td}>
                     {rep?.name ?? t("approvals.unknownSeller")}
-                    {rep && <span className="block text-xs text-slate-600">{t("approvals.limit", { limit: rep.discountLimitPercent })}</span>}
+                    {rep && (
+                      <span className="block text-xs text-slate-600">{t("approvals.limit", { limit: rep.discountLimitPercent })}</span>
+                    )}
                   </td>
                   <td className={td}>{q.customerName}</td>
                   <td className={`${td} text-right tabular-nums`}>{t("list.percent", { value: formatPercent(q.discountPercent) })}</td>
-                  <td className={`${td} text-right tabular-nums`}>{q.negotiatedSeatPrice !== null ? formatMoney(q.negotiatedSeatPrice) : t("noValue")}</td>
+                  <td className={`${td} text-right tabular-nums`}>
+                    {q.negotiatedSeatPrice !== null ? formatMoney(q.negotiatedSeatPrice) : t("noValue")}
+                  </td>
                   <td className={`${td} text-right tabular-nums`}>{total !== undefined ? formatMoney(total) : t("list.catalogGone")}</td>
                   <td className={td}>
                     {reasons.length > 0 ? (
@@ -78,7 +92,11 @@ export default async function QuoteApprovalsPage() {
                     )}
                   </td>
                   <td className={td}>
-                    <ApprovalActions number={q.number} approve={approveQuoteAction.bind(null, q.id, q.currentVersion)} reject={rejectQuoteAction.bind(null, q.id, q.currentVersion)} />
+                    <ApprovalActions
+                      number={q.number}
+                      approve={approveQuoteAction.bind(null, q.id, q.currentVersion)}
+                      reject={rejectQuoteAction.bind(null, q.id, q.currentVersion)}
+                    />
                   </td>
                 </tr>
               );

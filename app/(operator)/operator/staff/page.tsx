@@ -41,7 +41,9 @@ export default async function StaffPage() {
               </th>
               <td className={`${td} break-all`}>{row.email}</td>
               <td className={td}>
-                <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">{t(`roles.${row.role === "sales" ? "sales" : "operator"}`)}</span>
+                <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
+                  {t(`roles.${row.role === "sales" ? "sales" : "operator"}`)}
+                </span>
               </td>
               <td className={td}>
                 {row.role === "sales" ? (

@@ -31,7 +31,9 @@ export default async function VerificationsPage() {
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const type = (v: VerificationListItem) => tTypes(v.institutionType as never);
   const size = (bytes: number) =>
-    bytes < 1024 * 1024 ? `${format.number(Math.max(bytes / 1024, 0.1), { maximumFractionDigits: 1 })} KB` : `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
+    bytes < 1024 * 1024
+      ? `${format.number(Math.max(bytes / 1024, 0.1), { maximumFractionDigits: 1 })} KB`
+      : `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
   const td = "px-3 py-2 align-top";
   return (
     <div className="space-y-8">
@@ -59,7 +61,15 @@ export default async function VerificationsPage() {
               </div>
               <div>
                 <dt className="text-slate-500">{t("fields.buyer")}</dt>
-                <dd className="break-all">{v.buyerEmail ? <a href={`mailto:${v.buyerEmail}`} className="text-brand-700 underline">{v.buyerEmail}</a> : t("noValue")}</dd>
+                <dd className="break-all">
+                  {v.buyerEmail ? (
+                    <a href={`mailto:${v.buyerEmail}`} className="text-brand-700 underline">
+                      {v.buyerEmail}
+                    </a>
+                  ) : (
+                    t("noValue")
+                  )}
+                </dd>
               </div>
               <div>
                 <dt className="text-slate-500">{t("fields.order")}</dt>
@@ -91,29 +101,44 @@ export default async function VerificationsPage() {
         <h2 id="decided-heading" className="text-xl font-semibold">
           {t("decidedTitle")}
         </h2>
-        <DataTable caption={t("decidedCaption", { limit: DECIDED_LIMIT })} empty={t("decidedEmpty")} isEmpty={decided.length === 0} minWidth="min-w-[56rem]" columns={(["institution", "order", "status", "reason", "decidedBy", "decidedAt"] as const).map((c) => ({ key: c, label: t(`columns.${c}`) }))}>
-                {decided.map((v) => (
-                  <tr key={v.id}>
-                    <th scope="row" className={`${td} text-left font-medium`}>
-                      {v.institutionName}
-                      <div className="font-normal text-slate-600">{type(v)}</div>
-                    </th>
-                    <td className={`${td} tabular-nums`}>
-                      {v.orderNumber}
-                      <div className="text-slate-600">{formatMoney(v.orderTotal)}</div>
-                      <a href={proofHref(v)} download className="text-brand-700 underline">
-                        {v.proofFileName}
-                      </a>
-                    </td>
-                    <td className={td}>
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${v.status === "approved" ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}>{tStatus(v.status)}</span>
-                    </td>
-                    <td className={`${td} max-w-xs whitespace-pre-line break-words`}>{v.reason ?? t("noValue")}</td>
-                    <td className={`${td} whitespace-nowrap`}>{v.decidedByEmail ?? t("noValue")}</td>
-                    <td className={`${td} whitespace-nowrap tabular-nums`}>{v.decidedAt ? <time dateTime={v.decidedAt.toISOString()}>{time(v.decidedAt)}</time> : t("noValue")}</td>
-                  </tr>
-                ))}
-              </DataTable>
+        <DataTable
+          caption={t("decidedCaption", { limit: DECIDED_LIMIT })}
+          empty={t("decidedEmpty")}
+          isEmpty={decided.length === 0}
+          minWidth="min-w-[56rem]"
+          columns={(["institution", "order", "status", "reason", "decidedBy", "decidedAt"] as const).map((c) => ({
+            key: c,
+            label: t(`columns.${c}`),
+          }))}
+        >
+          {decided.map((v) => (
+            <tr key={v.id}>
+              <th scope="row" className={`${td} text-left font-medium`}>
+                {v.institutionName}
+                <div className="font-normal text-slate-600">{type(v)}</div>
+              </th>
+              <td className={`${td} tabular-nums`}>
+                {v.orderNumber}
+                <div className="text-slate-600">{formatMoney(v.orderTotal)}</div>
+                <a href={proofHref(v)} download className="text-brand-700 underline">
+                  {v.proofFileName}
+                </a>
+              </td>
+              <td className={td}>
+                <span
+                  className={`rounded-full px-2 py-0.5 text-xs font-medium ${v.status === "approved" ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}
+                >
+                  {tStatus(v.status)}
+                </span>
+              </td>
+              <td className={`${td} max-w-xs whitespace-pre-line break-words`}>{v.reason ?? t("noValue")}</td>
+              <td className={`${td} whitespace-nowrap`}>{v.decidedByEmail ?? t("noValue")}</td>
+              <td className={`${td} whitespace-nowrap tabular-nums`}>
+                {v.decidedAt ? <time dateTime={v.decidedAt.toISOString()}>{time(v.decidedAt)}</time> : t("noValue")}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </div>
   );

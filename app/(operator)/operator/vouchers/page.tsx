@@ -31,35 +31,61 @@ export default async function VouchersPage() {
         <h2 id="vouchers-list" className="text-xl font-semibold">
           {t("list.title")}
         </h2>
-        <DataTable caption={t("list.caption")} empty={t("list.empty")} isEmpty={rows.length === 0} minWidth="min-w-[48rem]" columns={(["code", "terms", "singleUse", "expires", "status", "created"] as const).map((c) => ({ key: c, label: t(`list.columns.${c}`) }))}>
-                {rows.map(({ voucher: v, orderNumber }) => {
-                  const expired = v.expiresAt !== null && v.expiresAt <= now;
-                  const terms = v.kind === "percent" ? t("list.percentOff", { percent: v.percent ?? 0 }) : t("list.cashOff", { amount: formatMoney(v.amount ?? "0") });
-                  return (
-                    <tr key={v.code}>
-                      <th scope="row" className={`${td} text-left font-mono font-medium`}>
-                        {v.code}
-                      </th>
-                      <td className={td}>
-                        {terms}
-                        {v.minimumSpend !== null && <span className="block text-xs text-slate-600">{t("list.minimum", { amount: formatMoney(v.minimumSpend) })}</span>}
-                      </td>
-                      <td className={td}>{v.singleUse ? t("list.single") : t("list.multi")}</td>
-                      <td className={`${td} whitespace-nowrap tabular-nums`}>
-                        {v.expiresAt ? <time dateTime={v.expiresAt.toISOString()}>{format.dateTime(v.expiresAt, { dateStyle: "medium", timeStyle: "short" })}</time> : t("list.never")}
-                      </td>
-                      <td className={td}>
-                        <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
-                          {v.redeemedOrderId ? t("list.status.redeemed", { number: orderNumber ?? v.redeemedOrderId }) : expired ? t("list.status.expired") : t("list.status.unused")}
-                        </span>
-                      </td>
-                      <td className={`${td} whitespace-nowrap tabular-nums`}>
-                        <time dateTime={v.createdAt.toISOString()}>{format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </DataTable>
+        <DataTable
+          caption={t("list.caption")}
+          empty={t("list.empty")}
+          isEmpty={rows.length === 0}
+          minWidth="min-w-[48rem]"
+          columns={(["code", "terms", "singleUse", "expires", "status", "created"] as const).map((c) => ({
+            key: c,
+            label: t(`list.columns.${c}`),
+          }))}
+        >
+          {rows.map(({ voucher: v, orderNumber }) => {
+            const expired = v.expiresAt !== null && v.expiresAt <= now;
+            const terms =
+              v.kind === "percent"
+                ? t("list.percentOff", { percent: v.percent ?? 0 })
+                : t("list.cashOff", { amount: formatMoney(v.amount ?? "0") });
+            return (
+              <tr key={v.code}>
+                <th scope="row" className={`${td} text-left font-mono font-medium`}>
+                  {v.code}
+                </th>
+                <td className={td}>
+                  {terms}
+                  {v.minimumSpend !== null && (
+                    <span className="block text-xs text-slate-600">{t("list.minimum", { amount: formatMoney(v.minimumSpend) })}</span>
+                  )}
+                </td>
+                <td className={td}>{v.singleUse ? t("list.single") : t("list.multi")}</td>
+                <td className={`${td} whitespace-nowrap tabular-nums`}>
+                  {v.expiresAt ? (
+                    <time dateTime={v.expiresAt.toISOString()}>
+                      {format.dateTime(v.expiresAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </time>
+                  ) : (
+                    t("list.never")
+                  )}
+                </td>
+                <td className={td}>
+                  <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
+                    {v.redeemedOrderId
+                      ? t("list.status.redeemed", { number: orderNumber ?? v.redeemedOrderId })
+                      : expired
+                        ? t("list.status.expired")
+                        : t("list.status.unused")}
+                  </span>
+                </td>
+                <td className={`${td} whitespace-nowrap tabular-nums`}>
+                  <time dateTime={v.createdAt.toISOString()}>
+                    {format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </time>
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       </section>
     </div>
   );

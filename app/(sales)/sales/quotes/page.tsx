@@ -31,9 +31,15 @@ export default async function QuotesPage() {
   const rows = await listQuotesForStaff(db, { userId: operator ? undefined : user.id, now: await requestNow(), limit: LIMIT });
   const load = catalogLoader(db);
   const totals = await Promise.all(rows.map(async (q) => (await priceStoredQuote(db, q, locale, load))?.result.total));
-  const sellers = operator ? new Map(await Promise.all([...new Set(rows.map((q) => q.createdBy))].map(async (id) => [id, await findUserById(db, { id })] as const))) : undefined;
+  const sellers = operator
+    ? new Map(
+        await Promise.all([...new Set(rows.map((q) => q.createdBy))].map(async (id) => [id, await findUserById(db, { id })] as const)),
+      )
+    : undefined;
   const [t, tStatus, format] = [await getTranslations("QuoteAdmin.list"), await getTranslations("Quotes.status"), await getFormatter()];
-  const columns = (["number", "customer", ...(operator ? (["seller"] as const) : []), "total", "discount", "status", "expires", "updated"] as const).map((c) => ({
+  const columns = (
+    ["number", "customer", ...(operator ? (["seller"] as const) : []), "total", "discount", "status", "expires", "updated"] as const
+  ).map((c) => ({
     key: c,
     label: t(`columns.${c}`),
     align: c === "total" || c === "discount" ? ("right" as const) : undefined,
@@ -47,7 +53,13 @@ export default async function QuotesPage() {
           {t("newQuote")}
         </Link>
       </div>
-      <DataTable caption={t("caption", { limit: LIMIT })} empty={t("empty")} isEmpty={rows.length === 0} minWidth="min-w-[60rem]" columns={columns}>
+      <DataTable
+        caption={t("caption", { limit: LIMIT })}
+        empty={t("empty")}
+        isEmpty={rows.length === 0}
+        minWidth="min-w-[60rem]"
+        columns={columns}
+      >
         {rows.map((q, i) => {
           const total = totals[i];
           const seller = sellers?.get(q.createdBy);
@@ -55,7 +67,9 @@ export default async function QuotesPage() {
             <tr key={q.id}>
               <th scope="row" className={`${td} text-left font-medium`}>
                 <QuoteNumberLink id={q.id} number={q.number} />
-                {q.currentVersion > 1 && <span className="block text-xs font-normal text-slate-600">{t("version", { version: q.currentVersion })}</span>}
+                {q.currentVersion > 1 && (
+                  <span className="block text-xs font-normal text-slate-600">{t("version", { version: q.currentVersion })}</span>
+                )}
               </th>
               <td className={td}>{q.customerName}</td>
               {operator && <td className={td}>{seller?.name ?? q.createdBy}</td>}
@@ -68,7 +82,9 @@ export default async function QuotesPage() {
                 <time dateTime={q.expiresAt.toISOString()}>{format.dateTime(q.expiresAt, { dateStyle: "medium" })}</time>
               </td>
               <td className={`${td} whitespace-nowrap tabular-nums`}>
-                <time dateTime={q.updatedAt.toISOString()}>{format.dateTime(q.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                <time dateTime={q.updatedAt.toISOString()}>
+                  {format.dateTime(q.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+                </time>
               </td>
             </tr>
           );

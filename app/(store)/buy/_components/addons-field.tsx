@@ -38,7 +38,10 @@ export function AddonsField(state: ConfiguratorState) {
           {catalog.salesOnlyAddons.some((a) => a.family === family.id) && (
             <p className="mt-2 text-sm text-slate-600">
               {t("bigWebinar")}{" "}
-              <Link href={`/contact-sales?addon=${catalog.salesOnlyAddons.find((a) => a.family === family.id)!.sku}`} className="text-brand-700 underline">
+              <Link
+                href={`/contact-sales?addon=${catalog.salesOnlyAddons.find((a) => a.family === family.id)!.sku}`}
+                className="text-brand-700 underline"
+              >
                 {t("bigWebinarLink")}
               </Link>
             </p>
@@ -82,8 +85,20 @@ function AddonRows({ addon, state }: { addon: Addon; state: ConfiguratorState })
                 <span className={`font-medium ${sold ? "" : "text-slate-500"}`}>{name}</span>
                 <p id={`${id}-info`} className="text-sm text-slate-600">
                   {prices.join(" · ")}
-                  {!sold && <> · {t("needs", { editions: selfServeEditionsFor(catalog, addon).map((e) => e.name[locale]).join(" / ") })}</>}
-                  {sold && addon.family !== "phone-pack" && allowance < catalog.rules.maxLineQuantity && <> · {t("left", { count: Math.max(0, allowance - (line?.quantity ?? 0)) })}</>}
+                  {!sold && (
+                    <>
+                      {" "}
+                      ·{" "}
+                      {t("needs", {
+                        editions: selfServeEditionsFor(catalog, addon)
+                          .map((e) => e.name[locale])
+                          .join(" / "),
+                      })}
+                    </>
+                  )}
+                  {sold && addon.family !== "phone-pack" && allowance < catalog.rules.maxLineQuantity && (
+                    <> · {t("left", { count: Math.max(0, allowance - (line?.quantity ?? 0)) })}</>
+                  )}
                 </p>
               </div>
               <div className="flex flex-wrap items-center gap-2">
@@ -120,7 +135,8 @@ function LineTerm({ addon, index, state }: { addon: Addon; index: number; state:
   ];
   const value = current ? encodeTerm(current) : "";
   if (current && !options.some((o) => encodeTerm(o) === value)) options.push(current);
-  const label = (o: { unit: string; count: number }) => (o.unit === "year" ? t("years", { count: o.count }) : t("months", { count: o.count }));
+  const label = (o: { unit: string; count: number }) =>
+    o.unit === "year" ? t("years", { count: o.count }) : t("months", { count: o.count });
   return (
     <select
       aria-label={t("termOf", { item: addon.name[locale] })}

@@ -7,7 +7,15 @@ import type { Locale } from "@/lib/catalog";
 import type { CheckoutDraft } from "./use-checkout-draft";
 
 /** Every agreement of the edition, each ticked on its own; the version and time of each tick are kept. */
-export function AgreementsStep({ edition, draft, update }: { edition: string; draft: CheckoutDraft; update(patch: Partial<CheckoutDraft>): void }) {
+export function AgreementsStep({
+  edition,
+  draft,
+  update,
+}: {
+  edition: string;
+  draft: CheckoutDraft;
+  update(patch: Partial<CheckoutDraft>): void;
+}) {
   const t = useTranslations("Checkout");
   const locale = useLocale() as Locale;
   const list = agreementsFor(edition);
@@ -25,7 +33,12 @@ export function AgreementsStep({ edition, draft, update }: { edition: string; dr
         {list.map((a) => (
           <li key={a.id} className="rounded-lg border border-slate-200 p-3">
             <label className="flex items-start gap-3">
-              <input type="checkbox" className="mt-1 h-4 w-4" checked={accepted(a.id, a.version)} onChange={(e) => toggle(a.id, a.version, e.target.checked)} />
+              <input
+                type="checkbox"
+                className="mt-1 h-4 w-4"
+                checked={accepted(a.id, a.version)}
+                onChange={(e) => toggle(a.id, a.version, e.target.checked)}
+              />
               <span>
                 <span className="font-medium">{t("agree", { title: a.title[locale], version: a.version })}</span>
                 <span className="mt-1 block text-sm text-slate-600">{a.summary[locale]}</span>

@@ -84,15 +84,35 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
           </ol>
         </nav>
         <h2 id="step-heading" tabIndex={-1} className="text-xl font-semibold outline-none">
-          {t(`step.${step}`)} <span className="text-sm font-normal text-slate-500">{t("stepOf", { n: index + 1, total: steps.length })}</span>
+          {t(`step.${step}`)}{" "}
+          <span className="text-sm font-normal text-slate-500">{t("stepOf", { n: index + 1, total: steps.length })}</span>
         </h2>
         {step === "edition" && <EditionField {...state} choice={quote ? "fixed" : "store"} />}
         {step === "term" && <TermField {...state} />}
         {step === "addons" && <AddonsField {...state} />}
         {step === "agreements" && <AgreementsStep edition={state.cart.edition} draft={draft} update={update} />}
-        {step === "organisation" && <OrganisationStep returnTo={urlFor(state.cart, "organisation")} buyer={buyer} draft={draft} update={update} education={education} onDone={() => go(steps[index + 1]!)} />}
+        {step === "organisation" && (
+          <OrganisationStep
+            returnTo={urlFor(state.cart, "organisation")}
+            buyer={buyer}
+            draft={draft}
+            update={update}
+            education={education}
+            onDone={() => go(steps[index + 1]!)}
+          />
+        )}
         {step === "upgrade" && buyer && <UpgradeStep organisations={buyer.freeOrganisations} draft={draft} update={update} />}
-        {step === "review" && <ReviewStep cart={state.cart} result={state.result} draft={draft} organisations={buyer?.freeOrganisations ?? []} reset={reset} update={update} quoteToken={quote?.token} />}
+        {step === "review" && (
+          <ReviewStep
+            cart={state.cart}
+            result={state.result}
+            draft={draft}
+            organisations={buyer?.freeOrganisations ?? []}
+            reset={reset}
+            update={update}
+            quoteToken={quote?.token}
+          />
+        )}
         {step !== "review" && (
           <div className="flex items-center justify-between">
             {index > 0 ? (
@@ -105,7 +125,12 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
             {step !== "organisation" && (
               <div className="text-right">
                 {!done && <p className="mb-2 text-sm text-slate-600">{t("fixFirst")}</p>}
-                <button type="button" disabled={!done} onClick={() => go(steps[index + 1]!)} className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-50">
+                <button
+                  type="button"
+                  disabled={!done}
+                  onClick={() => go(steps[index + 1]!)}
+                  className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-50"
+                >
                   {t("continue")}
                 </button>
               </div>

@@ -8,7 +8,8 @@ import { QuantityStepper } from "@/components/ui/quantity-stepper";
 import type { ConfiguratorState } from "./use-priced-cart";
 import { FieldErrors } from "./field-errors";
 
-const card = "flex cursor-pointer flex-col rounded-lg border border-slate-300 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:ring-1 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600";
+const card =
+  "flex cursor-pointer flex-col rounded-lg border border-slate-300 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:ring-1 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600";
 
 /**
  * Which editions the field offers: the store sells the self-serve ones; a sales quote may also
@@ -16,7 +17,8 @@ const card = "flex cursor-pointer flex-col rounded-lg border border-slate-300 bg
  */
 export type EditionChoice = "store" | "quote" | "fixed";
 
-const offered = (choice: EditionChoice) => (choice === "quote" ? catalog.editions.filter((e) => e.sales !== "signup") : catalog.editions.filter((e) => e.sales !== "contact-sales"));
+const offered = (choice: EditionChoice) =>
+  choice === "quote" ? catalog.editions.filter((e) => e.sales !== "signup") : catalog.editions.filter((e) => e.sales !== "contact-sales");
 
 export function EditionField({ cart, setCart, errorsAt, choice = "store" }: ConfiguratorState & { choice?: EditionChoice }) {
   const t = useTranslations("Buy");
@@ -24,27 +26,36 @@ export function EditionField({ cart, setCart, errorsAt, choice = "store" }: Conf
   const edition = catalog.editions.find((e) => e.id === cart.edition);
   const editionErrors = errorsAt("edition");
   // Lowering seats under the add-ons breaks a rule on a later step: say so here, where it happened.
-  const seatErrors = [...errorsAt("seats"), ...errorsAt("addons").filter((e) => e.code === "LARGE_MEETING_EXCEEDS_SEATS" || e.code === "WEBINAR_EXCEEDS_SEATS")];
+  const seatErrors = [
+    ...errorsAt("seats"),
+    ...errorsAt("addons").filter((e) => e.code === "LARGE_MEETING_EXCEEDS_SEATS" || e.code === "WEBINAR_EXCEEDS_SEATS"),
+  ];
   return (
     <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
       {choice === "fixed" ? (
         <p>
-          <span className="text-lg font-semibold">{t("edition")}</span>: {edition?.name[locale]} <span className="text-sm text-slate-600">{t("editionFixed")}</span>
+          <span className="text-lg font-semibold">{t("edition")}</span>: {edition?.name[locale]}{" "}
+          <span className="text-sm text-slate-600">{t("editionFixed")}</span>
         </p>
       ) : (
         <fieldset aria-describedby={editionErrors.length ? "edition-errors" : undefined}>
           <legend className="text-lg font-semibold">{t("edition")}</legend>
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
-            {offered(choice)
-              .map((e) => (
-                <label key={e.id} className={card}>
-                  <span className="flex items-center gap-2">
-                    <input type="radio" name="edition" value={e.id} checked={cart.edition === e.id} onChange={() => setCart(setEdition(cart, e.id, catalog), "edition")} />
-                    <span className="font-medium">{e.name[locale]}</span>
-                  </span>
-                  <span className="ml-6 text-sm text-slate-600">{e.tagline[locale]}</span>
-                </label>
-              ))}
+            {offered(choice).map((e) => (
+              <label key={e.id} className={card}>
+                <span className="flex items-center gap-2">
+                  <input
+                    type="radio"
+                    name="edition"
+                    value={e.id}
+                    checked={cart.edition === e.id}
+                    onChange={() => setCart(setEdition(cart, e.id, catalog), "edition")}
+                  />
+                  <span className="font-medium">{e.name[locale]}</span>
+                </span>
+                <span className="ml-6 text-sm text-slate-600">{e.tagline[locale]}</span>
+              </label>
+            ))}
           </div>
           {choice === "store" && (
             <p className="mt-3 text-sm text-slate-600">

@@ -23,7 +23,11 @@ export function FieldErrors({ id, errors, cart, onFix }: Props) {
   return (
     <ul id={id} className="mt-2 space-y-2">
       {errors.map((error) => (
-        <li key={`${error.code}-${error.path}`} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-code={error.code}>
+        <li
+          key={`${error.code}-${error.path}`}
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          data-code={error.code}
+        >
           <p>{error.message}</p>
           {error.code === "CONTACT_SALES" && (
             <Link href={contactSalesHref(error, cart)} className="mr-2 mt-2 inline-block text-xs font-medium text-red-900 underline">
@@ -37,7 +41,10 @@ export function FieldErrors({ id, errors, cart, onFix }: Props) {
               onClick={() => onFix(fix.cart)}
               className="mr-2 mt-2 rounded-md border border-red-300 bg-white px-2.5 py-1 text-xs font-medium text-red-900 hover:bg-red-100"
             >
-              {t(fix.key, { ...fix.values, ...(typeof fix.values.edition === "string" ? { edition: nameOf(catalog, fix.values.edition, locale) } : {}) })}
+              {t(fix.key, {
+                ...fix.values,
+                ...(typeof fix.values.edition === "string" ? { edition: nameOf(catalog, fix.values.edition, locale) } : {}),
+              })}
             </button>
           ))}
         </li>
@@ -55,5 +62,7 @@ function salesItem(error: RuleViolation, cart: CartInput): string {
 /** The contact-sales form, preselected with what the buyer was trying to buy. */
 function contactSalesHref(error: RuleViolation, cart: CartInput): string {
   const item = salesItem(error, cart);
-  return error.path === "edition" ? `/contact-sales?edition=${encodeURIComponent(item)}` : `/contact-sales?addon=${encodeURIComponent(item)}`;
+  return error.path === "edition"
+    ? `/contact-sales?edition=${encodeURIComponent(item)}`
+    : `/contact-sales?addon=${encodeURIComponent(item)}`;
 }

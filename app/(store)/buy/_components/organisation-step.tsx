@@ -63,7 +63,12 @@ function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "r
   const invoiceType = useWatch({ control, name: "invoice.type" });
   const errors = formState.errors as RhfErrors<Record<string, Record<string, unknown>>>;
   const errorOf = (group: string, name: string) => (errors[group] as Record<string, FieldError | undefined> | undefined)?.[name];
-  const field = (group: "organisation" | "invoice" | "education", name: string, label: string, extra: { type?: string; autoComplete?: string; help?: string } = {}) => {
+  const field = (
+    group: "organisation" | "invoice" | "education",
+    name: string,
+    label: string,
+    extra: { type?: string; autoComplete?: string; help?: string } = {},
+  ) => {
     const id = `${group}-${name}`;
     const error = errorOf(group, name);
     return (

@@ -7,7 +7,17 @@ import type { OrganisationStep } from "@/lib/validations/checkout";
 import { MAX_PROOF_BYTES, PROOF_ACCEPT, type ProofUploadErrorCode } from "@/lib/uploads/proof";
 
 type Failure = ProofUploadErrorCode | "NETWORK";
-const KNOWN: readonly Failure[] = ["NO_FILE", "EMPTY", "TOO_LARGE", "UNSUPPORTED_TYPE", "UNAUTHENTICATED", "CROSS_SITE", "INVALID_FORM", "TOO_MANY", "NETWORK"];
+const KNOWN: readonly Failure[] = [
+  "NO_FILE",
+  "EMPTY",
+  "TOO_LARGE",
+  "UNSUPPORTED_TYPE",
+  "UNAUTHENTICATED",
+  "CROSS_SITE",
+  "INVALID_FORM",
+  "TOO_MANY",
+  "NETWORK",
+];
 
 const ID = "education-proof";
 
@@ -71,7 +81,13 @@ export function ProofUploadField({ control }: { control: Control<OrganisationSte
       {uploaded && (
         <p className="mt-1 flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm">
           <span>{t("proofUpload.uploaded", { name: uploaded })}</span>
-          <button ref={replace} type="button" disabled={!!uploading} onClick={() => input.current?.click()} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium hover:bg-slate-100">
+          <button
+            ref={replace}
+            type="button"
+            disabled={!!uploading}
+            onClick={() => input.current?.click()}
+            className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium hover:bg-slate-100"
+          >
             {t("proofUpload.replace")}
           </button>
         </p>

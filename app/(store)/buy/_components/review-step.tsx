@@ -36,7 +36,10 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
   const messages = useMessages() as unknown as { Pricing: PricingMessages };
   // The same module as the server applies the voucher; the server looks it up again and re-prices.
   const [voucher, setVoucher] = useState<VoucherTerms | null>(null);
-  const result = useMemo(() => (voucher ? applyVoucher(listed, voucher, { locale, messages: messages.Pricing }) : listed), [listed, voucher, locale, messages]);
+  const result = useMemo(
+    () => (voucher ? applyVoucher(listed, voucher, { locale, messages: messages.Pricing }) : listed),
+    [listed, voucher, locale, messages],
+  );
   const voucherError = result.errors.find((e) => e.path === "voucher");
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<Exclude<PlaceOrderActionResult, { ok: true }> | null>(null);
@@ -69,7 +72,8 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
         <div>
           <dt className="font-medium">{t("reviewOrg")}</dt>
           <dd>
-            {details?.organisation.organisationName} · {details?.organisation.contactName} · {details?.organisation.mobile} · {details?.organisation.email}
+            {details?.organisation.organisationName} · {details?.organisation.contactName} · {details?.organisation.mobile} ·{" "}
+            {details?.organisation.email}
           </dd>
         </div>
         <div>
@@ -83,7 +87,8 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
           <div className="sm:col-span-2">
             <dt className="font-medium">{t("reviewEducation")}</dt>
             <dd>
-              {details.education.institutionName} · {t(`institutionTypes.${details.education.institutionType}`)} · {t("reviewProof", { name: details.education.proofFileName })}
+              {details.education.institutionName} · {t(`institutionTypes.${details.education.institutionType}`)} ·{" "}
+              {t("reviewProof", { name: details.education.proofFileName })}
             </dd>
           </div>
         )}
@@ -93,7 +98,9 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
             <dd>
               {draft.upgrade.method === "new"
                 ? t("reviewUpgradeNew")
-                : t("reviewUpgradeInPlace", { name: organisations.find((o) => o.id === (draft.upgrade as { organisationId: string }).organisationId)?.name ?? "" })}
+                : t("reviewUpgradeInPlace", {
+                    name: organisations.find((o) => o.id === (draft.upgrade as { organisationId: string }).organisationId)?.name ?? "",
+                  })}
             </dd>
           </div>
         )}
@@ -143,7 +150,13 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
         <span className="text-lg font-semibold tabular-nums" data-testid="review-total">
           {formatMoney(result.total)}
         </span>
-        <button type="button" onClick={place} disabled={pending || !result.ok} aria-disabled={pending} className="rounded-lg bg-brand-700 px-6 py-2.5 font-medium text-white disabled:opacity-60">
+        <button
+          type="button"
+          onClick={place}
+          disabled={pending || !result.ok}
+          aria-disabled={pending}
+          className="rounded-lg bg-brand-700 px-6 py-2.5 font-medium text-white disabled:opacity-60"
+        >
           {pending ? t("placing") : t("place")}
         </button>
       </div>

@@ -5,7 +5,13 @@ import type { CartInput } from "@/lib/pricing/types";
 import { reachable, stepApplies, STEPS, type StepContext } from "./steps";
 
 const cart: CartInput = { edition: "business", seats: 10, term: y(1), addons: [] };
-const ctx = (over: Partial<StepContext> = {}): StepContext => ({ edition: "business", draft: { idempotencyKey: "k", consents: [] }, detailsValid: false, freeOrganisationIds: [], ...over });
+const ctx = (over: Partial<StepContext> = {}): StepContext => ({
+  edition: "business",
+  draft: { idempotencyKey: "k", consents: [] },
+  detailsValid: false,
+  freeOrganisationIds: [],
+  ...over,
+});
 const allConsents = agreementsFor("business").map((a) => ({ agreementId: a.id, version: a.version, acceptedAt: "2026-11-22T00:00:00Z" }));
 const step = (i: number) => STEPS[i];
 
@@ -16,14 +22,57 @@ describe("wizard steps", () => {
     ["a bad term stops at the term", { ...cart, term: { unit: "month", count: 12 } }, ctx(), "term"],
     ["an add-on over the seats stops at the add-ons", { ...cart, addons: [{ sku: "large-meeting-500", quantity: 11 }] }, ctx(), "addons"],
     ["a valid cart without consents stops at the agreements", cart, ctx(), "agreements"],
-    ["a stale consent version still stops at the agreements", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents.map((c, i) => (i ? c : { ...c, version: "old" })) } }), "agreements"],
-    ["consents given, details missing: the organisation", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents } }), "organisation"],
-    ["details valid, no free organisation: straight to review", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents }, detailsValid: true }), "review"],
-    ["a free organisation and no choice: the upgrade step", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents }, detailsValid: true, freeOrganisationIds: ["o1"] }), "upgrade"],
-    ["a choice of someone else's organisation is not a choice", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents, upgrade: { method: "in-place", organisationId: "o2" } }, detailsValid: true, freeOrganisationIds: ["o1"] }), "upgrade"],
-    ["upgrading one's own organisation reaches review", cart, ctx({ draft: { idempotencyKey: "k", consents: allConsents, upgrade: { method: "in-place", organisationId: "o1" } }, detailsValid: true, freeOrganisationIds: ["o1"] }), "review"],
+    [
+      "a stale consent version still stops at the agreements",
+      cart,
+      ctx({ draft: { idempotencyKey: "k", consents: allConsents.map((c, i) => (i ? c : { ...c, version: "old" })) } }),
+      "agreements",
+    ],
+    [
+      "consents given, details missing: the organisation",
+      cart,
+      ctx({ draft: { idempotencyKey: "k", consents: allConsents } }),
+      "organisation",
+    ],
+    [
+      "details valid, no free organisation: straight to review",
+      cart,
+      ctx({ draft: { idempotencyKey: "k", consents: allConsents }, detailsValid: true }),
+      "review",
+    ],
+    [
+      "a free organisation and no choice: the upgrade step",
+      cart,
+      ctx({ draft: { idempotencyKey: "k", consents: allConsents }, detailsValid: true, freeOrganisationIds: ["o1"] }),
+      "upgrade",
+    ],
+    [
+      "a choice of someone else's organisation is not a choice",
+      cart,
+      ctx({
+        draft: { idempotencyKey: "k", consents: allConsents, upgrade: { method: "in-place", organisationId: "o2" } },
+        detailsValid: true,
+        freeOrganisationIds: ["o1"],
+      }),
+      "upgrade",
+    ],
+    [
+      "upgrading one's own organisation reaches review",
+      cart,
+      ctx({
+        draft: { idempotencyKey: "k", consents: allConsents, upgrade: { method: "in-place", organisationId: "o1" } },
+        detailsValid: true,
+        freeOrganisationIds: ["o1"],
+      }),
+      "review",
+    ],
     ["a locked quote starts at the agreements", cart, ctx({ quote: "locked" }), "agreements"],
-    ["a locked quote whose cart no longer prices goes no further than the skipped steps", { ...cart, seats: 3 }, ctx({ quote: "locked" }), "edition"],
+    [
+      "a locked quote whose cart no longer prices goes no further than the skipped steps",
+      { ...cart, seats: 3 },
+      ctx({ quote: "locked" }),
+      "edition",
+    ],
     ["an editable quote still walks the configurator", { ...cart, term: { unit: "month", count: 12 } }, ctx({ quote: "editable" }), "term"],
   ];
   it.each(rows)("%s", (_name, c, context, expected) => {
@@ -38,6 +87,13 @@ describe("wizard steps", () => {
 
   it("a locked quote skips the configurator steps; an editable one keeps them", () => {
     expect(STEPS.filter((s) => stepApplies(s, ctx({ quote: "locked" })))).toEqual(["agreements", "organisation", "review"]);
-    expect(STEPS.filter((s) => stepApplies(s, ctx({ quote: "editable" })))).toEqual(["edition", "term", "addons", "agreements", "organisation", "review"]);
+    expect(STEPS.filter((s) => stepApplies(s, ctx({ quote: "editable" })))).toEqual([
+      "edition",
+      "term",
+      "addons",
+      "agreements",
+      "organisation",
+      "review",
+    ]);
   });
 });

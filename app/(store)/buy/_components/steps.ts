@@ -47,7 +47,11 @@ export function stepDone(step: Step, result: PriceResult, ctx: StepContext): boo
       return detailsValid;
     case "upgrade": {
       const choice = draft.upgrade;
-      return !stepApplies("upgrade", ctx) || choice?.method === "new" || (choice?.method === "in-place" && ctx.freeOrganisationIds.includes(choice.organisationId));
+      return (
+        !stepApplies("upgrade", ctx) ||
+        choice?.method === "new" ||
+        (choice?.method === "in-place" && ctx.freeOrganisationIds.includes(choice.organisationId))
+      );
     }
     case "review":
       return false;

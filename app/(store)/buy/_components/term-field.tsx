@@ -16,7 +16,10 @@ export function termCounts(unit: TermUnit): number[] {
 export function TermField({ cart, setCart, errorsAt }: ConfiguratorState) {
   const t = useTranslations("Buy");
   // Shortening the term under an add-on's breaks a rule on a later step: say so here too.
-  const errors = [...errorsAt("term"), ...errorsAt("addons").filter((e) => e.code === "ADDON_TERM_EXCEEDS_SEATS_TERM" || e.code === "BILLING_UNIT_NOT_SOLD")];
+  const errors = [
+    ...errorsAt("term"),
+    ...errorsAt("addons").filter((e) => e.code === "ADDON_TERM_EXCEEDS_SEATS_TERM" || e.code === "BILLING_UNIT_NOT_SOLD"),
+  ];
   const unit: TermUnit = cart.term.unit === "month" ? "month" : "year";
   const counts = termCounts(unit);
   const count = counts.includes(cart.term.count) ? cart.term.count : "";
@@ -30,7 +33,12 @@ export function TermField({ cart, setCart, errorsAt }: ConfiguratorState) {
             <div className="mt-1 flex gap-4">
               {(["year", "month"] as const).map((u) => (
                 <label key={u} className="flex items-center gap-2">
-                  <input type="radio" name="term-unit" checked={cart.term.unit === u} onChange={() => setCart(setTerm(cart, { unit: u, count: 1 }), "term")} />
+                  <input
+                    type="radio"
+                    name="term-unit"
+                    checked={cart.term.unit === u}
+                    onChange={() => setCart(setTerm(cart, { unit: u, count: 1 }), "term")}
+                  />
                   {u === "year" ? t("yearly") : t("monthly")}
                 </label>
               ))}

@@ -18,7 +18,10 @@ export function usePricedCart(initial: DecodedCart, step: string, options: Price
   // A link's unreadable values stay reported until the buyer edits that field.
   const [codecErrors, setCodecErrors] = useState(initial.errors);
   const { price = listPrice, urlFor = buyUrl } = options;
-  const result = useMemo(() => price(cart, { locale, messages: messages.Pricing, breaches: codecErrors }), [price, cart, codecErrors, locale, messages]);
+  const result = useMemo(
+    () => price(cart, { locale, messages: messages.Pricing, breaches: codecErrors }),
+    [price, cart, codecErrors, locale, messages],
+  );
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {

@@ -76,7 +76,11 @@ export function VoucherField({ code, onChange }: Props) {
             {t("remove")}
           </button>
         ) : (
-          <button type="submit" disabled={pending || !text.trim()} className="rounded-lg border border-brand-700 px-4 py-2 text-brand-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending || !text.trim()}
+            className="rounded-lg border border-brand-700 px-4 py-2 text-brand-700 disabled:opacity-60"
+          >
             {pending ? t("applying") : t("apply")}
           </button>
         )}

@@ -27,7 +27,9 @@ const noSubscription = () => () => {};
 
 function toFieldErrors(result: SubmitLeadResult | null): FieldErrors<ContactSalesInput> | undefined {
   if (!result) return undefined;
-  return Object.fromEntries(Object.entries(result.fieldErrors).map(([name, messages]) => [name, { type: "server", message: messages?.[0] }]));
+  return Object.fromEntries(
+    Object.entries(result.fieldErrors).map(([name, messages]) => [name, { type: "server", message: messages?.[0] }]),
+  );
 }
 
 interface Props {
@@ -49,7 +51,11 @@ export function ContactSalesForm({ interests, defaultInterest, idempotencyKey }:
   const sent = posted?.values;
   const [failure, setFailure] = useState<"generic" | "invalid" | undefined>(posted ? "invalid" : undefined);
   const [pending, startTransition] = useTransition();
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   // A fresh key per mounted form: a page restored by Back must not reuse the key of a lead already sent.
   const [clientKey] = useState(newIdempotencyKey);
   const postedErrors = useMemo(() => toFieldErrors(posted), [posted]);
@@ -103,16 +109,55 @@ export function ContactSalesForm({ interests, defaultInterest, idempotencyKey }:
         </h2>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="organisationName" label={tOrg("organisationName")} error={error("organisationName")}>
-            {(p) => <input {...p} {...register("organisationName")} defaultValue={sent?.organisationName} required autoComplete="organization" className={controlClass} />}
+            {(p) => (
+              <input
+                {...p}
+                {...register("organisationName")}
+                defaultValue={sent?.organisationName}
+                required
+                autoComplete="organization"
+                className={controlClass}
+              />
+            )}
           </Field>
           <Field id="contactName" label={tOrg("contactName")} error={error("contactName")}>
-            {(p) => <input {...p} {...register("contactName")} defaultValue={sent?.contactName} required autoComplete="name" className={controlClass} />}
+            {(p) => (
+              <input
+                {...p}
+                {...register("contactName")}
+                defaultValue={sent?.contactName}
+                required
+                autoComplete="name"
+                className={controlClass}
+              />
+            )}
           </Field>
           <Field id="mobile" label={tOrg("mobile")} hint={t("hints.mobile")} error={error("mobile")}>
-            {(p) => <input {...p} {...register("mobile")} defaultValue={sent?.mobile} type="tel" inputMode="tel" required autoComplete="tel-national" className={controlClass} />}
+            {(p) => (
+              <input
+                {...p}
+                {...register("mobile")}
+                defaultValue={sent?.mobile}
+                type="tel"
+                inputMode="tel"
+                required
+                autoComplete="tel-national"
+                className={controlClass}
+              />
+            )}
           </Field>
           <Field id="email" label={tOrg("email")} error={error("email")}>
-            {(p) => <input {...p} {...register("email")} defaultValue={sent?.email} type="email" required autoComplete="email" className={controlClass} />}
+            {(p) => (
+              <input
+                {...p}
+                {...register("email")}
+                defaultValue={sent?.email}
+                type="email"
+                required
+                autoComplete="email"
+                className={controlClass}
+              />
+            )}
           </Field>
         </div>
       </section>
@@ -121,9 +166,25 @@ export function ContactSalesForm({ interests, defaultInterest, idempotencyKey }:
         <h2 id="your-needs" className="text-lg font-semibold">
           {t("yourNeeds")}
         </h2>
-        <InterestField options={interests} checked={sent?.interest ?? defaultInterest} register={register("interest")} error={error("interest")} />
+        <InterestField
+          options={interests}
+          checked={sent?.interest ?? defaultInterest}
+          register={register("interest")}
+          error={error("interest")}
+        />
         <Field id="seats" label={t("labels.seats")} optional hint={t("hints.seats")} error={error("seats")}>
-          {(p) => <input {...p} {...register("seats")} defaultValue={sent?.seats} type="number" inputMode="numeric" min={1} step={1} className={`${controlClass} sm:w-48`} />}
+          {(p) => (
+            <input
+              {...p}
+              {...register("seats")}
+              defaultValue={sent?.seats}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              className={`${controlClass} sm:w-48`}
+            />
+          )}
         </Field>
         <Field
           id="message"
@@ -137,9 +198,15 @@ export function ContactSalesForm({ interests, defaultInterest, idempotencyKey }:
       </section>
 
       <div className="space-y-3">
-        <div role="alert">{failure && <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{t(`errors.${failure}`)}</p>}</div>
+        <div role="alert">
+          {failure && <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{t(`errors.${failure}`)}</p>}
+        </div>
         <p className="text-sm text-slate-600">{t("consent")}</p>
-        <button type="submit" disabled={busy} className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
           {busy ? t("submitting") : t("submit")}
         </button>
       </div>

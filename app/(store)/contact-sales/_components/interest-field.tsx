@@ -33,7 +33,13 @@ export function InterestField({ options, checked, register, error }: Props) {
         {options.map((o) => (
           <label key={o.value} className={card}>
             <span className="flex items-center gap-2">
-              <input type="radio" value={o.value} defaultChecked={checked === o.value} aria-describedby={`interest-${o.value}-hint`} {...register} />
+              <input
+                type="radio"
+                value={o.value}
+                defaultChecked={checked === o.value}
+                aria-describedby={`interest-${o.value}-hint`}
+                {...register}
+              />
               <span className="font-medium">{o.label}</span>
             </span>
             <span id={`interest-${o.value}-hint`} className="ml-6 text-sm text-slate-600">

@@ -11,7 +11,10 @@ export async function NextSteps() {
       <ol className="mt-3 space-y-3">
         {(["call", "needs", "quote"] as const).map((step, i) => (
           <li key={step} className="flex gap-3 text-sm text-slate-700">
-            <span aria-hidden className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-brand-50 font-semibold text-brand-800">
+            <span
+              aria-hidden
+              className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-brand-50 font-semibold text-brand-800"
+            >
               {i + 1}
             </span>
             <span>{t(step)}</span>

@@ -66,7 +66,11 @@ export async function EditionCard({ edition, billing, locale }: { edition: Editi
         href={buyHref(edition, billing)}
         className="mt-6 rounded-lg bg-brand-700 px-4 py-2 text-center font-medium text-white hover:bg-brand-800"
       >
-        {edition.sales === "contact-sales" ? t("contactSales") : edition.sales === "signup" ? t("startFree") : t("buy", { edition: edition.name[locale] })}
+        {edition.sales === "contact-sales"
+          ? t("contactSales")
+          : edition.sales === "signup"
+            ? t("startFree")
+            : t("buy", { edition: edition.name[locale] })}
       </Link>
     </article>
   );

@@ -26,7 +26,12 @@ export default async function QuotePage({ params }: { params: Params }) {
   const open = await openQuote(db, { token, now });
   if (!open.ok) return <QuoteUnavailable reason={open.reason} />;
   const { quote } = open;
-  const [t, format, viewer, seller] = [await getTranslations("Quotes.view"), await getFormatter(), await getCurrentUser(), await findUserById(db, { id: quote.createdBy })];
+  const [t, format, viewer, seller] = [
+    await getTranslations("Quotes.view"),
+    await getFormatter(),
+    await getCurrentUser(),
+    await findUserById(db, { id: quote.createdBy }),
+  ];
   // Staff previewing a link do not count as the customer opening it.
   if (quote.status === "sent" && (!viewer || viewer.role === "buyer")) await markOpened(db, { quoteId: quote.id, now });
   const result = priceOpenQuote(open, { locale, messages: messagesFor(locale).Pricing });

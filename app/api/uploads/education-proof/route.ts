@@ -28,7 +28,8 @@ const FORM_OVERHEAD = 64 * 1024;
  */
 export async function POST(request: Request): Promise<Response> {
   const messages = messagesFor(requestLocale(request)).Checkout.proofUpload.errors;
-  const fail = (code: ProofUploadErrorCode) => Response.json({ errors: [{ code, path: "file", message: messages[code] }] }, { status: STATUS[code] });
+  const fail = (code: ProofUploadErrorCode) =>
+    Response.json({ errors: [{ code, path: "file", message: messages[code] }] }, { status: STATUS[code] });
   // The session cookie is SameSite=Lax, so a cross-site form cannot upload as the buyer; refuse one plainly anyway.
   const origin = request.headers.get("origin");
   if (origin && !requestOrigins(request).includes(origin)) return fail("CROSS_SITE");
@@ -46,7 +47,13 @@ export async function POST(request: Request): Promise<Response> {
   const checked = checkProofFile(file);
   if (!checked.ok || !file) return fail(checked.ok ? "NO_FILE" : checked.error);
   const db = await getDb();
-  if ((await countProofUploadsSince(db, { userId: user.id, since: new Date(Date.now() - 3_600_000) })) >= HOURLY_LIMIT) return fail("TOO_MANY");
-  const stored = await createProofUpload(db, { userId: user.id, fileName: checked.fileName, contentType: checked.contentType, bytes: file.bytes });
+  if ((await countProofUploadsSince(db, { userId: user.id, since: new Date(Date.now() - 3_600_000) })) >= HOURLY_LIMIT)
+    return fail("TOO_MANY");
+  const stored = await createProofUpload(db, {
+    userId: user.id,
+    fileName: checked.fileName,
+    contentType: checked.contentType,
+    bytes: file.bytes,
+  });
   return Response.json({ id: stored.id, fileName: stored.fileName, size: stored.size }, { status: 201 });
 }

@@ -31,11 +31,16 @@ export async function POST(request: Request): Promise<Response> {
   if (parsed.data.voucher !== undefined) {
     // Read-only: the voucher is looked up and applied, never redeemed, by a price request.
     const code = voucherCodeSchema.safeParse(parsed.data.voucher);
-    const found = code.success ? await lookupVoucher(await getDb(), { code: code.data, now: new Date() }) : ({ ok: false, error: "VOUCHER_UNKNOWN" } as const);
+    const found = code.success
+      ? await lookupVoucher(await getDb(), { code: code.data, now: new Date() })
+      : ({ ok: false, error: "VOUCHER_UNKNOWN" } as const);
     if (found.ok) result = applyVoucher(result, found.terms, { locale, messages: messages.Pricing });
     else {
       const error = { code: found.error, path: "voucher", message: messages.Api.voucher[found.error] };
-      return Response.json({ errors: [...result.errors.map(({ code, path, message }) => ({ code, path, message })), error] }, { status: 422 });
+      return Response.json(
+        { errors: [...result.errors.map(({ code, path, message }) => ({ code, path, message })), error] },
+        { status: 422 },
+      );
     }
   }
   if (!result.ok) {

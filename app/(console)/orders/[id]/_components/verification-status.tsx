@@ -11,13 +11,21 @@ const TONE = {
 
 /** Where an education order's institution verification stands; a rejection shows the operator's reason. */
 export async function VerificationStatus({ verification }: { verification: Verification | undefined }) {
-  const [t, tTypes, format] = [await getTranslations("Verification.order"), await getTranslations("Checkout.institutionTypes"), await getFormatter()];
+  const [t, tTypes, format] = [
+    await getTranslations("Verification.order"),
+    await getTranslations("Checkout.institutionTypes"),
+    await getFormatter(),
+  ];
   if (!verification) {
     return <p className={`rounded-md border px-4 py-3 ${TONE.pending}`}>{t("missing")}</p>;
   }
   const { status } = verification;
   return (
-    <section aria-labelledby="order-verification" className={`space-y-2 rounded-xl border p-5 text-sm ${TONE[status]}`} data-testid="verification-status">
+    <section
+      aria-labelledby="order-verification"
+      className={`space-y-2 rounded-xl border p-5 text-sm ${TONE[status]}`}
+      data-testid="verification-status"
+    >
       <h2 id="order-verification" className="text-lg font-semibold">
         {t(`title.${status}`)}
       </h2>
@@ -27,7 +35,9 @@ export async function VerificationStatus({ verification }: { verification: Verif
           <span className="font-medium">{t("reason")}</span> <span className="whitespace-pre-line">{verification.reason}</span>
         </p>
       )}
-      {verification.decidedAt && <p>{t("decidedAt", { time: format.dateTime(verification.decidedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>}
+      {verification.decidedAt && (
+        <p>{t("decidedAt", { time: format.dateTime(verification.decidedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+      )}
       <p className="text-slate-700">
         {verification.institutionName} · {tTypes(verification.institutionType as never)} ·{" "}
         <a href={`/api/uploads/education-proof/${verification.proofUploadId}`} download className="underline">

@@ -25,11 +25,23 @@ export function DecisionAnnouncer({ children }: { children: React.ReactNode }) {
 }
 
 /** Approve or reject one waiting quote; each button's name carries the quote number. */
-export function ApprovalActions({ number, approve, reject }: { number: string; approve: () => Promise<QuoteAdminResult>; reject: () => Promise<QuoteAdminResult> }) {
+export function ApprovalActions({
+  number,
+  approve,
+  reject,
+}: {
+  number: string;
+  approve: () => Promise<QuoteAdminResult>;
+  reject: () => Promise<QuoteAdminResult>;
+}) {
   const t = useTranslations("QuoteAdmin");
   const announce = use(AnnounceContext);
   // Disabled until hydrated, so an early click is not silently lost.
-  const hydrated = useSyncExternalStore(noop, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   const [pending, startTransition] = useTransition();
   const decide = (action: () => Promise<QuoteAdminResult>, done: "approved" | "rejected") =>
     startTransition(async () => {

@@ -19,7 +19,9 @@ const DEFAULTS = { name: "", email: "", password: "", discountLimitPercent: Stri
 
 function toFieldErrors(result: CreateSalesAccountResult | null): FieldErrors<CreateSalesAccountInput> | undefined {
   if (!result || result.ok || !("fieldErrors" in result)) return undefined;
-  return Object.fromEntries(Object.entries(result.fieldErrors).map(([name, messages]) => [name, { type: "server", message: messages?.[0] }]));
+  return Object.fromEntries(
+    Object.entries(result.fieldErrors).map(([name, messages]) => [name, { type: "server", message: messages?.[0] }]),
+  );
 }
 
 /**
@@ -72,8 +74,19 @@ export function CreateSalesAccountForm() {
     return tRoot.has(own) ? tRoot(own) : tRoot.has(key) ? tRoot(key) : tRoot("Staff.errors.generic");
   };
 
-  const field = (name: CreateSalesAccountField, label: string, props: Omit<React.ComponentProps<typeof TextField>, "id" | "label" | "registration">) => (
-    <TextField id={`staff-${name}`} label={label} registration={register(name)} error={formState.errors[name]?.message} errorText={errorText} {...props} />
+  const field = (
+    name: CreateSalesAccountField,
+    label: string,
+    props: Omit<React.ComponentProps<typeof TextField>, "id" | "label" | "registration">,
+  ) => (
+    <TextField
+      id={`staff-${name}`}
+      label={label}
+      registration={register(name)}
+      error={formState.errors[name]?.message}
+      errorText={errorText}
+      {...props}
+    />
   );
 
   const busy = pending || formState.isSubmitting;
@@ -84,17 +97,35 @@ export function CreateSalesAccountForm() {
         {t("title")}
       </h2>
       <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
-      <form action={formAction} onSubmit={handleSubmit(onValid)} noValidate aria-busy={busy || undefined} className="mt-4 grid gap-4 sm:grid-cols-2">
+      <form
+        action={formAction}
+        onSubmit={handleSubmit(onValid)}
+        noValidate
+        aria-busy={busy || undefined}
+        className="mt-4 grid gap-4 sm:grid-cols-2"
+      >
         {field("name", t("name"), { type: "text", autoComplete: "off" })}
         {field("email", t("email"), { type: "email", autoComplete: "off", hint: t("emailHint") })}
         {field("password", t("password"), { type: "password", autoComplete: "new-password", hint: t("passwordHint") })}
-        {field("discountLimitPercent", t("percent"), { type: "number", inputMode: "numeric", min: 0, max: 100, step: 1, defaultValue: DEFAULTS.discountLimitPercent, hint: t("percentHint") })}
+        {field("discountLimitPercent", t("percent"), {
+          type: "number",
+          inputMode: "numeric",
+          min: 0,
+          max: 100,
+          step: 1,
+          defaultValue: DEFAULTS.discountLimitPercent,
+          hint: t("percentHint"),
+        })}
         <div className="space-y-3 sm:col-span-2">
           <div role="alert" className="empty:hidden rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             {formError && tRoot(`Staff.errors.${formError}`)}
           </div>
           <div className="flex flex-wrap items-center gap-4">
-            <button type="submit" disabled={busy} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={busy}
+              className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+            >
               {busy ? t("submitting") : t("submit")}
             </button>
             <p role="status" className="text-sm text-green-800">

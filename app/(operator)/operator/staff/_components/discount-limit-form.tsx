@@ -52,7 +52,11 @@ export function DiscountLimitForm({ id, name, percent }: { id: string; name: str
         aria-describedby={error ? `${inputId}-error` : undefined}
         className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 tabular-nums aria-invalid:border-red-600"
       />
-      <button type="submit" disabled={pending} className="rounded-md border border-brand-700 px-3 py-1 text-sm font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-brand-700 px-3 py-1 text-sm font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60"
+      >
         {pending ? t("saving") : t("save")}
       </button>
       <p role="status" className="basis-full text-xs text-green-800 empty:hidden">

@@ -17,7 +17,9 @@ export function DecisionForms({ verificationId }: { verificationId: string }) {
   const busy = approving || rejecting;
   const reasonId = `reason-${verificationId}`;
   const reasonError = rejected && !rejected.ok && rejected.error === "INVALID" ? rejected.fieldErrors.reason?.[0] : undefined;
-  const failure = [approved, rejected].find((r): r is Exclude<DecideVerificationResult, { ok: true }> => !!r && !r.ok && !(r.error === "INVALID" && r.fieldErrors.reason));
+  const failure = [approved, rejected].find(
+    (r): r is Exclude<DecideVerificationResult, { ok: true }> => !!r && !r.ok && !(r.error === "INVALID" && r.fieldErrors.reason),
+  );
   return (
     <div className="mt-4 grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-[auto_1fr]">
       <form action={approve}>
@@ -50,13 +52,19 @@ export function DecisionForms({ verificationId }: { verificationId: string }) {
             {tRoot(reasonError as never)}
           </p>
         )}
-        <button type="submit" disabled={busy} className="rounded-lg border border-red-300 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded-lg border border-red-300 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
+        >
           {rejecting ? t("rejecting") : t("reject")}
         </button>
       </form>
       {failure && (
         <p role="alert" className="text-sm text-red-700 sm:col-span-2">
-          {failure.error === "ALREADY_DECIDED" ? t(`errors.ALREADY_DECIDED`, { status: tRoot(`Verification.status.${failure.status}`) }) : t(`errors.${failure.error}`)}
+          {failure.error === "ALREADY_DECIDED"
+            ? t(`errors.ALREADY_DECIDED`, { status: tRoot(`Verification.status.${failure.status}`) })
+            : t(`errors.${failure.error}`)}
         </p>
       )}
     </div>

@@ -17,7 +17,12 @@ export function CreateVoucherForm() {
     const key = fieldErrors[field]?.[0];
     return key ? tRoot(key as never) : undefined;
   };
-  const field = (name: "code" | "amount" | "percent" | "minimumSpend" | "expiresAt", label: string, props: React.InputHTMLAttributes<HTMLInputElement>, help?: string) => {
+  const field = (
+    name: "code" | "amount" | "percent" | "minimumSpend" | "expiresAt",
+    label: string,
+    props: React.InputHTMLAttributes<HTMLInputElement>,
+    help?: string,
+  ) => {
     const error = errorOf(name);
     const described = [help && `voucher-${name}-help`, error && `voucher-${name}-error`].filter(Boolean).join(" ") || undefined;
     return (
@@ -25,7 +30,14 @@ export function CreateVoucherForm() {
         <label htmlFor={`voucher-${name}`} className="block text-sm font-medium">
           {label}
         </label>
-        <input id={`voucher-${name}`} name={name} className={input} aria-invalid={error ? true : undefined} aria-describedby={described} {...props} />
+        <input
+          id={`voucher-${name}`}
+          name={name}
+          className={input}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described}
+          {...props}
+        />
         {help && (
           <p id={`voucher-${name}-help`} className="text-xs text-slate-500">
             {help}

@@ -29,7 +29,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [t, user] = [await getTranslations("QuoteAdmin"), await getCurrentUser()];
   const found = user ? await getQuoteWithVersions(await getDb(), { quoteId: id }) : undefined;
   // Only the quote's own staff learn its number, even from the title.
-  const title = user && found && canManageQuote(user, found.quote) ? t("detail.metaTitle", { number: found.quote.number }) : t("list.metaTitle");
+  const title =
+    user && found && canManageQuote(user, found.quote) ? t("detail.metaTitle", { number: found.quote.number }) : t("list.metaTitle");
   return { title, robots: { index: false } };
 }
 
@@ -49,7 +50,12 @@ export default async function QuotePage({ params }: Props) {
     quote.approvedBy ? findUserById(db, { id: quote.approvedBy }) : undefined,
     listOrdersForQuote(db, { quoteId: quote.id }),
   ]);
-  const [t, tHistory, tStatus, format] = [await getTranslations("QuoteAdmin"), await getTranslations("QuoteAdmin.history"), await getTranslations("Quotes.status"), await getFormatter()];
+  const [t, tHistory, tStatus, format] = [
+    await getTranslations("QuoteAdmin"),
+    await getTranslations("QuoteAdmin.history"),
+    await getTranslations("Quotes.status"),
+    await getFormatter(),
+  ];
   const status = displayStatus(quote, now);
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const history = revisionHistory(versions, {
@@ -61,7 +67,12 @@ export default async function QuotePage({ params }: Props) {
     formatDate: (d) => format.dateTime(d, { dateStyle: "medium" }),
   });
   const expiry = format.dateTime(quote.expiresAt, { dateStyle: "medium" });
-  const approval = approver && quote.approvedAt ? t("detail.approvedBy", { name: approver.name, time: time(quote.approvedAt) }) : status === "pending_approval" ? t("detail.waitingApproval") : t("detail.noApproval");
+  const approval =
+    approver && quote.approvedAt
+      ? t("detail.approvedBy", { name: approver.name, time: time(quote.approvedAt) })
+      : status === "pending_approval"
+        ? t("detail.waitingApproval")
+        : t("detail.noApproval");
   const converted = status === "converted" ? orders[0] : undefined;
   const facts: [string, React.ReactNode][] = [
     [t("detail.customer"), quote.customerName],
@@ -69,7 +80,12 @@ export default async function QuotePage({ params }: Props) {
     [t("detail.seller"), seller ? `${seller.name} · ${seller.email}` : quote.createdBy],
     [t("detail.note"), quote.note ?? t("noValue")],
     [t("detail.buyerMayEdit"), quote.buyerMayEdit ? t("detail.yes") : t("detail.no")],
-    [t("detail.expires"), <time key="expires" dateTime={quote.expiresAt.toISOString()}>{quote.expiresAt <= now ? t("detail.expired", { date: expiry }) : expiry}</time>],
+    [
+      t("detail.expires"),
+      <time key="expires" dateTime={quote.expiresAt.toISOString()}>
+        {quote.expiresAt <= now ? t("detail.expired", { date: expiry }) : expiry}
+      </time>,
+    ],
     [t("detail.discount"), t("list.percent", { value: formatPercent(quote.discountPercent) })],
     [t("detail.negotiatedSeatPrice"), quote.negotiatedSeatPrice !== null ? formatMoney(quote.negotiatedSeatPrice) : t("detail.listPrice")],
     [t("detail.version"), t("list.version", { version: quote.currentVersion })],
@@ -86,7 +102,9 @@ export default async function QuotePage({ params }: Props) {
           <h1 className="text-2xl font-bold">{t("detail.title", { number: quote.number })}</h1>
           <QuoteStatusBadge status={status} label={tStatus(status)} />
         </div>
-        {converted && <p className="rounded-md bg-emerald-50 px-4 py-3 text-emerald-900">{t("detail.convertedInto", { number: converted.number })}</p>}
+        {converted && (
+          <p className="rounded-md bg-emerald-50 px-4 py-3 text-emerald-900">{t("detail.convertedInto", { number: converted.number })}</p>
+        )}
       </header>
 
       <section aria-label={t("detail.actions")} className="no-print flex flex-wrap items-start gap-3">

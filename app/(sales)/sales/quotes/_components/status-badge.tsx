@@ -14,7 +14,10 @@ const STYLES: Record<QuoteStatus, { className: string; mark: string }> = {
 export function QuoteStatusBadge({ status, label }: { status: QuoteStatus; label: string }) {
   const { className, mark } = STYLES[status];
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${className}`} data-status={status}>
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${className}`}
+      data-status={status}
+    >
       <span aria-hidden="true">{mark}</span>
       {label}
     </span>

@@ -18,7 +18,15 @@ export async function generateMetadata() {
 export default async function NewQuotePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireRole(["sales", "operator"], "/sales/quotes/new");
   const [t, row, now] = [await getTranslations("Quotes.builder"), await findUserById(await getDb(), { id: user.id }), await requestNow()];
-  const defaults = { customerName: "", customerEmail: "", note: "", discountPercent: "0", negotiatedSeatPrice: "", expiresOn: chinaDatePlusDays(now, DEFAULT_QUOTE_DAYS), buyerMayEdit: false };
+  const defaults = {
+    customerName: "",
+    customerEmail: "",
+    note: "",
+    discountPercent: "0",
+    negotiatedSeatPrice: "",
+    expiresOn: chinaDatePlusDays(now, DEFAULT_QUOTE_DAYS),
+    buyerMayEdit: false,
+  };
   return (
     <div className="space-y-6">
       <PageHeader title={t("newTitle")} intro={t("intro")} />

@@ -22,7 +22,8 @@ interface Props {
 export function QuoteCheckout({ token, initial, buyer, terms, editable, catalog = bundled }: Props) {
   const price = useCallback<Pricer>((cart, options) => priceQuote({ ...terms, cart }, catalog, options), [catalog, terms]);
   const urlFor = useCallback(
-    (cart: CartInput, step: string) => `/q/${token}/checkout?${editable ? `${encodeCart(cart)}&` : ""}${step ? `step=${step}` : ""}`.replace(/[?&]$/, ""),
+    (cart: CartInput, step: string) =>
+      `/q/${token}/checkout?${editable ? `${encodeCart(cart)}&` : ""}${step ? `step=${step}` : ""}`.replace(/[?&]$/, ""),
     [token, editable],
   );
   return <BuyWizard initial={initial} buyer={buyer} quote={{ token, editable, price, urlFor }} />;

@@ -14,5 +14,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const open = await openQuote(db, { token, now: await requestNow() });
   if (!open.ok) return quoteUnavailableResponse(locale, open.reason === "MALFORMED" || open.reason === "UNKNOWN" ? 404 : 410);
   const result = priceOpenQuote(open, { locale, messages: messagesFor(locale).Pricing });
-  return quotePdfResponse({ quote: open.quote, version: open.version, result, seller: await findUserById(db, { id: open.quote.createdBy }), locale });
+  return quotePdfResponse({
+    quote: open.quote,
+    version: open.version,
+    result,
+    seller: await findUserById(db, { id: open.quote.createdBy }),
+    locale,
+  });
 }

@@ -15,7 +15,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const upload = user ? await getProofUpload(await getDb(), { id }) : undefined;
   if (!user || !upload || (upload.userId !== user.id && user.role !== "operator")) {
     const message = messagesFor(requestLocale(request)).Checkout.proofUpload.errors.NOT_FOUND;
-    return Response.json({ errors: [{ code: "NOT_FOUND", path: "", message }] }, { status: 404, headers: { "cache-control": "private, no-store" } });
+    return Response.json(
+      { errors: [{ code: "NOT_FOUND", path: "", message }] },
+      { status: 404, headers: { "cache-control": "private, no-store" } },
+    );
   }
   return new Response(new Uint8Array(upload.bytes), {
     headers: {

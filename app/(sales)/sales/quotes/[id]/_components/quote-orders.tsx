@@ -8,7 +8,11 @@ import { formatMoney } from "@/lib/money";
 export async function QuoteOrders({ orders, number }: { orders: QuoteOrder[]; number: string }) {
   const [t, tOrder, format] = [await getTranslations("QuoteAdmin.detail"), await getTranslations("Order.status"), await getFormatter()];
   const td = "px-3 py-2 align-top";
-  const columns = (["number", "status", "total", "placed"] as const).map((c) => ({ key: c, label: t(`orderColumns.${c}`), align: c === "total" ? ("right" as const) : undefined }));
+  const columns = (["number", "status", "total", "placed"] as const).map((c) => ({
+    key: c,
+    label: t(`orderColumns.${c}`),
+    align: c === "total" ? ("right" as const) : undefined,
+  }));
   return (
     <Section id="quote-orders" title={t("orders")}>
       <div className="mt-3">
@@ -21,7 +25,9 @@ export async function QuoteOrders({ orders, number }: { orders: QuoteOrder[]; nu
               <td className={td}>{tOrder(o.status)}</td>
               <td className={`${td} text-right tabular-nums`}>{formatMoney(o.total)}</td>
               <td className={`${td} whitespace-nowrap tabular-nums`}>
-                <time dateTime={o.createdAt.toISOString()}>{format.dateTime(o.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                <time dateTime={o.createdAt.toISOString()}>
+                  {format.dateTime(o.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                </time>
               </td>
             </tr>
           ))}

@@ -10,10 +10,22 @@ const noop = () => () => {};
  * Revoke in two steps: the first button shows what revoking does and a confirm button. Stays
  * mounted after the page refreshes to "revoked", so its confirmation is still read out.
  */
-export function RevokeQuote({ number, revocable, revoke }: { number: string; revocable: boolean; revoke: () => Promise<QuoteAdminResult> }) {
+export function RevokeQuote({
+  number,
+  revocable,
+  revoke,
+}: {
+  number: string;
+  revocable: boolean;
+  revoke: () => Promise<QuoteAdminResult>;
+}) {
   const t = useTranslations("QuoteAdmin");
   // The buttons only work once hydrated; disabled until then, so an early click is not lost.
-  const hydrated = useSyncExternalStore(noop, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<QuoteAdminResult | null>(null);
   const [pending, startTransition] = useTransition();
@@ -34,7 +46,12 @@ export function RevokeQuote({ number, revocable, revoke }: { number: string; rev
   return (
     <div className="no-print space-y-2">
       {revocable && !result?.ok && !confirming && (
-        <button type="button" disabled={!hydrated} onClick={() => setConfirming(true)} className="rounded-lg border border-red-300 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
+        <button
+          type="button"
+          disabled={!hydrated}
+          onClick={() => setConfirming(true)}
+          className="rounded-lg border border-red-300 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
+        >
           {t("revoke.button")}
         </button>
       )}
@@ -54,7 +71,12 @@ export function RevokeQuote({ number, revocable, revoke }: { number: string; rev
             >
               {pending ? t("revoke.revoking") : t("revoke.confirm")}
             </button>
-            <button type="button" disabled={pending} onClick={() => setConfirming(false)} className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium disabled:opacity-60">
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => setConfirming(false)}
+              className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium disabled:opacity-60"
+            >
               {t("revoke.cancel")}
             </button>
           </div>

@@ -22,7 +22,12 @@ export default async function ReviseQuotePage({ params }: { params: Params }) {
   const { id } = await params;
   const user = await requireRole(["sales", "operator"], `/sales/quotes/${id}/revise`);
   const db = await getDb();
-  const [found, row, now, t] = [await getQuoteWithVersions(db, { quoteId: id }), await findUserById(db, { id: user.id }), await requestNow(), await getTranslations("Quotes.builder")];
+  const [found, row, now, t] = [
+    await getQuoteWithVersions(db, { quoteId: id }),
+    await findUserById(db, { id: user.id }),
+    await requestNow(),
+    await getTranslations("Quotes.builder"),
+  ];
   if (!found || !canManageQuote(user, found.quote)) notFound();
   const { quote } = found;
   const closed = quote.status === "converted" || quote.status === "revoked";
@@ -39,8 +44,18 @@ export default async function ReviseQuotePage({ params }: { params: Params }) {
   };
   return (
     <div className="space-y-6">
-      <PageHeader title={t("reviseHeading", { number: quote.number, version: quote.currentVersion + 1 })} intro={closed ? t(`closed.${quote.status}`) : t("reviseIntro")} />
-      {!closed && <QuoteBuilder initial={{ cart: quote.cart as CartInput, errors: [] }} defaults={defaults} limitPercent={row?.discountLimitPercent ?? 0} revising={{ id: quote.id, number: quote.number }} />}
+      <PageHeader
+        title={t("reviseHeading", { number: quote.number, version: quote.currentVersion + 1 })}
+        intro={closed ? t(`closed.${quote.status}`) : t("reviseIntro")}
+      />
+      {!closed && (
+        <QuoteBuilder
+          initial={{ cart: quote.cart as CartInput, errors: [] }}
+          defaults={defaults}
+          limitPercent={row?.discountLimitPercent ?? 0}
+          revising={{ id: quote.id, number: quote.number }}
+        />
+      )}
     </div>
   );
 }

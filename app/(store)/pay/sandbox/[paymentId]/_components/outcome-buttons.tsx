@@ -14,10 +14,22 @@ export function OutcomeButtons() {
       <button type="submit" name="outcome" value="pay" disabled={pending} className={`${base} bg-brand-700 text-white hover:bg-brand-800`}>
         {pending && chosen === "pay" ? t("working") : t("pay")}
       </button>
-      <button type="submit" name="outcome" value="fail" disabled={pending} className={`${base} border border-red-300 bg-white text-red-800 hover:bg-red-50`}>
+      <button
+        type="submit"
+        name="outcome"
+        value="fail"
+        disabled={pending}
+        className={`${base} border border-red-300 bg-white text-red-800 hover:bg-red-50`}
+      >
         {pending && chosen === "fail" ? t("working") : t("fail")}
       </button>
-      <button type="submit" name="outcome" value="cancel" disabled={pending} className={`${base} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}>
+      <button
+        type="submit"
+        name="outcome"
+        value="cancel"
+        disabled={pending}
+        className={`${base} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}
+      >
         {pending && chosen === "cancel" ? t("working") : t("cancel")}
       </button>
     </div>
