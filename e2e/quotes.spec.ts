@@ -1,29 +1,6 @@
-import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures";
-import { operatorPage } from "./flows";
-import { createSalesAccount, type SalesAccount } from "./staff-flows";
-
-const PASSWORD = "sales rep password";
-
-/** A new sales account (limit 15%), signed in in a browser session of its own, on `path`. */
-async function salesRep(browser: Browser, baseURL: string, path = "/sales/quotes/new") {
-  const rep: SalesAccount = {
-    name: `销售${randomUUID().slice(0, 4)}`,
-    email: `rep-${randomUUID()}@example.com`,
-    password: PASSWORD,
-    limit: 15,
-  };
-  await createSalesAccount(browser, baseURL, rep);
-  const context = await browser.newContext({ baseURL, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(path);
-  await page.getByLabel("邮箱").fill(rep.email);
-  await page.getByLabel("密码").fill(rep.password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(path);
-  return { page, rep, close: () => context.close() };
-}
+import { BuyWizard, OrderPage } from "./pages/wizard";
 
 /** On the builder: business, 30 seats, 1 year, one large meeting (500), for the example customer, at `discount` percent. */
 async function configureBusinessQuote(page: Page, discount: string) {
@@ -46,12 +23,6 @@ async function issue(page: Page, button: string | RegExp, version = 1) {
   return Object.assign(link, { number: (await heading.textContent())!.match(/QT\d{8}-[A-Z0-9]{6}/)![0] }) as string & { number: string };
 }
 
-/** The quote link opened by a customer: a browser context with no session. */
-async function customer(browser: Browser, baseURL: string) {
-  const context = await browser.newContext({ baseURL, locale: "zh-CN" });
-  return { page: await context.newPage(), close: () => context.close() };
-}
-
 async function expectNoPrice(page: Page, heading: string) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
   await expect(page.getByText("¥")).toHaveCount(0);
@@ -60,17 +31,17 @@ async function expectNoPrice(page: Page, heading: string) {
 
 test.describe("sales quote links", () => {
   test("a rep quotes business 30 + large meeting at 10%; the customer opens the link, accepts and pays ¥47,239.20", async ({
-    browser,
-    baseURL,
+    salesRep: sales,
+    buyer: account,
+    newSession,
   }) => {
-    const sales = await salesRep(browser, baseURL!);
     await configureBusinessQuote(sales.page, "10");
     await expect(sales.page.getByTestId("summary-total")).toHaveText("¥47,239.20");
     await expectAccessible(sales.page);
     const link = await issue(sales.page, "生成报价链接");
     await expect(sales.page.getByText("链接已生效，客户将看到 ¥47,239.20。")).toBeVisible();
 
-    const buyer = await customer(browser, baseURL!);
+    const buyer = await newSession(); // the customer's browser: no session
     const page = buyer.page;
     await page.goto(link);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^报价单 QT\d{8}-[A-Z0-9]{6}$/);
@@ -94,32 +65,26 @@ test.describe("sales quote links", () => {
     await page.emulateMedia({ media: "screen" });
 
     await page.getByRole("link", { name: "接受报价并下单" }).click();
-    await expect(page.getByTestId("summary-total")).toHaveText("¥47,239.20");
-    await expect(page.locator("#step-heading")).toHaveText("协议 第 1 步，共 3 步");
-    for (const box of await page.getByRole("checkbox").all()) await box.check();
-    const next = page.getByRole("button", { name: "继续" });
-    await next.click();
-    await page.getByRole("link", { name: "注册新账号" }).click();
-    await page.getByLabel("姓名").fill("王芳");
-    await page.getByLabel("邮箱").fill(`buyer-${randomUUID()}@example.com`);
-    await page.getByLabel("密码").fill("correct horse battery");
-    await page.getByRole("button", { name: "注册" }).click();
+    const wizard = new BuyWizard(page);
+    await expect(wizard.summaryTotal).toHaveText("¥47,239.20");
+    await expect(wizard.stepHeading).toHaveText("协议 第 1 步，共 3 步");
+    await wizard.acceptAgreements();
+    await wizard.continue();
+    await wizard.signUp({ ...account, name: "王芳" });
     await expect(page).toHaveURL(/\/q\/[A-Za-z0-9_-]{43}\/checkout/);
-    await page.getByLabel("组织名称").fill("杭州示例科技有限公司");
-    await page.getByLabel("联系人").fill("王芳");
-    await page.getByLabel("手机号").fill("13700137000");
-    await next.click();
-    await expect(page.locator("#step-heading")).toContainText("确认订单");
-    await expect(page.getByTestId("review-total")).toHaveText("¥47,239.20");
+    await wizard.fillOrganisation({ organisation: "杭州示例科技有限公司", contact: "王芳", mobile: "13700137000" });
+    await wizard.continue();
+    await wizard.expectReview();
+    await expect(wizard.reviewTotal).toHaveText("¥47,239.20");
     await expect(page.getByLabel("代金券")).toHaveCount(0);
-    await page.getByRole("button", { name: "提交订单" }).click();
-    await expect(page).toHaveURL(/\/orders\//);
-    await expect(page.getByTestId("order-total")).toHaveText("¥47,239.20");
-    await page.getByRole("button", { name: "去支付" }).click();
+    await wizard.placeOrder();
+    const order = new OrderPage(page);
+    await expect(order.total).toHaveText("¥47,239.20");
+    await order.startPayment();
     await expect(page.getByText("¥47,239.20")).toBeVisible();
-    await page.getByRole("button", { name: "支付", exact: true }).click();
+    await order.sandbox("支付");
     await expect(page.getByText("已开通").first()).toBeVisible();
-    await expect(page.getByTestId("order-total")).toHaveText("¥47,239.20");
+    await expect(order.total).toHaveText("¥47,239.20");
 
     // The link now says the quote was accepted, without a price; the rep sees it converted.
     await page.goto(link);
@@ -131,8 +96,7 @@ test.describe("sales quote links", () => {
     await sales.close();
   });
 
-  test("a new revision replaces the link, and the history shows what changed", async ({ browser, baseURL }) => {
-    const sales = await salesRep(browser, baseURL!);
+  test("a new revision replaces the link, and the history shows what changed", async ({ salesRep: sales, newSession }) => {
     await configureBusinessQuote(sales.page, "10");
     const first = await issue(sales.page, "生成报价链接");
     await sales.page.getByRole("link", { name: "查看报价" }).click();
@@ -146,7 +110,7 @@ test.describe("sales quote links", () => {
     const second = await issue(sales.page, `发出 ${first.number} 的新版本`, 2);
     expect(second.number).toBe(first.number);
 
-    const buyer = await customer(browser, baseURL!);
+    const buyer = await newSession(); // the customer's browser: no session
     await buyer.page.goto(first);
     await expectNoPrice(buyer.page, "此报价已有新版本");
     await buyer.page.goto(second);
@@ -167,19 +131,22 @@ test.describe("sales quote links", () => {
     await sales.close();
   });
 
-  test("a discount above the rep's limit waits for an operator, then the link works", async ({ browser, baseURL }) => {
-    const sales = await salesRep(browser, baseURL!);
+  test("a discount above the rep's limit waits for an operator, then the link works", async ({
+    salesRep: sales,
+    operator: staff,
+    newSession,
+  }) => {
     await configureBusinessQuote(sales.page, "20");
     await expect(sales.page.getByText("此折扣超过你的上限 15%：运营审批通过后链接才会生效。")).toBeVisible();
     const link = await issue(sales.page, "提交审批");
     await expect(sales.page.getByText("等待运营审批：审批通过后链接才会生效。")).toBeVisible();
     const number = link.number;
 
-    const buyer = await customer(browser, baseURL!);
+    const buyer = await newSession(); // the customer's browser: no session
     await buyer.page.goto(link);
     await expectNoPrice(buyer.page, "此报价尚未生效");
 
-    const operator = await operatorPage(browser, baseURL!, "/operator/quotes");
+    const operator = await staff.open("/operator/quotes");
     await operator.page.getByRole("button", { name: `批准 ${number}` }).click();
     await expect(operator.page.getByRole("status").filter({ hasText: number })).toBeVisible();
     await operator.close();
@@ -191,8 +158,7 @@ test.describe("sales quote links", () => {
     await sales.close();
   });
 
-  test("a draft has no link until the rep issues it", async ({ browser, baseURL }) => {
-    const sales = await salesRep(browser, baseURL!);
+  test("a draft has no link until the rep issues it", async ({ salesRep: sales, newSession }) => {
     await configureBusinessQuote(sales.page, "10");
     await sales.page.getByRole("button", { name: "保存为草稿" }).click();
     const saved = sales.page.getByRole("heading", { name: /^草稿 QT\d{8}-[A-Z0-9]{6} 已保存$/ });
@@ -204,19 +170,18 @@ test.describe("sales quote links", () => {
     await sales.page.getByRole("link", { name: number }).click();
     await sales.page.getByRole("link", { name: "修订报价" }).click();
     const link = await issue(sales.page, `发出 ${number} 的新版本`, 2);
-    const buyer = await customer(browser, baseURL!);
+    const buyer = await newSession(); // the customer's browser: no session
     await buyer.page.goto(link);
     await expect(buyer.page.getByTestId("quote-total")).toHaveText("¥47,239.20");
     await buyer.close();
     await sales.close();
   });
 
-  test("an editable quote lets the customer change seats and keeps the discount", async ({ browser, baseURL }) => {
-    const sales = await salesRep(browser, baseURL!);
+  test("an editable quote lets the customer change seats and keeps the discount", async ({ salesRep: sales, newSession }) => {
     await configureBusinessQuote(sales.page, "10");
     await sales.page.getByLabel("允许客户修改账号数、时长和增值服务（折扣仍然适用）").check();
     const link = await issue(sales.page, "生成报价链接");
-    const buyer = await customer(browser, baseURL!);
+    const buyer = await newSession(); // the customer's browser: no session
     const page = buyer.page;
     await page.goto(link);
     await expect(page.getByText("你可以修改账号数、时长和增值服务，折扣仍然适用。")).toBeVisible();
@@ -233,8 +198,11 @@ test.describe("sales quote links", () => {
     await sales.close();
   });
 
-  test("an enterprise quote at a negotiated seat price always waits for approval", async ({ browser, baseURL }) => {
-    const sales = await salesRep(browser, baseURL!);
+  test("an enterprise quote at a negotiated seat price always waits for approval", async ({
+    salesRep: sales,
+    operator: staff,
+    newSession,
+  }) => {
     await sales.page.getByRole("radio", { name: /^企业版/ }).check();
     await sales.page.getByRole("spinbutton", { name: "高级账号数量" }).fill("300");
     await sales.page.getByLabel("客户名称").fill("大型集团有限公司");
@@ -245,12 +213,12 @@ test.describe("sales quote links", () => {
     await expect(sales.page.getByText("协议价始终需要运营审批：审批通过后链接才会生效。")).toBeVisible();
     await expect(sales.page.getByTestId("summary-total")).toHaveText("¥300,000.00");
     const link = await issue(sales.page, "提交审批");
-    const operator = await operatorPage(browser, baseURL!, "/operator/quotes");
+    const operator = await staff.open("/operator/quotes");
     await expect(operator.page.getByRole("row").filter({ hasText: link.number })).toContainText("¥300,000.00");
     await operator.page.getByRole("button", { name: `批准 ${link.number}` }).click();
     await expect(operator.page.getByRole("status").filter({ hasText: link.number })).toBeVisible();
     await operator.close();
-    const buyer = await customer(browser, baseURL!);
+    const buyer = await newSession(); // the customer's browser: no session
     await buyer.page.goto(link);
     await expect(buyer.page.getByText(/^300 × ¥1,000/)).toBeVisible();
     await expect(buyer.page.getByTestId("quote-total")).toHaveText("¥300,000.00");
@@ -258,11 +226,10 @@ test.describe("sales quote links", () => {
     await sales.close();
   });
 
-  test("forged, altered, expired and revoked links show a clear page and no price", async ({ browser, baseURL }) => {
-    const sales = await salesRep(browser, baseURL!);
+  test("forged, altered, expired and revoked links show a clear page and no price", async ({ salesRep: sales, newSession }) => {
     await configureBusinessQuote(sales.page, "5");
     const link = await issue(sales.page, "生成报价链接");
-    const buyer = await customer(browser, baseURL!);
+    const buyer = await newSession(); // the customer's browser: no session
     const page = buyer.page;
 
     const forged = await page.goto(`/q/${"A".repeat(43)}`);
@@ -300,25 +267,19 @@ test.describe("sales quote links", () => {
     await sales.close();
   });
 
-  test("a checkout with a tampered price is refused and no order is placed", async ({ browser, baseURL }) => {
-    const sales = await salesRep(browser, baseURL!);
+  test("a checkout with a tampered price is refused and no order is placed", async ({ salesRep: sales, buyer: account, newSession }) => {
     await configureBusinessQuote(sales.page, "10");
     const link = await issue(sales.page, "生成报价链接");
-    const buyer = await customer(browser, baseURL!);
+    const buyer = await newSession(); // the customer's browser: no session
     const page = buyer.page;
-    await page.goto(`${link}/checkout`);
-    for (const box of await page.getByRole("checkbox").all()) await box.check();
-    await page.getByRole("button", { name: "继续" }).click();
-    await page.getByRole("link", { name: "注册新账号" }).click();
-    await page.getByLabel("姓名").fill("篡改者");
-    await page.getByLabel("邮箱").fill(`buyer-${randomUUID()}@example.com`);
-    await page.getByLabel("密码").fill("correct horse battery");
-    await page.getByRole("button", { name: "注册" }).click();
-    await page.getByLabel("组织名称").fill("篡改测试有限公司");
-    await page.getByLabel("联系人").fill("篡改者");
-    await page.getByLabel("手机号").fill("13700137000");
-    await page.getByRole("button", { name: "继续" }).click();
-    await expect(page.getByTestId("review-total")).toHaveText("¥47,239.20");
+    const wizard = new BuyWizard(page);
+    await wizard.open(`${link}/checkout`);
+    await wizard.acceptAgreements();
+    await wizard.continue();
+    await wizard.signUp({ ...account, name: "篡改者" });
+    await wizard.fillOrganisation({ organisation: "篡改测试有限公司", contact: "篡改者", mobile: "13700137000" });
+    await wizard.continue();
+    await expect(wizard.reviewTotal).toHaveText("¥47,239.20");
     // The order request leaves the browser claiming ¥1.00.
     let tampered = false;
     await page.route("**/q/**/checkout**", async (route) => {
@@ -327,7 +288,7 @@ test.describe("sales quote links", () => {
       tampered = true;
       await route.continue({ postData: body.replace('"expectedTotal":"47239.20"', '"expectedTotal":"1.00"') });
     });
-    await page.getByRole("button", { name: "提交订单" }).click();
+    await wizard.placeOrderButton.click();
     await expect(page.getByRole("alert").filter({ hasText: "价格已更新为" })).toHaveText("价格已更新为 ¥47,239.20，请确认新价格后再提交。");
     expect(tampered).toBe(true);
     await expect(page).toHaveURL(/\/checkout/);

@@ -1,38 +1,37 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
-import { operatorPage } from "./flows";
-import { createSalesAccount, createSection, submitSalesAccount } from "./staff-flows";
+import { expect, expectAccessible, test, type Session } from "./fixtures";
+import { Header, SignInForm, SignUpForm } from "./pages/auth";
+import { StaffPage } from "./pages/staff";
 
 const PASSWORD = "sales initial password";
 const newSales = () => {
   const id = randomUUID().slice(0, 8);
   return { name: `销售${id}`, email: `sales-${id}@example.com`, password: PASSWORD, limit: 12 };
 };
-const rowOf = (page: Page, email: string) => page.getByRole("row", { name: new RegExp(email) });
 
-/** A browser session of its own, signed in at /sign-in with these credentials. */
-async function signInFresh(browser: Browser, baseURL: string, email: string, password: string) {
-  const context = await browser.newContext({ baseURL, locale: "zh-CN" });
-  const page = await context.newPage();
+/** Signs in at /sign-in on a session of its own with these credentials; lands on /pricing, signed in. */
+async function signInFresh(session: Session, email: string, password: string) {
+  const { page } = session;
   await page.goto("/sign-in");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await new SignInForm(page).submit({ email, password });
   await expect(page).toHaveURL("/pricing");
-  await expect(page.getByRole("banner").getByText(email)).toBeVisible();
-  return { page, close: () => context.close() };
+  await expect(new Header(page).user(email)).toBeVisible();
+  return session;
 }
 
 test.describe("sales staff", () => {
-  test("an operator creates a sales account with a 12% limit, raises it to 20%, and the account signs in", async ({ browser, baseURL }) => {
+  test("an operator creates a sales account with a 12% limit, raises it to 20%, and the account signs in", async ({
+    operator: staff,
+    newSession,
+  }) => {
     const who = newSales();
-    await createSalesAccount(browser, baseURL!, who);
+    await staff.createSalesAccount(who);
 
-    const operator = await operatorPage(browser, baseURL!, "/operator/staff");
+    const operator = await staff.open("/operator/staff");
     const { page } = operator;
+    const staffPage = new StaffPage(page);
     await expect(page.getByRole("heading", { name: "销售账号", level: 1 })).toBeVisible();
-    const row = rowOf(page, who.email);
+    const row = staffPage.row(who.email);
     await expect(row).toContainText(who.name);
     await expect(row).toContainText("销售");
     const limit = row.getByLabel(`${who.name} 的折扣上限（%）`);
@@ -46,41 +45,42 @@ test.describe("sales staff", () => {
     await row.getByRole("button", { name: "保存" }).click();
     await expect(row.getByRole("status")).toHaveText(`已保存：${who.name} 的折扣上限为 20%。`);
     await page.reload();
-    await expect(rowOf(page, who.email).getByLabel(`${who.name} 的折扣上限（%）`)).toHaveValue("20");
+    await expect(staffPage.row(who.email).getByLabel(`${who.name} 的折扣上限（%）`)).toHaveValue("20");
 
     // The same email again: refused at the email field.
-    await submitSalesAccount(page, { ...who, email: who.email.toUpperCase() });
-    const email = createSection(page).getByLabel("邮箱", { exact: true });
+    await staffPage.submitSalesAccount({ ...who, email: who.email.toUpperCase() });
+    const email = staffPage.emailField;
     await expect(email).toHaveAttribute("aria-invalid", "true");
     await expect(email).toHaveAccessibleDescription(/该邮箱已是销售或运营账号，无需再次开通。/);
-    await expect(createSection(page).getByRole("status")).toHaveText("");
+    await expect(staffPage.createSection.getByRole("status")).toHaveText("");
     await expectAccessible(page);
     await operator.close();
 
-    const sales = await signInFresh(browser, baseURL!, who.email, who.password);
+    const sales = await signInFresh(await newSession(), who.email, who.password);
     await sales.close();
   });
 
-  test("a buyer cannot open the staff page, and a buyer's email cannot be made a sales account", async ({ page, browser, baseURL }) => {
-    const buyer = { ...newSales(), name: "买家转销售" };
+  test("a buyer cannot open the staff page, and a buyer's email cannot be made a sales account", async ({
+    page,
+    buyer,
+    operator: staff,
+  }) => {
     await page.goto("/operator/staff");
     await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent("/operator/staff")}`);
-    await page.getByRole("link", { name: "注册新账号" }).click();
-    await page.getByLabel("姓名").fill(buyer.name);
-    await page.getByLabel("邮箱").fill(buyer.email);
-    await page.getByLabel("密码").fill("buyer own password");
-    await page.getByRole("button", { name: "注册", exact: true }).click();
+    await new SignInForm(page).signUpLink.click();
+    await new SignUpForm(page).submit({ ...buyer, name: "买家转销售", password: "buyer own password" });
     await expect(page).toHaveURL(`/forbidden?next=${encodeURIComponent("/operator/staff")}`);
     await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
 
-    const operator = await operatorPage(browser, baseURL!, "/operator/staff");
-    await submitSalesAccount(operator.page, { ...buyer, name: "另一个名字", limit: 5 });
-    const email = createSection(operator.page).getByLabel("邮箱", { exact: true });
+    const operator = await staff.open("/operator/staff");
+    const staffPage = new StaffPage(operator.page);
+    await staffPage.submitSalesAccount({ name: "另一个名字", email: buyer.email, password: PASSWORD, limit: 5 });
+    const email = staffPage.emailField;
     await expect(email).toHaveAttribute("aria-invalid", "true");
     await expect(email).toHaveAccessibleDescription(
       /该邮箱已注册为客户账号。任何人都能用任意邮箱注册，因此客户账号不会被改为员工账号：请使用尚未注册的员工邮箱。/,
     );
-    await expect(rowOf(operator.page, buyer.email)).toHaveCount(0);
+    await expect(staffPage.row(buyer.email)).toHaveCount(0);
     await operator.close();
   });
 });

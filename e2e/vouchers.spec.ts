@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { expect, expectAccessible, test } from "./fixtures";
-import { operatorPage, reachReview } from "./flows";
 
 const CART = { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] };
 
@@ -14,9 +13,15 @@ test.describe("vouchers", () => {
     expect(await response.json()).toEqual({ errors: [{ code: "VOUCHER_UNKNOWN", path: "voucher", message: "There is no such voucher." }] });
   });
 
-  test("an operator issues a 10% voucher; a buyer applies it at review and pays ¥47,239.20", async ({ page, browser, baseURL }) => {
+  test("an operator issues a 10% voucher; a buyer applies it at review and pays ¥47,239.20", async ({
+    page,
+    buyer,
+    operator: staff,
+    wizard,
+    order,
+  }) => {
     const code = `E2E-${randomUUID().slice(0, 8).toUpperCase()}`;
-    const operator = await operatorPage(browser, baseURL!, "/operator/vouchers");
+    const operator = await staff.open("/operator/vouchers");
     await expect(operator.page.getByRole("heading", { name: "代金券", level: 1 })).toBeVisible();
     await operator.page.getByLabel("代码").fill(code);
     await operator.page.getByRole("radio", { name: "折扣券（百分比）" }).check();
@@ -38,27 +43,27 @@ test.describe("vouchers", () => {
       adjustments: [{ kind: "voucher", code, amount: "-5248.80", label: `Voucher ${code}` }],
     });
 
-    await reachReview(page, "/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1", {
-      name: "券用户",
-      organisation: "券试科技有限公司",
-    });
+    await wizard.reachReview(
+      "/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1",
+      { ...buyer, name: "券用户" },
+      {
+        organisation: "券试科技有限公司",
+        contact: "券用户",
+        mobile: "13700137000",
+      },
+    );
 
-    const field = page.getByRole("textbox", { name: "代金券" });
-    await field.fill("NO-SUCH-CODE");
-    await page.getByRole("button", { name: "使用" }).click();
+    await wizard.applyVoucher("NO-SUCH-CODE");
     await expect(page.getByText("没有这个代金券，请检查代码。")).toBeVisible();
-    await field.fill(code.toLowerCase());
-    await page.getByRole("button", { name: "使用" }).click();
+    await wizard.applyVoucher(code.toLowerCase());
     await expect(page.getByText(`已使用代金券 ${code}`)).toBeVisible();
     await expect(page.getByText("¥52,488.00 × 10% = -¥5,248.80")).toBeVisible();
-    await expect(page.getByTestId("review-total")).toHaveText("¥47,239.20");
+    await expect(wizard.reviewTotal).toHaveText("¥47,239.20");
     await expectAccessible(page);
-    await page.getByRole("button", { name: "提交订单" }).click();
-    await expect(page).toHaveURL(/\/orders\//);
-    await expect(page.getByTestId("order-total")).toHaveText("¥47,239.20");
+    await wizard.placeOrder();
+    await expect(order.total).toHaveText("¥47,239.20");
     await expect(page.getByText(`代金券 ${code}`)).toBeVisible();
-    const number = (await page.getByRole("heading", { level: 1 }).textContent())?.match(/Q\d{8}-[A-Z0-9]{6}/)?.[0];
-    expect(number).toBeTruthy();
+    const number = await order.number();
 
     await operator.page.reload();
     await expect(operator.page.getByRole("row", { name: new RegExp(code) })).toContainText(`已用于订单 ${number}`);

@@ -1,0 +1,179 @@
+import { expect, type Page } from "@playwright/test";
+import { SignUpForm, type Account, type UiLocale } from "./auth";
+
+const LABELS = {
+  "zh-CN": {
+    continue: "继续",
+    steps: "购买步骤",
+    createAccount: "注册新账号",
+    organisation: "组织名称",
+    contact: "联系人",
+    mobile: "手机号",
+    review: "确认订单",
+    placeOrder: "提交订单",
+    voucher: "代金券",
+    applyVoucher: "使用",
+  },
+  en: {
+    continue: "Continue",
+    steps: "Checkout steps",
+    createAccount: "Create an account",
+    organisation: "Organisation name",
+    contact: "Contact person",
+    mobile: "Mobile number",
+    review: "Review",
+    placeOrder: "Place order",
+    voucher: "Voucher",
+    applyVoucher: "Apply",
+  },
+} as const;
+
+/** What the organisation step asks for. */
+export interface Organisation {
+  organisation: string;
+  contact: string;
+  mobile: string;
+}
+
+/**
+ * The purchase wizard: /buy, and a quote's /q/<token>/checkout, which shows the same steps (a fixed
+ * quote starts at the agreements). Steps: edition & seats → term → add-ons → agreements →
+ * organisation (signs a visitor up first) → review; paying happens on the order page (`OrderPage`).
+ */
+export class BuyWizard {
+  constructor(
+    readonly page: Page,
+    readonly locale: UiLocale = "zh-CN",
+  ) {}
+
+  private get labels() {
+    return LABELS[this.locale];
+  }
+
+  /** The wizard's "继续" button, which moves to the next step. */
+  get next() {
+    return this.page.getByRole("button", { name: this.labels.continue });
+  }
+  /** The current step's heading ("协议 第 1 步，共 3 步"). */
+  get stepHeading() {
+    return this.page.locator("#step-heading");
+  }
+  get summaryTotal() {
+    return this.page.getByTestId("summary-total");
+  }
+  get reviewTotal() {
+    return this.page.getByTestId("review-total");
+  }
+  /** A step's button in the step navigation ("2. 时长"). */
+  stepButton(name: string) {
+    return this.page.getByRole("navigation", { name: this.labels.steps }).getByRole("button", { name });
+  }
+
+  /** Opens the wizard on a cart link. */
+  async open(link: string) {
+    await this.page.goto(link);
+  }
+
+  async continue() {
+    await this.next.click();
+  }
+
+  /** From the edition & seats step, on past term and add-ons to the agreements step. */
+  async toAgreements() {
+    for (let i = 0; i < 3; i++) await this.continue();
+  }
+
+  /** Ticks every agreement on the agreements step. */
+  async acceptAgreements() {
+    for (const box of await this.page.getByRole("checkbox").all()) await box.check();
+  }
+
+  /** On the organisation step, as a visitor: "注册新账号", then the sign-up form; comes back to the step. */
+  async signUp(buyer: Account) {
+    await this.page.getByRole("link", { name: this.labels.createAccount }).click();
+    await new SignUpForm(this.page, this.locale).submit(buyer);
+  }
+
+  get organisationName() {
+    return this.page.getByLabel(this.labels.organisation);
+  }
+  get contactPerson() {
+    return this.page.getByLabel(this.labels.contact);
+  }
+  get mobile() {
+    return this.page.getByLabel(this.labels.mobile);
+  }
+
+  /** Fills the organisation step's required fields (does not move on). */
+  async fillOrganisation(org: Organisation) {
+    await this.organisationName.fill(org.organisation);
+    await this.contactPerson.fill(org.contact);
+    await this.mobile.fill(org.mobile);
+  }
+
+  /** The review step's voucher field and its button. */
+  get voucherField() {
+    return this.page.getByRole("textbox", { name: this.labels.voucher });
+  }
+  async applyVoucher(code: string) {
+    await this.voucherField.fill(code);
+    await this.page.getByRole("button", { name: this.labels.applyVoucher }).click();
+  }
+
+  get placeOrderButton() {
+    return this.page.getByRole("button", { name: this.labels.placeOrder });
+  }
+
+  /** Places the order from the review step and waits for the order page. */
+  async placeOrder() {
+    await this.placeOrderButton.click();
+    await expect(this.page).toHaveURL(/\/orders\//);
+  }
+
+  async expectReview() {
+    await expect(this.stepHeading).toContainText(this.labels.review);
+  }
+
+  /**
+   * A new buyer takes the cart at `link` through the wizard: agreements ticked, an account made
+   * on the organisation step, the organisation filled in; ends on the review step.
+   */
+  async reachReview(link: string, buyer: Account, org: Organisation) {
+    await this.open(link);
+    await this.toAgreements();
+    await this.acceptAgreements();
+    await this.continue();
+    await this.signUp(buyer);
+    await this.fillOrganisation(org);
+    await this.continue();
+    await this.expectReview();
+  }
+}
+
+/** An order's page (/orders/<id>) and the sandbox payment page it leads to. */
+export class OrderPage {
+  constructor(readonly page: Page) {}
+
+  get total() {
+    return this.page.getByTestId("order-total");
+  }
+  get payButton() {
+    return this.page.getByRole("button", { name: "去支付" });
+  }
+  /** The order number (Q…) from the page's heading. */
+  async number() {
+    const number = (await this.page.getByRole("heading", { level: 1 }).textContent())?.match(/Q\d{8}-[A-Z0-9]{6}/)?.[0];
+    expect(number).toBeTruthy();
+    return number!;
+  }
+
+  /** "去支付": to the sandbox payment page. */
+  async startPayment() {
+    await this.payButton.click();
+  }
+
+  /** On the sandbox page: "支付", "模拟失败" or "取消". */
+  async sandbox(choice: "支付" | "模拟失败" | "取消" = "支付") {
+    await this.page.getByRole("button", { name: choice, exact: true }).click();
+  }
+}
