@@ -26,7 +26,7 @@ export type IssueQuoteResult =
   | { ok: true; quoteId: string; number: string; version: number; status: QuoteStatus; total: string; path: string | null }
   | { ok: false; error: "INVALID"; fieldErrors: FieldErrors }
   | { ok: false; error: "CART_INVALID"; ruleErrors: RuleViolation[] }
-  | { ok: false; error: "FORBIDDEN" | "NOT_FOUND" | "CLOSED" };
+  | { ok: false; error: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CLOSED" };
 
 const fieldError = (field: keyof IssueQuoteInput, key: string): IssueQuoteResult => ({
   ok: false,

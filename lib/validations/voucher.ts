@@ -47,7 +47,7 @@ export type CreateVoucherInput = z.output<typeof createVoucherSchema>;
 export type CreateVoucherResult =
   | { ok: true; code: string }
   | { ok: false; error: "INVALID"; fieldErrors: Partial<Record<keyof CreateVoucherInput, string[]>> }
-  | { ok: false; error: "FORBIDDEN" | "CODE_TAKEN" };
+  | { ok: false; error: "UNAUTHENTICATED" | "FORBIDDEN" | "CODE_TAKEN" };
 
 /** Why a voucher code cannot be used. */
 export type VoucherLookupError = "VOUCHER_UNKNOWN" | "VOUCHER_EXPIRED" | "VOUCHER_USED";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
-import { approveQuoteAction, rejectQuoteAction } from "@/lib/actions/quote-admin";
+import { approveQuoteAction } from "@/lib/actions/approve-quote";
+import { rejectQuoteAction } from "@/lib/actions/reject-quote";
 import { requireRole } from "@/lib/auth/session";
 import type { Locale } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
@@ -94,8 +95,8 @@ export default async function QuoteApprovalsPage() {
                   <td className={td}>
                     <ApprovalActions
                       number={q.number}
-                      approve={approveQuoteAction.bind(null, q.id, q.currentVersion)}
-                      reject={rejectQuoteAction.bind(null, q.id, q.currentVersion)}
+                      approve={approveQuoteAction.bind(null, { quoteId: q.id, version: q.currentVersion })}
+                      reject={rejectQuoteAction.bind(null, { quoteId: q.id, version: q.currentVersion })}
                     />
                   </td>
                 </tr>

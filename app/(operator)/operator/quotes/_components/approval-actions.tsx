@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { createContext, use, useState, useSyncExternalStore, useTransition } from "react";
-import type { QuoteAdminResult } from "@/lib/actions/quote-admin";
+import type { QuoteAdminResult } from "@/lib/validations/quote-admin";
 
 type Notice = { text: string; error: boolean };
 const AnnounceContext = createContext<(notice: Notice) => void>(() => {});

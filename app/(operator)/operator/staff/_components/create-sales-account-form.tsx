@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useMemo, useState, useTransition, type BaseSyntheticEvent } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
-import { createSalesAccountAction } from "@/lib/actions/staff";
+import { createSalesAccountAction } from "@/lib/actions/create-sales-account";
 import { DEFAULT_DISCOUNT_LIMIT_PERCENT } from "@/lib/auth/roles";
 import {
   createSalesAccountSchema,

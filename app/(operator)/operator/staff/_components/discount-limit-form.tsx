@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition, type FormEvent } from "react";
-import { setDiscountLimitAction } from "@/lib/actions/staff";
+import { setDiscountLimitAction } from "@/lib/actions/set-discount-limit";
 import { setDiscountLimitSchema, type SetDiscountLimitResult } from "@/lib/validations/staff";
 
 /** The message key explaining why a save failed, if it did. */

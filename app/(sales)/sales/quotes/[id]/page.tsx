@@ -5,7 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/print-button";
 import { QuoteLines } from "@/components/quote-lines";
 import { Section } from "@/components/ui/section";
-import { revokeQuoteAction } from "@/lib/actions/quote-admin";
+import { revokeQuoteAction } from "@/lib/actions/revoke-quote";
 import { getCurrentUser, requireRole } from "@/lib/auth/session";
 import { catalog as currentCatalog, type Locale } from "@/lib/catalog";
 import { requestNow } from "@/lib/clock";
@@ -117,7 +117,7 @@ export default async function QuotePage({ params }: Props) {
           {t("detail.pdf")}
         </a>
         <PrintButton label={t("detail.print")} />
-        <RevokeQuote number={quote.number} revocable={!isClosed(status)} revoke={revokeQuoteAction.bind(null, quote.id)} />
+        <RevokeQuote number={quote.number} revocable={!isClosed(status)} revoke={revokeQuoteAction.bind(null, { quoteId: quote.id })} />
       </section>
 
       <Section id="quote-details" title={t("detail.details")}>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
-import type { QuoteAdminResult } from "@/lib/actions/quote-admin";
+import type { QuoteAdminResult } from "@/lib/validations/quote-admin";
 
 const noop = () => () => {};
 
