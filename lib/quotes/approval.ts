@@ -2,7 +2,7 @@
 import { Decimal } from "@/lib/money/decimal";
 
 // The negotiable-edition rule lives with the other edition rules; re-exported for the quote code.
-export { allowsNegotiatedPrice, isNegotiable } from "@/lib/pricing/editions";
+export { allowsNegotiatedPrice, isNegotiable, NEGOTIATED_EDITIONS, NEGOTIATED_MIN_SEATS } from "@/lib/pricing/editions";
 
 export interface ApprovalInput {
   /** The quote's discount in percent, "10" or "15.01". */
