@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatMoney } from "@/lib/money";
+import { compareAmounts, formatMoney } from "@/lib/money";
 import type { PriceResult } from "@/lib/pricing/types";
 import { PriceAdjustments } from "./price-adjustments";
 
@@ -10,7 +10,7 @@ import { PriceAdjustments } from "./price-adjustments";
 export function PriceSummary({ result }: { result: PriceResult }) {
   const t = useTranslations("Summary");
   const [open, setOpen] = useState(false);
-  const savings = Number(result.monthly.savings) > 0;
+  const savings = compareAmounts(result.monthly.savings, "0") > 0;
   return (
     <section aria-labelledby="summary-title" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex items-center justify-between">

@@ -9,7 +9,7 @@ import type { QuoteStatus } from "@/lib/db/schema";
 import { messagesFor } from "@/lib/i18n/messages";
 import type { RuleViolation } from "@/lib/pricing/types";
 import { expiryOf, isAllowedExpiry, issueQuoteSchema, type IssueQuoteInput } from "@/lib/validations/quote";
-import { allowsNegotiatedPrice, NEGOTIATED_EDITIONS, needsApproval } from "./approval";
+import { allowsNegotiatedPrice, isNegotiable, needsApproval } from "./approval";
 import { priceQuote } from "./price";
 import { canManageQuote } from "./staff-view";
 
@@ -45,7 +45,7 @@ export async function issueQuote(db: Db, input: unknown, ctx: { staff: Staff; lo
   if (!parsed.success) return { ok: false, error: "INVALID", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
   const q = parsed.data;
   if (!isAllowedExpiry(q.expiresOn, now)) return fieldError("expiresOn", "expiresOnRange");
-  const negotiable = (NEGOTIATED_EDITIONS as readonly string[]).includes(q.cart.edition);
+  const negotiable = isNegotiable(q.cart.edition);
   if (q.negotiatedSeatPrice !== null && !allowsNegotiatedPrice(q.cart.edition, q.cart.seats))
     return fieldError("negotiatedSeatPrice", "negotiatedNotAllowed");
   if (negotiable && q.negotiatedSeatPrice === null) return fieldError("negotiatedSeatPrice", "negotiatedRequired");

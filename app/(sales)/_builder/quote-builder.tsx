@@ -14,9 +14,9 @@ import { TextField } from "@/components/ui/text-field";
 import { issueQuoteAction } from "@/lib/actions/issue-quote";
 import { catalog } from "@/lib/catalog";
 import { encodeCart, type DecodedCart } from "@/lib/cart/url";
-import { formatMoney } from "@/lib/money";
+import { formatMoney, isAmount, PRICE_DIGITS } from "@/lib/money";
 import type { CartInput, RuleViolation } from "@/lib/pricing/types";
-import { allowsNegotiatedPrice, NEGOTIATED_EDITIONS, needsApproval } from "@/lib/quotes/approval";
+import { allowsNegotiatedPrice, isNegotiable, needsApproval } from "@/lib/quotes/approval";
 import { priceQuote } from "@/lib/quotes/price";
 import type { IssueQuoteResult } from "@/lib/quotes/issue";
 import { quoteTermsSchema, type QuoteTermsForm } from "@/lib/validations/quote";
@@ -30,10 +30,7 @@ interface Props {
   revising?: { id: string; number: string };
 }
 
-const PERCENT = /^\d{1,2}(\.\d{1,2})?$/;
-const PRICE = /^\d{1,9}(\.\d{1,2})?$/;
 const input = "mt-1 block h-10 w-full rounded-md border border-slate-300 px-3 aria-invalid:border-red-600";
-const isNegotiable = (edition: string) => (NEGOTIATED_EDITIONS as readonly string[]).includes(edition);
 
 /**
  * The sales quote builder: the store's own configurator (every edition, including the ones sold
@@ -44,8 +41,8 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
   const form = useForm<QuoteTermsForm>({ resolver: zodResolver(quoteTermsSchema) as never, defaultValues: defaults, mode: "onTouched" });
   const [discount, negotiated] = useWatch({ control: form.control, name: ["discountPercent", "negotiatedSeatPrice"] });
   // Half-typed values ("1.", "") price as no discount until they parse; the form reports them.
-  const discountPercent = PERCENT.test(discount ?? "") ? (discount as string) : "0";
-  const seatPrice = typeof negotiated === "string" && PRICE.test(negotiated) ? negotiated : null;
+  const discountPercent = isAmount(discount ?? "", { digits: 2 }) ? (discount as string) : "0";
+  const seatPrice = typeof negotiated === "string" && isAmount(negotiated, { digits: PRICE_DIGITS }) ? negotiated : null;
   const price = useCallback<Pricer>(
     (cart, options) =>
       priceQuote({ cart, discountPercent, negotiatedSeatPrice: isNegotiable(cart.edition) ? seatPrice : null }, catalog, options),

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { sameAmount } from "@/lib/money";
 import type { CartInput } from "@/lib/pricing/types";
 import { canonicalJson } from "@/lib/quotes/canonical";
 import { hashToken, isWellFormedToken, issueToken, tokenMatchesHash } from "@/lib/quotes/token";
@@ -308,7 +309,7 @@ function diffTerms(before: QuoteTermsInput, after: QuoteTermsInput): QuoteChange
     // Percent and price compare by value: "10" and "10.00" (as numeric returns it) are the same.
     const same =
       field === "discountPercent" || field === "negotiatedSeatPrice"
-        ? (before[field] === null ? null : Number(before[field])) === (after[field] === null ? null : Number(after[field]))
+        ? sameAmount(before[field], after[field])
         : key(before[field]) === key(after[field]);
     if (!same) changes[field] = { from: plain(before[field]), to: plain(after[field]) };
   }

@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
-import { findEdition, catalog } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
 import type { DecodedCart } from "@/lib/cart/url";
+import { requiresVerification } from "@/lib/pricing/editions";
 import type { CartInput } from "@/lib/pricing/types";
 import { PriceSummary } from "@/components/price-summary";
 import { AddonsField } from "./addons-field";
@@ -42,7 +43,7 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
   const urlFor = quote?.urlFor ?? buyUrl;
   const state = usePricedCart(initial, isStep(asked) ? asked : "", quote && { price: quote.price, urlFor });
   const { draft, update, reset } = useCheckoutDraft();
-  const education = findEdition(catalog, state.cart.edition)?.verification ?? false;
+  const education = requiresVerification(catalog, state.cart.edition);
   // The organisation form saves details only once its schema accepts them (and the server checks them again).
   const detailsValid = draft.details !== undefined && (!education || draft.details.education !== undefined);
   const ctx: StepContext = {

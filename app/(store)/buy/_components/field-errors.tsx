@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { catalog, type Locale } from "@/lib/catalog";
 import { fixesFor } from "@/lib/cart/fixes";
+import { addonIndex } from "@/lib/pricing/breach";
 import { nameOf } from "@/lib/pricing/messages";
 import type { CartInput, RuleViolation } from "@/lib/pricing/types";
 
@@ -55,8 +56,8 @@ export function FieldErrors({ id, errors, cart, onFix }: Props) {
 
 /** The edition or add-on a contact-sales error is about. */
 function salesItem(error: RuleViolation, cart: CartInput): string {
-  const line = /^addons\[(\d+)\]/.exec(error.path);
-  return line ? (cart.addons[Number(line[1])]?.sku ?? "") : cart.edition;
+  const line = addonIndex(error.path);
+  return line >= 0 ? (cart.addons[line]?.sku ?? "") : cart.edition;
 }
 
 /** The contact-sales form, preselected with what the buyer was trying to buy. */
