@@ -5,8 +5,10 @@ import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { approveQuote, getQuoteWithVersions, revokeQuote } from "@/lib/db/queries/quotes";
-import { canManageQuote, isClosed } from "@/lib/quotes/staff-view";
+import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
+import { approveQuote, revokeQuote } from "@/lib/quotes/lifecycle";
+import { canManageQuote } from "@/lib/quotes/staff-view";
+import { isClosed } from "@/lib/quotes/status";
 
 export type QuoteAdminError = "FORBIDDEN" | "NOT_FOUND" | "NOT_PENDING" | "NOT_REVOCABLE" | "OWN_QUOTE";
 /** What a staff decision on a quote came to; errors are keys of `QuoteAdmin.errors`. */
