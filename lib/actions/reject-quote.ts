@@ -1,6 +1,7 @@
 "use server";
 
-import { getQuoteWithVersions, revokeQuote } from "@/lib/db/queries/quotes";
+import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
+import { revokeQuote } from "@/lib/quotes/lifecycle";
 import { quoteDecisionSchema, type QuoteAdminResult } from "@/lib/validations/quote-admin";
 import { hasRole, publicAction, signedIn, toAction } from "./client";
 import { revalidateQuote } from "./revalidate-quote";

@@ -1,7 +1,9 @@
 "use server";
 
-import { getQuoteWithVersions, revokeQuote } from "@/lib/db/queries/quotes";
-import { canManageQuote, isClosed } from "@/lib/quotes/staff-view";
+import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
+import { revokeQuote } from "@/lib/quotes/lifecycle";
+import { canManageQuote } from "@/lib/quotes/staff-view";
+import { isClosed } from "@/lib/quotes/status";
 import { quoteIdSchema, type QuoteAdminResult } from "@/lib/validations/quote-admin";
 import { hasRole, publicAction, signedIn, toAction } from "./client";
 import { revalidateQuote } from "./revalidate-quote";

@@ -1,7 +1,7 @@
 import { missingConsents } from "@/lib/agreements";
 import { catalog, type Locale } from "@/lib/catalog";
 import type { Db } from "@/lib/db/client";
-import { createOrder, findOrderByIdempotencyKey, requestHashOf, type OrderTarget } from "@/lib/db/queries/orders";
+import { findOrderByIdempotencyKey } from "@/lib/db/queries/orders";
 import { findOwnProofUpload } from "@/lib/db/queries/proof-uploads";
 import { listFreeOrganisations } from "@/lib/db/queries/organisations";
 import { lookupVoucher } from "@/lib/db/queries/vouchers";
@@ -12,6 +12,7 @@ import type { RuleViolation } from "@/lib/pricing/types";
 import { applyVoucher } from "@/lib/pricing/voucher";
 import { cartAllowedByQuote, openQuote, priceOpenQuote } from "@/lib/quotes/open";
 import { checkoutSchema, type Checkout } from "@/lib/validations/checkout";
+import { createOrder, requestHashOf, type OrderTarget } from "./create-order";
 
 export type PlaceOrderResult =
   | { ok: true; orderId: string; created: boolean }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { catalog, type Locale } from "@/lib/catalog";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import { createQuote, getQuoteWithVersions, issueRevision } from "@/lib/db/queries/quotes";
+import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
 import type { QuoteStatus } from "@/lib/db/schema";
 import { messagesFor } from "@/lib/i18n/messages";
 import type { RuleViolation } from "@/lib/pricing/types";
@@ -12,6 +12,7 @@ import { expiryOf, isAllowedExpiry, issueQuoteSchema, type IssueQuoteInput } fro
 import { allowsNegotiatedPrice, isNegotiable, needsApproval } from "./approval";
 import { priceQuote } from "./price";
 import { canManageQuote } from "./staff-view";
+import { createQuote, issueRevision } from "./store";
 
 export interface Staff {
   id: string;

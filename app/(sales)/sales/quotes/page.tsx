@@ -6,7 +6,7 @@ import { requireRole } from "@/lib/auth/session";
 import type { Locale } from "@/lib/catalog";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { listQuotesForStaff } from "@/lib/db/queries/quotes";
+import { listQuotesForStaff } from "@/lib/quotes/staff-view";
 import { findUserById } from "@/lib/db/queries/users";
 import { formatMoney } from "@/lib/money";
 import { formatPercent } from "@/lib/quotes/history";

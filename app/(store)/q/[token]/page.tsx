@@ -7,7 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import type { Locale } from "@/lib/catalog";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { markOpened } from "@/lib/db/queries/quotes";
+import { markOpened } from "@/lib/quotes/lifecycle";
 import { findUserById } from "@/lib/db/queries/users";
 import { messagesFor } from "@/lib/i18n/messages";
 import { openQuote, priceOpenQuote } from "@/lib/quotes/open";
