@@ -7,14 +7,14 @@ import { findEdition, catalog } from "@/lib/catalog";
 import type { DecodedCart } from "@/lib/cart/url";
 import type { CartInput } from "@/lib/pricing/types";
 import { PriceSummary } from "@/components/price-summary";
-import { AddonsField } from "./addons-field";
+import { AddonsField } from "@/components/configurator/addons-field";
 import { AgreementsStep } from "./agreements-step";
-import { EditionField } from "./edition-field";
+import { EditionField } from "@/components/configurator/edition-field";
 import { isStep, reachable, STEPS, stepApplies, stepDone, type Step, type StepContext } from "./steps";
 import { UpgradeStep, type FreeOrganisation } from "./upgrade-step";
-import { TermField } from "./term-field";
+import { TermField } from "@/components/configurator/term-field";
 import { useCheckoutDraft } from "./use-checkout-draft";
-import { buyUrl, usePricedCart, type Pricer } from "./use-priced-cart";
+import { buyUrl, usePricedCart, type Pricer } from "@/components/configurator/use-priced-cart";
 
 // The last steps carry the form library and the schemas; a first visit to /buy does not load them.
 const OrganisationStep = dynamic(() => import("./organisation-step").then((m) => m.OrganisationStep));
