@@ -10,6 +10,7 @@ import { INSTITUTION_TYPES, INVOICE_TYPES } from "@/lib/validations/organisation
 import type { Buyer } from "./buy-wizard";
 import { ProofUploadField } from "./proof-upload-field";
 import type { CheckoutDraft } from "./use-checkout-draft";
+import { Button, buttonVariants } from "@/components/ui/button";
 
 interface Props {
   /** Where sign-in and sign-up bring the buyer back to: this step of this checkout. */
@@ -33,10 +34,10 @@ export function OrganisationStep({ returnTo, buyer, draft, education, update, on
         <h3 className="text-lg font-semibold">{t("signInTitle")}</h3>
         <p className="text-slate-600">{t("signInBody")}</p>
         <div className="flex gap-3">
-          <Link href={signInPath(here)} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white">
+          <Link href={signInPath(here)} className={buttonVariants()}>
             {t("signIn")}
           </Link>
-          <Link href={signInPath(here).replace("/sign-in", "/sign-up")} className="rounded-lg border border-slate-300 px-4 py-2">
+          <Link href={signInPath(here).replace("/sign-in", "/sign-up")} className={buttonVariants({ variant: "secondary" })}>
             {t("signUp")}
           </Link>
         </div>
@@ -160,9 +161,7 @@ function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "r
         )}
       </fieldset>
       <div className="text-right">
-        <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white">
-          {tWizard("continue")}
-        </button>
+        <Button type="submit">{tWizard("continue")}</Button>
       </div>
     </form>
   );

@@ -15,6 +15,7 @@ import { applyVoucher } from "@/lib/pricing/voucher";
 import type { CheckoutDraft } from "./use-checkout-draft";
 import { VoucherField } from "./voucher-field";
 import type { FreeOrganisation } from "./upgrade-step";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   cart: CartInput;
@@ -150,15 +151,9 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
         <span className="text-lg font-semibold tabular-nums" data-testid="review-total">
           {formatMoney(result.total)}
         </span>
-        <button
-          type="button"
-          onClick={place}
-          disabled={pending || !result.ok}
-          aria-disabled={pending}
-          className="rounded-lg bg-brand-700 px-6 py-2.5 font-medium text-white disabled:opacity-60"
-        >
+        <Button type="button" onClick={place} disabled={pending || !result.ok} aria-disabled={pending} size="lg">
           {pending ? t("placing") : t("place")}
-        </button>
+        </Button>
       </div>
     </section>
   );

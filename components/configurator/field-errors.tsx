@@ -6,6 +6,7 @@ import { catalog, type Locale } from "@/lib/catalog";
 import { fixesFor } from "@/lib/cart/fixes";
 import { nameOf } from "@/lib/pricing/messages";
 import type { CartInput, RuleViolation } from "@/lib/pricing/types";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   id: string;
@@ -35,7 +36,7 @@ export function FieldErrors({ id, errors, cart, onFix }: Props) {
             </Link>
           )}
           {fixesFor(error, cart, catalog).map((fix) => (
-            <button
+            <Button
               key={fix.key}
               type="button"
               onClick={() => onFix(fix.cart)}
@@ -45,7 +46,7 @@ export function FieldErrors({ id, errors, cart, onFix }: Props) {
                 ...fix.values,
                 ...(typeof fix.values.edition === "string" ? { edition: nameOf(catalog, fix.values.edition, locale) } : {}),
               })}
-            </button>
+            </Button>
           ))}
         </li>
       ))}

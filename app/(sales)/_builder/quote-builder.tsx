@@ -20,6 +20,7 @@ import { allowsNegotiatedPrice, NEGOTIATED_EDITIONS, needsApproval } from "@/lib
 import { priceQuote } from "@/lib/quotes/price";
 import type { IssueQuoteResult } from "@/lib/quotes/issue";
 import { quoteTermsSchema, type QuoteTermsForm } from "@/lib/validations/quote";
+import { Button, buttonVariants } from "@/components/ui/button";
 
 interface Props {
   initial: DecodedCart;
@@ -166,19 +167,10 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
           <div className="flex items-center justify-between gap-4 border-t border-slate-200 pt-4">
             <span className="text-lg font-semibold tabular-nums">{formatMoney(state.result.total)}</span>
             <span className="flex flex-wrap gap-2">
-              <button
-                type="button"
-                disabled={pending}
-                onClick={send(true)}
-                className="rounded-lg border border-slate-300 bg-white px-4 py-2 disabled:opacity-60"
-              >
+              <Button type="button" disabled={pending} onClick={send(true)} variant="secondary">
                 {t("saveDraft")}
-              </button>
-              <button
-                type="submit"
-                disabled={pending}
-                className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-60"
-              >
+              </Button>
+              <Button type="submit" disabled={pending}>
                 {pending
                   ? t("issuing")
                   : revising
@@ -186,7 +178,7 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
                     : approval
                       ? t("submitForApproval")
                       : t("issue")}
-              </button>
+              </Button>
             </span>
           </div>
         </form>
@@ -228,9 +220,10 @@ function Issued({ result }: { result: Extract<IssueQuoteResult, { ok: true }> })
               className={`${input} font-mono text-xs`}
               onFocus={(e) => e.currentTarget.select()}
             />
-            <button
+            <Button
               type="button"
-              className="shrink-0 rounded-lg border border-slate-300 px-3"
+              variant="secondary"
+              className="shrink-0"
               onClick={() =>
                 void navigator.clipboard?.writeText(link).then(
                   () => setCopied(true),
@@ -239,16 +232,16 @@ function Issued({ result }: { result: Extract<IssueQuoteResult, { ok: true }> })
               }
             >
               {copied ? t("copied") : t("copy")}
-            </button>
+            </Button>
           </div>
           <p className="mt-1 text-xs text-slate-600">{t("linkOnce")}</p>
         </div>
       )}
       <div className="flex flex-wrap gap-3">
-        <Link href={`/sales/quotes/${result.quoteId}`} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white">
+        <Link href={`/sales/quotes/${result.quoteId}`} className={buttonVariants()}>
           {t("view")}
         </Link>
-        <Link href="/sales/quotes/new" className="rounded-lg border border-slate-300 px-4 py-2">
+        <Link href="/sales/quotes/new" className={buttonVariants({ variant: "secondary" })}>
           {t("another")}
         </Link>
       </div>

@@ -14,6 +14,7 @@ import { catalogLoader, priceStoredQuote } from "@/lib/quotes/staff-view";
 import { QuoteStatusBadge } from "./_components/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { QuoteNumberLink } from "@/components/quote-number-link";
+import { buttonVariants } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("QuoteAdmin.list");
@@ -49,7 +50,7 @@ export default async function QuotesPage() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <PageHeader title={t("title")} intro={operator ? t("introOperator") : t("intro")} />
-        <Link href="/sales/quotes/new" className="no-print rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        <Link href="/sales/quotes/new" className={buttonVariants({ className: "no-print" })}>
           {t("newQuote")}
         </Link>
       </div>

@@ -13,6 +13,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { openQuote, priceOpenQuote } from "@/lib/quotes/open";
 import { ExpiryCountdown } from "./_components/expiry-countdown";
 import { QuoteUnavailable } from "./_components/quote-unavailable";
+import { buttonVariants } from "@/components/ui/button";
 
 type Params = Promise<{ token: string }>;
 
@@ -84,12 +85,12 @@ export default async function QuotePage({ params }: { params: Params }) {
       )}
       <div className="no-print flex flex-wrap items-center gap-3">
         {result.ok && (
-          <Link href={`/q/${token}/checkout`} className="rounded-lg bg-brand-700 px-6 py-2.5 font-medium text-white">
+          <Link href={`/q/${token}/checkout`} className={buttonVariants({ size: "lg" })}>
             {t("accept")}
           </Link>
         )}
         <PrintButton label={t("print")} />
-        <a href={`/q/${token}/pdf`} download className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm">
+        <a href={`/q/${token}/pdf`} download className={buttonVariants({ variant: "secondary", className: "text-sm" })}>
           {t("pdf")}
         </a>
       </div>

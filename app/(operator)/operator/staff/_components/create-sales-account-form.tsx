@@ -14,6 +14,7 @@ import {
   type CreateSalesAccountResult,
   type CreateSalesAccountValues,
 } from "@/lib/validations/staff";
+import { Button } from "@/components/ui/button";
 
 const DEFAULTS = { name: "", email: "", password: "", discountLimitPercent: String(DEFAULT_DISCOUNT_LIMIT_PERCENT) };
 
@@ -121,13 +122,9 @@ export function CreateSalesAccountForm() {
             {formError && tRoot(`Staff.errors.${formError}`)}
           </div>
           <div className="flex flex-wrap items-center gap-4">
-            <button
-              type="submit"
-              disabled={busy}
-              className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-            >
+            <Button type="submit" disabled={busy}>
               {busy ? t("submitting") : t("submit")}
-            </button>
+            </Button>
             <p role="status" className="text-sm text-green-800">
               {result?.ok && t("created", { name: result.name, email: result.email })}
             </p>
