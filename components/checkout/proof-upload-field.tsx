@@ -6,6 +6,7 @@ import { useController, type Control } from "react-hook-form";
 import type { OrganisationStep } from "@/lib/validations/checkout";
 import { MAX_PROOF_BYTES, PROOF_ACCEPT, type ProofUploadErrorCode } from "@/lib/uploads/proof";
 import { Button } from "@/components/ui/button";
+import { translateKnown } from "@/lib/i18n/keys";
 
 type Failure = ProofUploadErrorCode | "NETWORK";
 const KNOWN: readonly Failure[] = [
@@ -70,7 +71,7 @@ export function ProofUploadField({ control }: { control: Control<OrganisationSte
     }
   }
 
-  const message = failure ? t(`proofUpload.errors.${failure}`) : schemaError ? tRoot(schemaError as never) : null;
+  const message = failure ? t(`proofUpload.errors.${failure}`) : schemaError ? translateKnown(tRoot, [schemaError]) : null;
   return (
     <div className="sm:col-span-2">
       <label htmlFor={ID} className="block text-sm font-medium">

@@ -4,12 +4,10 @@ import { useLocale, useMessages, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { agreementsFor } from "@/lib/agreements";
-import type { Locale } from "@/lib/catalog";
 import { placeOrderAction, type PlaceOrderActionResult } from "@/lib/actions/place-order";
 import { PriceAdjustments } from "@/components/price-adjustments";
 import { formatMoney } from "@/lib/money";
 import { needsVerification } from "@/lib/orders/payability";
-import type { PricingMessages } from "@/lib/pricing";
 import type { CartInput, PriceResult, VoucherTerms } from "@/lib/pricing/types";
 import { applyVoucher } from "@/lib/pricing/voucher";
 import type { CheckoutDraft } from "./use-checkout-draft";
@@ -33,8 +31,8 @@ interface Props {
 /** The last look before the order: everything entered, and one button that places the order once. */
 export function ReviewStep({ cart, result: listed, draft, organisations, reset, update, quoteToken }: Props) {
   const t = useTranslations("Checkout");
-  const locale = useLocale() as Locale;
-  const messages = useMessages() as unknown as { Pricing: PricingMessages };
+  const locale = useLocale();
+  const messages = useMessages();
   // The same module as the server applies the voucher; the server looks it up again and re-prices.
   const [voucher, setVoucher] = useState<VoucherTerms | null>(null);
   const result = useMemo(

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { catalog, type Locale } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
 import { fixesFor } from "@/lib/cart/fixes";
 import { nameOf } from "@/lib/pricing/messages";
 import type { CartInput, RuleViolation } from "@/lib/pricing/types";
@@ -19,7 +19,7 @@ interface Props {
 export function FieldErrors({ id, errors, cart, onFix }: Props) {
   const t = useTranslations("Buy.fix");
   const tBuy = useTranslations("Buy");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   if (errors.length === 0) return null;
   return (
     <ul id={id} className="mt-2 space-y-2">

@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import type { AuthErrorKey } from "./auth-error";
 
 /** The form-level error (wrong credentials, email taken…), announced when it appears. */
-export function FormError({ messageKey }: { messageKey: string | undefined }) {
+export function FormError({ messageKey }: { messageKey: AuthErrorKey | undefined }) {
   const t = useTranslations("Auth.errors");
   // The live region stays mounted so screen readers announce the message when it is filled in.
   return (

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
 import { AddonsField } from "@/components/configurator/addons-field";
 import { EditionField } from "@/components/configurator/edition-field";
 import { TermField } from "@/components/configurator/term-field";
@@ -20,6 +21,8 @@ import { allowsNegotiatedPrice, NEGOTIATED_EDITIONS, needsApproval } from "@/lib
 import { priceQuote } from "@/lib/quotes/price";
 import type { IssueQuoteResult } from "@/lib/quotes/issue";
 import { quoteTermsSchema, type QuoteTermsForm } from "@/lib/validations/quote";
+
+type QuoteTerms = z.output<typeof quoteTermsSchema>;
 import { Button, buttonVariants } from "@/components/ui/button";
 
 interface Props {
@@ -42,7 +45,11 @@ const isNegotiable = (edition: string) => (NEGOTIATED_EDITIONS as readonly strin
  */
 export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Props) {
   const t = useTranslations("Quotes.builder");
-  const form = useForm<QuoteTermsForm>({ resolver: zodResolver(quoteTermsSchema) as never, defaultValues: defaults, mode: "onTouched" });
+  const form = useForm<QuoteTermsForm, unknown, QuoteTerms>({
+    resolver: zodResolver(quoteTermsSchema),
+    defaultValues: defaults,
+    mode: "onTouched",
+  });
   const [discount, negotiated] = useWatch({ control: form.control, name: ["discountPercent", "negotiatedSeatPrice"] });
   // Half-typed values ("1.", "") price as no discount until they parse; the form reports them.
   const discountPercent = PERCENT.test(discount ?? "") ? (discount as string) : "0";

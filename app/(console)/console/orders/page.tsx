@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { catalog, type Locale } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { listOrdersForUser } from "@/lib/db/queries/orders";
 import { formatMoney } from "@/lib/money";
@@ -15,7 +15,7 @@ export default async function OrdersPage() {
     await getTranslations("Console"),
     await getTranslations("Order"),
     await getFormatter(),
-    (await getLocale()) as Locale,
+    await getLocale(),
   ];
   const columns = (["Number", "Date", "Edition", "Total", "Status"] as const).map((c) => ({
     key: c,

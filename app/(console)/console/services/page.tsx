@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { catalog, type Locale } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { listOrganisations } from "@/lib/db/queries/organisations";
 import { getServices, phoneCreditBalance } from "@/lib/db/queries/services";
@@ -20,7 +20,7 @@ export default async function ServicesPage() {
       credit: await phoneCreditBalance(db, { organisationId: o.id }),
     })),
   );
-  const [t, format, locale] = [await getTranslations("Console"), await getFormatter(), (await getLocale()) as Locale];
+  const [t, format, locale] = [await getTranslations("Console"), await getFormatter(), await getLocale()];
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const columns = (["Item", "Quantity", "Starts", "Expires", "UnitPrice"] as const).map((c) => ({
     key: c,

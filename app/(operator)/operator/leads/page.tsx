@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
-import { catalog, type Locale } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { listLeads } from "@/lib/db/queries/leads";
 import { interestLabel } from "@/lib/validations/contact-sales";
@@ -19,7 +19,7 @@ const LIMIT = 200;
 export default async function LeadsPage() {
   await requireRole("operator", "/operator/leads");
   const leads = await listLeads(await getDb(), { limit: LIMIT });
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const t = await getTranslations("Operator.leads");
   const other = (await getTranslations("ContactSales.interests"))("other");
   const format = await getFormatter();

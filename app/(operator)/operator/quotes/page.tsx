@@ -3,7 +3,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
 import { approveQuoteAction, rejectQuoteAction } from "@/lib/actions/quote-admin";
 import { requireRole } from "@/lib/auth/session";
-import type { Locale } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { listQuotesPendingApproval } from "@/lib/db/queries/quotes";
 import { findUserById } from "@/lib/db/queries/users";
@@ -24,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function QuoteApprovalsPage() {
   await requireRole("operator", "/operator/quotes");
   const db = await getDb();
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const pending = await listQuotesPendingApproval(db);
   const load = catalogLoader(db);
   const [totals, reps] = await Promise.all([

@@ -8,6 +8,8 @@ import { listDecidedVerifications, listPendingVerifications, type VerificationLi
 import { formatMoney } from "@/lib/money";
 import { DecisionForms } from "./_components/decision-forms";
 import { PageHeader } from "@/components/ui/page-header";
+import { isOneOf } from "@/lib/i18n/keys";
+import { INSTITUTION_TYPES } from "@/lib/validations/organisation";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Verification.operator");
@@ -29,7 +31,7 @@ export default async function VerificationsPage() {
     await getFormatter(),
   ];
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const type = (v: VerificationListItem) => tTypes(v.institutionType as never);
+  const type = (v: VerificationListItem) => (isOneOf(INSTITUTION_TYPES, v.institutionType) ? tTypes(v.institutionType) : v.institutionType);
   const size = (bytes: number) =>
     bytes < 1024 * 1024
       ? `${format.number(Math.max(bytes / 1024, 0.1), { maximumFractionDigits: 1 })} KB`

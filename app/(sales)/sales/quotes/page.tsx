@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
 import { requireRole } from "@/lib/auth/session";
-import type { Locale } from "@/lib/catalog";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { listQuotesForStaff } from "@/lib/db/queries/quotes";
@@ -28,7 +27,7 @@ export default async function QuotesPage() {
   const user = await requireRole(["sales", "operator"], "/sales/quotes");
   const operator = user.role === "operator";
   const db = await getDb();
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const rows = await listQuotesForStaff(db, { userId: operator ? undefined : user.id, now: await requestNow(), limit: LIMIT });
   const load = catalogLoader(db);
   const totals = await Promise.all(rows.map(async (q) => (await priceStoredQuote(db, q, locale, load))?.result.total));

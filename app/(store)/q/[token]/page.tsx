@@ -4,7 +4,6 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/print-button";
 import { QuoteLines } from "@/components/quote-lines";
 import { getCurrentUser } from "@/lib/auth/session";
-import type { Locale } from "@/lib/catalog";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { markOpened } from "@/lib/db/queries/quotes";
@@ -23,7 +22,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false }, ref
 /** The buyer's view of a quote: what it contains, what it costs, until when; then accept, print or download. */
 export default async function QuotePage({ params }: { params: Params }) {
   const { token } = await params;
-  const [db, now, locale] = [await getDb(), await requestNow(), (await getLocale()) as Locale];
+  const [db, now, locale] = [await getDb(), await requestNow(), await getLocale()];
   const open = await openQuote(db, { token, now });
   if (!open.ok) return <QuoteUnavailable reason={open.reason} />;
   const { quote } = open;

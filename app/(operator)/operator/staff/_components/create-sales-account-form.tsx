@@ -15,6 +15,7 @@ import {
   type CreateSalesAccountValues,
 } from "@/lib/validations/staff";
 import { Button } from "@/components/ui/button";
+import { translateKnown } from "@/lib/i18n/keys";
 
 const DEFAULTS = { name: "", email: "", password: "", discountLimitPercent: String(DEFAULT_DISCOUNT_LIMIT_PERCENT) };
 
@@ -72,7 +73,7 @@ export function CreateSalesAccountForm() {
   // Staff.errors words the same rule for the operator where it has its own text.
   const errorText = (key: string) => {
     const own = key.replace(/^Auth\.errors\./, "Staff.errors.");
-    return tRoot.has(own) ? tRoot(own) : tRoot.has(key) ? tRoot(key) : tRoot("Staff.errors.generic");
+    return translateKnown(tRoot, [own, key], "Staff.errors.generic");
   };
 
   const field = (

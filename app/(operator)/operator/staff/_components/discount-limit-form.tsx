@@ -5,6 +5,7 @@ import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { setDiscountLimitAction } from "@/lib/actions/staff";
 import { setDiscountLimitSchema, type SetDiscountLimitResult } from "@/lib/validations/staff";
 import { Button } from "@/components/ui/button";
+import { translateKnown } from "@/lib/i18n/keys";
 
 /** The message key explaining why a save failed, if it did. */
 function errorKey(state: SetDiscountLimitResult | null): string | undefined {
@@ -61,7 +62,7 @@ export function DiscountLimitForm({ id, name, percent }: { id: string; name: str
       </p>
       {error && (
         <p id={`${inputId}-error`} className="basis-full text-xs text-red-700">
-          {tRoot.has(error) ? tRoot(error) : tRoot("Staff.errors.generic")}
+          {translateKnown(tRoot, [error], "Staff.errors.generic")}
         </p>
       )}
     </form>

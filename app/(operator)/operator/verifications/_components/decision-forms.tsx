@@ -6,6 +6,7 @@ import { approveVerification } from "@/lib/actions/approve-verification";
 import { rejectVerification } from "@/lib/actions/reject-verification";
 import { REJECT_REASON_MAX, type DecideVerificationResult } from "@/lib/validations/verification";
 import { Button } from "@/components/ui/button";
+import { translateKnown } from "@/lib/i18n/keys";
 
 /** Approve, or reject with a reason; server actions, so they work before the page hydrates. */
 export function DecisionForms({ verificationId }: { verificationId: string }) {
@@ -50,7 +51,7 @@ export function DecisionForms({ verificationId }: { verificationId: string }) {
         />
         {reasonError && (
           <p id={`${reasonId}-error`} className="text-sm text-red-700">
-            {tRoot(reasonError as never)}
+            {translateKnown(tRoot, [reasonError])}
           </p>
         )}
         <Button type="submit" disabled={busy} variant="danger-outline">

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { createVoucherAction } from "@/lib/actions/create-voucher";
 import { Button } from "@/components/ui/button";
+import { translateKnown } from "@/lib/i18n/keys";
 
 const input = "w-full rounded-md border border-slate-300 px-3 py-2";
 
@@ -16,7 +17,7 @@ export function CreateVoucherForm() {
   const fieldErrors = state && !state.ok && state.error === "INVALID" ? state.fieldErrors : {};
   const errorOf = (field: keyof typeof fieldErrors) => {
     const key = fieldErrors[field]?.[0];
-    return key ? tRoot(key as never) : undefined;
+    return key ? translateKnown(tRoot, [key]) : undefined;
   };
   const field = (
     name: "code" | "amount" | "percent" | "minimumSpend" | "expiresAt",
