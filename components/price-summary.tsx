@@ -5,6 +5,7 @@ import { useState } from "react";
 import { compareAmounts, formatMoney } from "@/lib/money";
 import type { PriceResult } from "@/lib/pricing/types";
 import { PriceAdjustments } from "./price-adjustments";
+import { Button } from "@/components/ui/button";
 
 /** The live price: every line with its formula, the total and the annual saving. */
 export function PriceSummary({ result }: { result: PriceResult }) {
@@ -17,15 +18,17 @@ export function PriceSummary({ result }: { result: PriceResult }) {
         <h2 id="summary-title" className="text-lg font-semibold">
           {t("title")}
         </h2>
-        <button
+        <Button
           type="button"
-          className="text-sm text-brand-700 underline lg:hidden"
+          variant="link"
+          size="inline"
+          className="lg:hidden"
           aria-expanded={open}
           aria-controls="summary-lines"
           onClick={() => setOpen(!open)}
         >
           {open ? t("hide") : t("show")}
-        </button>
+        </Button>
       </div>
       <div id="summary-lines" className={`${open ? "block" : "hidden"} lg:block`}>
         {result.lines.length === 0 ? (

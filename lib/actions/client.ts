@@ -97,6 +97,12 @@ export type Access = "public" | "user" | "role";
 type Refusal<A extends Access> = A extends "role" ? Denied : A extends "user" ? { ok: false; error: "UNAUTHENTICATED" } : never;
 const REFUSALS: Record<Access, readonly ServerError[]> = { public: [], user: ["UNAUTHENTICATED"], role: ["UNAUTHENTICATED", "FORBIDDEN"] };
 
+/**
+ * A next-safe-action action of any input type. Declared as a method so its parameter is bivariant:
+ * any input reaches a server action, and the schema, not the signature, checks it.
+ */
+type AnySafeAction<Data> = { run(input: unknown): Promise<SafeResult<Data>> }["run"];
+
 /** How an action answers input its schema refused; the default is INVALID with the messages by path. */
 type OnInvalid<Input, R> = (fieldErrors: FieldErrors, input: Input) => R;
 const invalid = (fieldErrors: FieldErrors): Invalid => ({ ok: false, error: "INVALID", fieldErrors });
@@ -109,12 +115,11 @@ const invalid = (fieldErrors: FieldErrors): Invalid => ({ ok: false, error: "INV
  */
 export function toAction<A extends Access, Data, R = Invalid, Input = unknown>(
   access: A,
-  // Any input reaches a server action: the schema, not the signature, checks it.
-  action: (input: never) => Promise<SafeResult<Data>>,
+  action: AnySafeAction<Data>,
   onInvalid: OnInvalid<Input, R> = invalid as unknown as OnInvalid<Input, R>,
 ): (input: Input) => Promise<Data | R | Refusal<A>> {
   return async (input) => {
-    const result = await action(input as never);
+    const result = await action(input);
     if (result.validationErrors) return onInvalid(result.validationErrors, input);
     const refused = result.serverError;
     if (refused && refused !== "SERVER_ERROR" && REFUSALS[access].includes(refused)) return { ok: false, error: refused } as Refusal<A>;
@@ -133,7 +138,7 @@ type FormInput = Record<string, FormDataEntryValue | undefined>;
 export function toFormAction<A extends Access, Data, R = Invalid>(
   access: A,
   fields: readonly string[],
-  action: (input: never) => Promise<SafeResult<Data>>,
+  action: AnySafeAction<Data>,
   onInvalid: OnInvalid<FormInput, R> = invalid as unknown as OnInvalid<FormInput, R>,
 ): (previous: unknown, formData: FormData) => Promise<Data | R | Refusal<A>> {
   const run = toAction(access, action, onInvalid);

@@ -25,3 +25,8 @@ export function allocate(amount: bigint, ratios: readonly bigint[]): bigint[] {
   }
   return parts;
 }
+
+/** `allocate` for fen held as safe integers (as `parseFen` gives them); exact through bigint inside. */
+export function allocateFen(amount: number, ratios: readonly number[]): number[] {
+  return allocate(BigInt(amount), ratios.map(BigInt)).map((part) => Number(part));
+}

@@ -1,6 +1,6 @@
 // What each line of an order actually cost the buyer: the order total (after the quote discount
 // and any voucher) split over the lines in proportion to their amounts, to the fen.
-import { allocate } from "@/lib/money/allocate";
+import { allocateFen } from "@/lib/money/allocate";
 import { fenToAmount, parseFen } from "@/lib/money";
 import { Decimal } from "@/lib/money/decimal";
 
@@ -20,13 +20,12 @@ export interface LinePaid {
  * fen left over go to the first lines. Returns one entry per line, in order.
  */
 export function allocatePaid(total: string, lines: readonly { amount: string }[]): LinePaid[] {
-  const totalFen = BigInt(parseFen(total));
-  const amounts = lines.map((l) => BigInt(parseFen(l.amount)));
-  const shares = allocate(totalFen, amounts);
+  const totalFen = parseFen(total);
+  const amounts = lines.map((l) => parseFen(l.amount));
+  const shares = allocateFen(totalFen, amounts);
   return shares.map((share, i) => {
     const amount = amounts[i]!;
-    const discount =
-      amount === 0n ? new Decimal(1) : new Decimal(share.toString()).dividedBy(amount.toString()).toDecimalPlaces(DISCOUNT_PLACES);
-    return { paidAmount: fenToAmount(Number(share)), discount: discount.toFixed(DISCOUNT_PLACES) };
+    const discount = amount === 0 ? new Decimal(1) : new Decimal(share).dividedBy(amount).toDecimalPlaces(DISCOUNT_PLACES);
+    return { paidAmount: fenToAmount(share), discount: discount.toFixed(DISCOUNT_PLACES) };
   });
 }

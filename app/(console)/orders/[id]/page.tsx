@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { agreements } from "@/lib/agreements";
 import { requireUser } from "@/lib/auth/session";
-import type { Locale } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { listPaymentsForOrder } from "@/lib/db/queries/payments";
 import { encodeCart } from "@/lib/cart/url";
@@ -30,7 +29,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const verifies = needsVerification(order.edition);
   const verification = verifies ? await getVerificationForOrder(db, { orderId: order.id }) : undefined;
   const lastPayment = (await listPaymentsForOrder(db, { orderId: order.id })).at(-1);
-  const [t, format, locale] = [await getTranslations("Order"), await getFormatter(), (await getLocale()) as Locale];
+  const [t, format, locale] = [await getTranslations("Order"), await getFormatter(), await getLocale()];
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const org = order.organisation as { organisationName: string; contactName: string; mobile: string; email: string };
   return (

@@ -7,7 +7,7 @@ import { QuoteLines } from "@/components/quote-lines";
 import { Section } from "@/components/ui/section";
 import { revokeQuoteAction } from "@/lib/actions/revoke-quote";
 import { getCurrentUser, requireRole } from "@/lib/auth/session";
-import { catalog as currentCatalog, type Locale } from "@/lib/catalog";
+import { catalog as currentCatalog } from "@/lib/catalog";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { listOrdersForQuote } from "@/lib/db/queries/quote-orders";
@@ -44,7 +44,7 @@ export default async function QuotePage({ params }: Props) {
   if (!found || !canManageQuote(user, found.quote)) notFound();
   const { quote, versions } = found;
   const now = await requestNow();
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const [priced, seller, approver, orders] = await Promise.all([
     priceStoredQuote(db, quote, locale),
     findUserById(db, { id: quote.createdBy }),
