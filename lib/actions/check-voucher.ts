@@ -1,6 +1,6 @@
 "use server";
 
-import { lookupVoucher } from "@/lib/db/queries/vouchers";
+import { lookupVoucher } from "@/lib/vouchers";
 import type { VoucherTerms } from "@/lib/pricing/types";
 import { voucherCodeSchema, type VoucherLookupError } from "@/lib/validations/voucher";
 import { publicAction, toAction } from "./client";

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createVoucher, generateVoucherCode } from "@/lib/db/queries/vouchers";
+import { createVoucher } from "@/lib/db/queries/vouchers";
+import { generateVoucherCode } from "@/lib/vouchers";
 import { createVoucherSchema, type CreateVoucherResult } from "@/lib/validations/voucher";
 import { hasRole, publicAction, signedIn, toFormAction, type FormAction } from "./client";
 

@@ -7,7 +7,7 @@ vi.mock("next/headers", () => ({ headers: async () => request.headers }));
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => ({ id: "u1", email: "b@example.com", name: "B", role: "buyer" }) }));
 vi.mock("@/lib/db/client", () => ({ getDb: async () => ({}) }));
-vi.mock("@/lib/db/queries/vouchers", () => ({
+vi.mock("@/lib/vouchers", () => ({
   lookupVoucher: vi.fn(async () => ({ ok: false, error: "VOUCHER_EXPIRED" })),
 }));
 vi.mock("@/lib/orders/place-order", () => ({ placeOrder: vi.fn(async () => ({ ok: false, error: "VOUCHER_EXPIRED" })) }));
@@ -16,7 +16,7 @@ vi.mock("@/lib/validations/checkout", async () => {
   return { checkoutSchema: z.object({ voucher: z.string() }) };
 });
 
-const { lookupVoucher } = await import("@/lib/db/queries/vouchers");
+const { lookupVoucher } = await import("@/lib/vouchers");
 const { placeOrder } = await import("@/lib/orders/place-order");
 const { checkVoucherAction } = await import("./check-voucher");
 const { placeOrderAction } = await import("./place-order");

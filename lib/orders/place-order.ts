@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { findOrderByIdempotencyKey } from "@/lib/db/queries/orders";
 import { findOwnProofUpload } from "@/lib/db/queries/proof-uploads";
 import { listFreeOrganisations } from "@/lib/db/queries/organisations";
-import { lookupVoucher } from "@/lib/db/queries/vouchers";
+import { lookupVoucher } from "@/lib/vouchers";
 import { messagesFor } from "@/lib/i18n/messages";
 import { priceCart } from "@/lib/pricing";
 import { requiresVerification } from "@/lib/pricing/editions";

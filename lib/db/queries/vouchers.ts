@@ -1,27 +1,8 @@
-import { randomBytes } from "node:crypto";
+// Statements on vouchers. The rules (codes, usability) are in lib/vouchers.
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { VoucherTerms } from "@/lib/pricing/types";
 import type { CreateVoucherInput } from "@/lib/validations/voucher";
 import type { Db } from "../client";
 import { orders, vouchers, type VoucherRow } from "../schema";
-
-const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-/** An unguessable readable code: V- and 10 unambiguous characters (50 bits). */
-export function generateVoucherCode(): string {
-  return `V-${Array.from(randomBytes(10), (b) => ALPHABET[b % ALPHABET.length]).join("")}`;
-}
-
-/** The pricing module's view of a stored voucher. */
-export function voucherTerms(row: VoucherRow): VoucherTerms {
-  return {
-    code: row.code,
-    kind: row.kind,
-    ...(row.amount !== null ? { amount: row.amount } : {}),
-    ...(row.percent !== null ? { percent: row.percent } : {}),
-    ...(row.minimumSpend !== null ? { minimumSpend: row.minimumSpend } : {}),
-  };
-}
 
 /** Stores a new voucher; false when the code exists already. */
 export async function createVoucher(
@@ -47,19 +28,10 @@ export async function createVoucher(
   return inserted.length === 1;
 }
 
-export type VoucherLookup =
-  | { ok: true; terms: VoucherTerms; singleUse: boolean }
-  | { ok: false; error: "VOUCHER_UNKNOWN" | "VOUCHER_EXPIRED" }
-  | { ok: false; error: "VOUCHER_USED"; redeemedOrderId: string; terms: VoucherTerms; singleUse: boolean };
-
-/** A voucher that can be used now, as pricing terms, or why not. Read-only: redeeming happens with the order. */
-export async function lookupVoucher(db: Db, params: { code: string; now: Date }): Promise<VoucherLookup> {
+/** The stored voucher with this code, if any. */
+export async function findVoucherByCode(db: Db, params: { code: string }): Promise<VoucherRow | undefined> {
   const [row] = await db.select().from(vouchers).where(eq(vouchers.code, params.code));
-  if (!row) return { ok: false, error: "VOUCHER_UNKNOWN" };
-  if (row.redeemedOrderId !== null)
-    return { ok: false, error: "VOUCHER_USED", redeemedOrderId: row.redeemedOrderId, terms: voucherTerms(row), singleUse: row.singleUse };
-  if (row.expiresAt !== null && row.expiresAt <= params.now) return { ok: false, error: "VOUCHER_EXPIRED" };
-  return { ok: true, terms: voucherTerms(row), singleUse: row.singleUse };
+  return row;
 }
 
 /**

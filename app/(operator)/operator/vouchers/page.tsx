@@ -4,7 +4,9 @@ import { requireRole } from "@/lib/auth/session";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
 import { getDb } from "@/lib/db/client";
 import { listVouchers } from "@/lib/db/queries/vouchers";
+import { requestNow } from "@/lib/clock";
 import { formatMoney } from "@/lib/money";
+import { voucherUsability } from "@/lib/vouchers";
 import { CreateVoucherForm } from "./_components/create-voucher-form";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -21,7 +23,7 @@ export default async function VouchersPage() {
   const rows = await listVouchers(await getDb(), { limit: LIMIT });
   const t = await getTranslations("Vouchers");
   const format = await getFormatter();
-  const now = new Date();
+  const now = await requestNow();
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -41,7 +43,7 @@ export default async function VouchersPage() {
           }))}
         >
           {rows.map(({ voucher: v, orderNumber }) => {
-            const expired = v.expiresAt !== null && v.expiresAt <= now;
+            const usable = voucherUsability(v, now);
             const terms =
               v.kind === "percent"
                 ? t("list.percentOff", { percent: v.percent ?? 0 })
@@ -67,11 +69,11 @@ export default async function VouchersPage() {
                 </Td>
                 <Td>
                   <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
-                    {v.redeemedOrderId
-                      ? t("list.status.redeemed", { number: orderNumber ?? v.redeemedOrderId })
-                      : expired
-                        ? t("list.status.expired")
-                        : t("list.status.unused")}
+                    {usable.ok
+                      ? t("list.status.unused")
+                      : usable.error === "VOUCHER_USED"
+                        ? t("list.status.redeemed", { number: orderNumber ?? usable.redeemedOrderId })
+                        : t("list.status.expired")}
                   </span>
                 </Td>
                 <Td className="whitespace-nowrap tabular-nums">

@@ -2,7 +2,8 @@ import { catalog } from "@/lib/catalog";
 import { negotiateLocale } from "@/lib/i18n/locale";
 import { messagesFor } from "@/lib/i18n/messages";
 import { getDb } from "@/lib/db/client";
-import { lookupVoucher } from "@/lib/db/queries/vouchers";
+import { requestNow } from "@/lib/clock";
+import { lookupVoucher } from "@/lib/vouchers";
 import { priceCart } from "@/lib/pricing";
 import { applyVoucher } from "@/lib/pricing/voucher";
 import { voucherCodeSchema } from "@/lib/validations/voucher";
@@ -32,7 +33,7 @@ export async function POST(request: Request): Promise<Response> {
     // Read-only: the voucher is looked up and applied, never redeemed, by a price request.
     const code = voucherCodeSchema.safeParse(parsed.data.voucher);
     const found = code.success
-      ? await lookupVoucher(await getDb(), { code: code.data, now: new Date() })
+      ? await lookupVoucher(await getDb(), { code: code.data, now: await requestNow() })
       : ({ ok: false, error: "VOUCHER_UNKNOWN" } as const);
     if (found.ok) result = applyVoucher(result, found.terms, { locale, messages: messages.Pricing });
     else {
