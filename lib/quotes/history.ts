@@ -1,13 +1,17 @@
 // A quote's revision history in words: what each version changed against the one before it,
 // from the `changes` recorded on quote_versions. Pure: the translator and date format are injected.
 import type { Catalog, Locale } from "@/lib/catalog";
+import type { Messages } from "@/lib/i18n/messages";
 import { formatMoney } from "@/lib/money";
 import { Decimal } from "@/lib/money/decimal";
 import { nameOf, pricingTranslator, termLabel, type PricingMessages } from "@/lib/pricing/messages";
 import type { CartInput, CartLineInput, TermInput } from "@/lib/pricing/types";
 
+/** A key of the `QuoteAdmin.history` namespace, checked against the message files. */
+export type HistoryKey = keyof Messages["QuoteAdmin"]["history"];
+
 /** Translates a key of the `QuoteAdmin.history` namespace. */
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type Translate = (key: HistoryKey, values?: Record<string, string | number>) => string;
 
 export interface HistoryContext {
   locale: Locale;

@@ -15,7 +15,7 @@ import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
 import { findUserById } from "@/lib/db/queries/users";
 import { messagesFor } from "@/lib/i18n/messages";
 import { formatMoney } from "@/lib/money";
-import { formatPercent, revisionHistory, type Translate } from "@/lib/quotes/history";
+import { formatPercent, revisionHistory } from "@/lib/quotes/history";
 import { canManageQuote, priceStoredQuote } from "@/lib/quotes/staff-view";
 import { displayStatus, isClosed } from "@/lib/quotes/status";
 import { QuoteStatusBadge } from "../_components/status-badge";
@@ -63,7 +63,7 @@ export default async function QuotePage({ params }: Props) {
     locale,
     // Names only: the price list in force names items well enough when the quote's own is gone.
     catalog: priced?.catalog ?? currentCatalog,
-    t: tHistory as unknown as Translate,
+    t: tHistory,
     pricing: messagesFor(locale).Pricing,
     formatDate: (d) => format.dateTime(d, { dateStyle: "medium" }),
   });
