@@ -1,8 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { decideVerification } from "@/lib/db/queries/verifications";
 import { approveVerificationSchema, type DecideVerificationResult } from "@/lib/validations/verification";
+import { decide } from "./decide-verification";
 import { hasRole, publicAction, signedIn, toFormAction, type FormAction } from "./client";
 
 /** An operator approves an education verification: from then on its order can be paid. Decides once. */
@@ -12,19 +11,5 @@ export const approveVerification: FormAction<DecideVerificationResult> = toFormA
   publicAction("approve-verification", approveVerificationSchema)
     .useValidated(signedIn)
     .useValidated(hasRole("operator"))
-    .action(async ({ parsedInput, ctx }): Promise<DecideVerificationResult> => {
-      const result = await decideVerification(ctx.db, {
-        id: parsedInput.verificationId,
-        decision: { status: "approved" },
-        operatorId: ctx.user.id,
-        now: ctx.now,
-      });
-      if (!result.ok)
-        return result.error === "NOT_FOUND"
-          ? { ok: false, error: "NOT_FOUND" }
-          : { ok: false, error: "ALREADY_DECIDED", status: result.verification.status };
-      revalidatePath("/operator/verifications");
-      revalidatePath(`/orders/${result.verification.orderId}`);
-      return { ok: true, status: "approved" };
-    }),
+    .action(async ({ parsedInput, ctx }) => decide(ctx, parsedInput.verificationId, { status: "approved" })),
 );
