@@ -5,15 +5,14 @@ import { getTranslations } from "next-intl/server";
 import { withNext } from "@/lib/auth/next-path";
 import { getCurrentUser } from "@/lib/auth/session";
 import { nextParam, type SearchParams } from "./next-param";
-import { SignInForm } from "./sign-in-form";
-import { SignUpForm } from "./sign-up-form";
+import { AuthForm } from "./auth-form";
 
 type Mode = "signIn" | "signUp";
 
-// What differs between the two pages: the form, and the link across to the other page.
+// What differs between the two pages besides the form: the title's id, and the link across to the other page.
 const PAGES = {
-  signIn: { titleId: "sign-in-title", Form: SignInForm, other: "/sign-up" },
-  signUp: { titleId: "sign-up-title", Form: SignUpForm, other: "/sign-in" },
+  signIn: { titleId: "sign-in-title", other: "/sign-up" },
+  signUp: { titleId: "sign-up-title", other: "/sign-in" },
 } as const;
 
 /** The page title of sign-in or sign-up; neither page is indexed. */
@@ -27,7 +26,7 @@ export async function AuthPage({ mode, searchParams }: { mode: Mode; searchParam
   const next = await nextParam(searchParams);
   if (await getCurrentUser()) redirect(next);
   const t = await getTranslations("Auth");
-  const { titleId, Form, other } = PAGES[mode];
+  const { titleId, other } = PAGES[mode];
   return (
     <div className="space-y-6">
       <div>
@@ -36,7 +35,7 @@ export async function AuthPage({ mode, searchParams }: { mode: Mode; searchParam
         </h1>
         <p className="mt-1 text-slate-600">{t(`${mode}.intro`)}</p>
       </div>
-      <Form next={next} labelledBy={titleId} />
+      <AuthForm mode={mode} next={next} labelledBy={titleId} />
       <p className="text-sm text-slate-600">
         {mode === "signIn" ? t("signIn.noAccount") : t("signUp.haveAccount")}{" "}
         <Link href={withNext(other, next)} className="text-brand-700 underline">
