@@ -12,12 +12,14 @@ import quoteAdminEn from "@/messages/quote-admin/en.json" with { type: "json" };
 import quoteAdminZhCN from "@/messages/quote-admin/zh-CN.json" with { type: "json" };
 import staffEn from "@/messages/staff/en.json" with { type: "json" };
 import staffZhCN from "@/messages/staff/zh-CN.json" with { type: "json" };
+import documentsEn from "@/messages/documents/en.json" with { type: "json" };
+import documentsZhCN from "@/messages/documents/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
 const all = {
-  "zh-CN": { ...zhCN, ...authZhCN, ...salesZhCN, ...paymentsZhCN, ...quotesZhCN, ...quoteAdminZhCN, ...staffZhCN },
-  en: { ...en, ...authEn, ...salesEn, ...paymentsEn, ...quotesEn, ...quoteAdminEn, ...staffEn },
+  "zh-CN": { ...zhCN, ...authZhCN, ...salesZhCN, ...paymentsZhCN, ...quotesZhCN, ...quoteAdminZhCN, ...staffZhCN, ...documentsZhCN },
+  en: { ...en, ...authEn, ...salesEn, ...paymentsEn, ...quotesEn, ...quoteAdminEn, ...staffEn, ...documentsEn },
 };
 
 /** Every message of a locale, for server code outside React (route handlers, actions). */
