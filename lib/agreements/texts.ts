@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import { LOCALES, type Locale } from "@/lib/catalog/ids";
 import { agreements, type Agreement } from "./index";
@@ -11,7 +10,7 @@ import serviceTerms from "./texts/service-terms.json" with { type: "json" };
 /*
  * The full text of every agreement, one file per agreement, every version it has had (newest
  * first) so the exact version an order accepted stays readable. Kept apart from agreements.json,
- * which the checkout's browser bundle imports: the texts are read on the server only.
+ * which the checkout's browser bundle imports: the texts are read on the server only (never import this file from a client component).
  */
 
 const section = z.object({ heading: z.string().min(1), paragraphs: z.array(z.string().min(1)).min(1) });
