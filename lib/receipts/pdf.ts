@@ -1,16 +1,12 @@
-import type { Locale } from "@/lib/catalog/ids";
 import { messagesFor } from "@/lib/i18n/messages";
 import { contentWidth, createPdf, drawAmounts, ensureSpace, GREY, INK, left, MARGIN, type Doc } from "@/lib/pdf/document";
 import type { Receipt } from "./receipt";
+import { receiptTime } from "./time";
 
 type Labels = ReturnType<typeof messagesFor>["Receipt"];
 type InvoiceLabels = ReturnType<typeof messagesFor>["Invoice"];
 
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
-
-/** A date and time in China time, in the reader's language. */
-export const receiptTime = (locale: Locale, date: Date) =>
-  new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "long", timeStyle: "short" }).format(date);
 
 /** The receipt of a paid order as an A4 PDF in the CJK font (PdfFontMissingError when none is installed). */
 export async function renderReceiptPdf(receipt: Receipt): Promise<Buffer> {

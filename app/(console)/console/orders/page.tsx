@@ -6,13 +6,15 @@ import { getDb } from "@/lib/db/client";
 import { listOrdersForUser } from "@/lib/db/queries/orders";
 import { formatMoney } from "@/lib/money";
 import { nameOf } from "@/lib/pricing/messages";
+import { hasReceipt } from "@/lib/receipts/receipt";
 
 export default async function OrdersPage() {
   const user = await requireUser("/console/orders");
   const orders = await listOrdersForUser(await getDb(), { userId: user.id });
-  const [t, tOrder, format, locale] = [
+  const [t, tOrder, tReceipt, format, locale] = [
     await getTranslations("Console"),
     await getTranslations("Order"),
+    await getTranslations("Receipt"),
     await getFormatter(),
     (await getLocale()) as Locale,
   ];
@@ -41,6 +43,9 @@ export default async function OrdersPage() {
                 <th scope="col" className="px-4 py-2">
                   {t("colStatus")}
                 </th>
+                <th scope="col" className="px-4 py-2">
+                  {tReceipt("colReceipt")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -55,6 +60,15 @@ export default async function OrdersPage() {
                   <td className="px-4 py-2">{nameOf(catalog, o.edition, locale)}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{formatMoney(o.total)}</td>
                   <td className="px-4 py-2">{tOrder(`status.${o.status}`)}</td>
+                  <td className="px-4 py-2">
+                    {hasReceipt(o) ? (
+                      <a href={`/orders/${o.id}/receipt/pdf`} download className="whitespace-nowrap text-brand-700 underline">
+                        PDF<span className="sr-only"> {tReceipt("downloadFor", { number: o.number })}</span>
+                      </a>
+                    ) : (
+                      <span className="text-slate-400">—</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
