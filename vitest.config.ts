@@ -8,7 +8,7 @@ export default defineConfig({
     alias: { "server-only": fileURLToPath(new URL("./lib/testing/empty.ts", import.meta.url)) },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -2,30 +2,33 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatMoney } from "@/lib/money";
+import { compareAmounts, formatMoney } from "@/lib/money";
 import type { PriceResult } from "@/lib/pricing/types";
 import { PriceAdjustments } from "./price-adjustments";
+import { Button } from "@/components/ui/button";
 
 /** The live price: every line with its formula, the total and the annual saving. */
 export function PriceSummary({ result }: { result: PriceResult }) {
   const t = useTranslations("Summary");
   const [open, setOpen] = useState(false);
-  const savings = Number(result.monthly.savings) > 0;
+  const savings = compareAmounts(result.monthly.savings, "0") > 0;
   return (
     <section aria-labelledby="summary-title" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex items-center justify-between">
         <h2 id="summary-title" className="text-lg font-semibold">
           {t("title")}
         </h2>
-        <button
+        <Button
           type="button"
-          className="text-sm text-brand-700 underline lg:hidden"
+          variant="link"
+          size="inline"
+          className="lg:hidden"
           aria-expanded={open}
           aria-controls="summary-lines"
           onClick={() => setOpen(!open)}
         >
           {open ? t("hide") : t("show")}
-        </button>
+        </Button>
       </div>
       <div id="summary-lines" className={`${open ? "block" : "hidden"} lg:block`}>
         {result.lines.length === 0 ? (

@@ -1,10 +1,12 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+
 /** Opens the browser's print dialog; the page's print stylesheet turns it into a receipt. */
 export function PrintButton({ label }: { label: string }) {
   return (
-    <button type="button" onClick={() => window.print()} className="no-print rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm">
+    <Button type="button" variant="secondary" className="no-print text-sm" onClick={() => window.print()}>
       {label}
-    </button>
+    </Button>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import { formatMoney } from "@/lib/money";
 import type { PriceResult } from "@/lib/pricing/types";
+import { DataTable, RowHeader, Td } from "./ui/data-table";
 
 /**
  * A priced quote as a table: every line with its formula, the subtotal, the quote discount (and
@@ -9,55 +10,48 @@ import type { PriceResult } from "@/lib/pricing/types";
  */
 export function QuoteLines({ result, caption }: { result: PriceResult; caption: string }) {
   const t = useTranslations("Quotes.lines");
+  const columns = [
+    { key: "item", label: t("item") },
+    { key: "amount", label: t("amount"), align: "right" as const },
+  ];
+  const footer = (
+    <>
+      <tr>
+        <RowHeader className="pt-3">{t("subtotal")}</RowHeader>
+        <Td align="right" className="pt-3">
+          {formatMoney(result.subtotal)}
+        </Td>
+      </tr>
+      {result.adjustments.map((a) => (
+        <tr key={`${a.kind}-${a.code}`}>
+          <th scope="row" className="px-3 py-1 text-left align-top font-normal">
+            {a.label}
+            <span className="block text-xs text-slate-600 tabular-nums">{a.formula}</span>
+          </th>
+          <td className="px-3 py-1 text-right align-top tabular-nums">{formatMoney(a.amount)}</td>
+        </tr>
+      ))}
+      <tr className="border-t border-slate-200 text-lg font-semibold">
+        <th scope="row" className="px-3 pt-3 pb-2 text-left">
+          {t("total")}
+        </th>
+        <Td align="right" className="pt-3" data-testid="quote-total">
+          {formatMoney(result.total)}
+        </Td>
+      </tr>
+    </>
+  );
   return (
-    <table className="w-full text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-200 text-left text-slate-600">
-          <th scope="col" className="py-2 font-medium">
-            {t("item")}
-          </th>
-          <th scope="col" className="py-2 text-right font-medium">
-            {t("amount")}
-          </th>
+    <DataTable caption={caption} columns={columns} framed={false} footer={footer}>
+      {result.lines.map((line) => (
+        <tr key={`${line.sku}-${line.index ?? "seats"}`}>
+          <Td>
+            <span className="font-medium">{line.name}</span>
+            <span className="block text-xs text-slate-600 tabular-nums">{line.formula}</span>
+          </Td>
+          <Td align="right">{formatMoney(line.amount)}</Td>
         </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {result.lines.map((line) => (
-          <tr key={`${line.sku}-${line.index ?? "seats"}`}>
-            <td className="py-2">
-              <span className="font-medium">{line.name}</span>
-              <span className="block text-xs text-slate-600 tabular-nums">{line.formula}</span>
-            </td>
-            <td className="py-2 text-right align-top tabular-nums">{formatMoney(line.amount)}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr className="border-t border-slate-200">
-          <th scope="row" className="pt-3 text-left font-medium">
-            {t("subtotal")}
-          </th>
-          <td className="pt-3 text-right tabular-nums">{formatMoney(result.subtotal)}</td>
-        </tr>
-        {result.adjustments.map((a) => (
-          <tr key={`${a.kind}-${a.code}`}>
-            <th scope="row" className="py-1 text-left font-normal">
-              {a.label}
-              <span className="block text-xs text-slate-600 tabular-nums">{a.formula}</span>
-            </th>
-            <td className="py-1 text-right align-top tabular-nums">{formatMoney(a.amount)}</td>
-          </tr>
-        ))}
-        <tr className="border-t border-slate-200 text-lg font-semibold">
-          <th scope="row" className="pt-3 text-left">
-            {t("total")}
-          </th>
-          <td className="pt-3 text-right tabular-nums" data-testid="quote-total">
-            {formatMoney(result.total)}
-          </td>
-        </tr>
-      </tfoot>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -3,6 +3,9 @@ import type { Receipt } from "@/lib/receipts/receipt";
 import { receiptTime } from "@/lib/receipts/time";
 import { InvoiceDetails } from "./invoice-details";
 
+const KNOWN_METHODS = ["sandbox", "none"] as const;
+const isKnownMethod = (m: string): m is (typeof KNOWN_METHODS)[number] => (KNOWN_METHODS as readonly string[]).includes(m);
+
 /** The receipt of a paid order as a printable page: the same facts as its PDF (lib/receipts/pdf.ts). */
 export function ReceiptView({ receipt }: { receipt: Receipt }) {
   const t = useTranslations("Receipt");
@@ -13,7 +16,7 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
     ["receipt-number", t("orderNumber"), receipt.number],
     ["receipt-placed", t("placedAt"), time(receipt.placedAt)],
     ["receipt-paid", t("paidAt"), time(receipt.paidAt)],
-    ["receipt-method", t("method"), t.has(`methods.${receipt.method}`) ? t(`methods.${receipt.method}`) : receipt.method],
+    ["receipt-method", t("method"), isKnownMethod(receipt.method) ? t(`methods.${receipt.method}`) : receipt.method],
     ["receipt-ref", t("providerRef"), receipt.providerRef ?? "—"],
   ];
   return (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { signOut } from "@/lib/auth/sign-out";
+import { Button } from "@/components/ui/button";
 
 /**
  * "Sign in" for visitors; the account's email and "Sign out" once signed in. Signing out posts a
@@ -22,12 +23,9 @@ export async function UserMenu() {
       <span className="hidden max-w-40 truncate text-slate-600 sm:inline" title={t("signedInAs", { email: user.email })}>
         {user.email}
       </span>
-      <button
-        type="submit"
-        className="shrink-0 whitespace-nowrap rounded-md border border-slate-300 px-2.5 py-1 text-xs hover:bg-slate-100"
-      >
+      <Button type="submit" variant="secondary" size="sm" className="shrink-0">
         {t("signOut")}
-      </button>
+      </Button>
     </form>
   );
 }

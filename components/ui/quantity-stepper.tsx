@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   id: string;
@@ -21,18 +22,18 @@ interface Props {
 export function QuantityStepper({ id, label, value, min, max, disabled, invalid, describedBy, onChange }: Props) {
   const t = useTranslations("Buy");
   const step = (delta: number) => onChange(Math.min(max, Math.max(min, (value ?? min - delta) + delta)));
-  const button = "h-9 w-9 rounded-md border border-slate-300 bg-white text-lg leading-none disabled:opacity-40";
   return (
     <div className="inline-flex items-center gap-1">
-      <button
+      <Button
         type="button"
-        className={button}
+        variant="secondary"
+        size="icon"
         aria-label={t("decrease", { label })}
         disabled={disabled || (value ?? min) <= min}
         onClick={() => step(-1)}
       >
         −
-      </button>
+      </Button>
       <input
         id={id}
         type="number"
@@ -48,15 +49,16 @@ export function QuantityStepper({ id, label, value, min, max, disabled, invalid,
         onChange={(e) => onChange(e.target.value.trim() === "" ? undefined : Number(e.target.value))}
         className="h-9 w-20 rounded-md border border-slate-300 px-2 text-center tabular-nums aria-invalid:border-red-600 disabled:bg-slate-100"
       />
-      <button
+      <Button
         type="button"
-        className={button}
+        variant="secondary"
+        size="icon"
         aria-label={t("increase", { label })}
         disabled={disabled || (value ?? min - 1) >= max}
         onClick={() => step(1)}
       >
         +
-      </button>
+      </Button>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { translateKnown } from "@/lib/i18n/keys";
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "className" | "aria-invalid" | "aria-describedby"> {
   id: string;
@@ -39,7 +40,7 @@ export function TextField({ id, label, registration, error, errorText, hint, ...
       />
       {error && (
         <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {errorText ? errorText(error) : t(error as never)}
+          {errorText ? errorText(error) : translateKnown(t, [error])}
         </p>
       )}
     </div>

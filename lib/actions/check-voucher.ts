@@ -1,16 +1,21 @@
 "use server";
 
-import { getDb } from "@/lib/db/client";
 import { lookupVoucher } from "@/lib/db/queries/vouchers";
 import type { VoucherTerms } from "@/lib/pricing/types";
 import { voucherCodeSchema, type VoucherLookupError } from "@/lib/validations/voucher";
+import { publicAction, toAction } from "./client";
 
 export type CheckVoucherResult = { ok: true; voucher: VoucherTerms } | { ok: false; error: VoucherLookupError | "INVALID" };
 
-/** Review step: the terms of a voucher code the buyer typed, or why it cannot be used. Read-only; the order redeems it. */
-export async function checkVoucherAction(code: unknown): Promise<CheckVoucherResult> {
-  const parsed = voucherCodeSchema.safeParse(code);
-  if (!parsed.success) return { ok: false, error: "INVALID" };
-  const found = await lookupVoucher(await getDb(), { code: parsed.data, now: new Date() });
-  return found.ok ? { ok: true, voucher: found.terms } : { ok: false, error: found.error };
-}
+/**
+ * Review step: the terms of a voucher code the buyer typed, or why it cannot be used. Read-only;
+ * the order redeems it. Expiry is judged on the request clock, as placing the order judges it.
+ */
+export const checkVoucherAction: (code: unknown) => Promise<CheckVoucherResult> = toAction(
+  "public",
+  publicAction("check-voucher", voucherCodeSchema).action(async ({ parsedInput, ctx }): Promise<CheckVoucherResult> => {
+    const found = await lookupVoucher(ctx.db, { code: parsedInput, now: ctx.now });
+    return found.ok ? { ok: true, voucher: found.terms } : { ok: false, error: found.error };
+  }),
+  (): CheckVoucherResult => ({ ok: false, error: "INVALID" }),
+);

@@ -1,29 +1,30 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getLocale } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
-import type { Locale } from "@/lib/catalog";
-import { requestNow } from "@/lib/clock";
-import { getDb } from "@/lib/db/client";
 import { findUserById } from "@/lib/db/queries/users";
 import { issueQuote, type IssueQuoteResult } from "@/lib/quotes/issue";
+import { issueQuoteSchema } from "@/lib/validations/quote";
+import { hasRole, publicAction, signedIn, toAction } from "./client";
 
 /** The quote builder's submit: a new quote or a revision; the rep's limit is read from the database, never the form. */
-export async function issueQuoteAction(input: unknown): Promise<IssueQuoteResult> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, error: "FORBIDDEN" };
-  const db = await getDb();
-  const row = await findUserById(db, { id: user.id });
-  if (!row) return { ok: false, error: "FORBIDDEN" };
-  const result = await issueQuote(db, input, {
-    staff: { id: row.id, role: user.role, discountLimitPercent: row.discountLimitPercent },
-    locale: (await getLocale()) as Locale,
-    now: await requestNow(),
-  });
-  if (result.ok) {
-    revalidatePath("/sales/quotes");
-    revalidatePath("/operator/quotes");
-  }
-  return result;
-}
+export const issueQuoteAction = toAction(
+  "role",
+  publicAction("issue-quote", issueQuoteSchema)
+    .useValidated(signedIn)
+    .useValidated(hasRole("sales", "operator"))
+    .action(async ({ clientInput, ctx }): Promise<IssueQuoteResult> => {
+      const row = await findUserById(ctx.db, { id: ctx.user.id });
+      if (!row) return { ok: false, error: "FORBIDDEN" };
+      // The domain parses the same input again: it is also called outside an action.
+      const result = await issueQuote(ctx.db, clientInput, {
+        staff: { id: row.id, role: ctx.user.role, discountLimitPercent: row.discountLimitPercent },
+        locale: ctx.locale,
+        now: ctx.now,
+      });
+      if (result.ok) {
+        revalidatePath("/sales/quotes");
+        revalidatePath("/operator/quotes");
+      }
+      return result;
+    }),
+);

@@ -1,11 +1,21 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locale";
+import { z } from "zod";
+import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locale";
+import { publicAction, toFormAction } from "./client";
 
-/** Remembers the buyer's language for a year. */
+const remember = toFormAction(
+  "public",
+  ["locale"],
+  publicAction("set-locale", z.object({ locale: z.enum(LOCALES) })).action(async ({ parsedInput }) => {
+    (await cookies()).set(LOCALE_COOKIE, parsedInput.locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+  }),
+  // Anything but a supported locale is ignored.
+  () => undefined,
+);
+
+/** Remembers the buyer's language for a year (a plain `<form action>`: the form data is the only argument). */
 export async function setLocale(formData: FormData): Promise<void> {
-  const locale = formData.get("locale");
-  if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+  await remember(null, formData);
 }

@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signInPath } from "@/lib/auth/next-path";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
 import { getPaymentProvider } from "@/lib/payments/registry";
 import { startOrderPayment } from "@/lib/payments/start";
+import { publicAction, toFormAction, type FormAction } from "./client";
 
 const startPaymentSchema = z.object({ orderId: z.uuid() });
 
@@ -17,14 +17,20 @@ export type StartPaymentResult = { ok: false; error: "INVALID" | "NOT_FOUND" | "
  * The buyer pays their own order: form field `orderId`. Sends the buyer to the provider's
  * payment page for the order's stored total; a signed-out visitor goes to sign in first.
  */
-export async function startPayment(_previous: StartPaymentResult | null, formData: FormData): Promise<StartPaymentResult> {
-  const parsed = startPaymentSchema.safeParse({ orderId: formData.get("orderId") });
-  if (!parsed.success) return { ok: false, error: "INVALID" };
-  const { orderId } = parsed.data;
-  const user = await getCurrentUser();
-  if (!user) redirect(signInPath(`/orders/${orderId}`));
-
-  const result = await startOrderPayment(await getDb(), getPaymentProvider(), { orderId, userId: user.id, now: new Date() });
-  if (!result.ok) return result;
-  redirect(result.redirectUrl);
-}
+export const startPayment: FormAction<StartPaymentResult> = toFormAction(
+  "public",
+  ["orderId"],
+  publicAction("start-payment", startPaymentSchema)
+    // Signed out is no error here: the pay button is a link into sign-in and back to the order.
+    .useValidated(async ({ parsedInput, next }) => {
+      const user = await getCurrentUser();
+      if (!user) redirect(signInPath(`/orders/${parsedInput.orderId}`));
+      return next({ ctx: { user } });
+    })
+    .action(async ({ parsedInput: { orderId }, ctx }): Promise<StartPaymentResult> => {
+      const result = await startOrderPayment(ctx.db, getPaymentProvider(), { orderId, userId: ctx.user.id, now: ctx.now });
+      if (!result.ok) return result;
+      redirect(result.redirectUrl);
+    }),
+  (): StartPaymentResult => ({ ok: false, error: "INVALID" }),
+);

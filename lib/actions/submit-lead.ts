@@ -1,12 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
-import { z } from "zod";
-import { getDb } from "@/lib/db/client";
 import { createLead } from "@/lib/db/queries/leads";
-import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locale";
 import { contactSalesSchema, type ContactSalesField } from "@/lib/validations/contact-sales";
+import { publicAction, toFormAction, type FieldErrors, type FormAction } from "./client";
 
 /**
  * An expected failure: message keys per field, and what was sent so a page rendered without
@@ -14,7 +11,7 @@ import { contactSalesSchema, type ContactSalesField } from "@/lib/validations/co
  */
 export type SubmitLeadResult = {
   ok: false;
-  error: "invalid";
+  error: "INVALID";
   fieldErrors: Partial<Record<ContactSalesField, string[]>>;
   values: Partial<Record<ContactSalesField, string>>;
 };
@@ -27,23 +24,18 @@ const FIELDS = Object.keys(contactSalesSchema.shape) as ContactSalesField[];
  * FormData, so it also works as `<form action>` before the page has hydrated or without JavaScript.
  * The same idempotency key submitted twice stores one lead and lands on the same page.
  */
-export async function submitLead(_previous: SubmitLeadResult | null, formData: FormData): Promise<SubmitLeadResult> {
-  const values: SubmitLeadResult["values"] = {};
-  for (const field of FIELDS) {
-    const value = formData.get(field);
-    if (typeof value === "string") values[field] = value;
-  }
-  const parsed = contactSalesSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-
-  const locale = await getLocale();
-  const { seats, message, ...lead } = parsed.data;
-  const { lead: stored } = await createLead(await getDb(), {
-    ...lead,
-    seats: seats ?? null,
-    message: message ?? null,
-    locale: isLocale(locale) ? locale : DEFAULT_LOCALE,
-  });
-
-  redirect(`/contact-sales/thanks?lead=${stored.id}`);
-}
+export const submitLead: FormAction<SubmitLeadResult> = toFormAction(
+  "public",
+  FIELDS,
+  publicAction("submit-lead", contactSalesSchema).action(async ({ parsedInput, ctx }): Promise<never> => {
+    const { seats, message, ...lead } = parsedInput;
+    const { lead: stored } = await createLead(ctx.db, { ...lead, seats: seats ?? null, message: message ?? null, locale: ctx.locale });
+    redirect(`/contact-sales/thanks?lead=${stored.id}`);
+  }),
+  (fieldErrors: FieldErrors, input): SubmitLeadResult => ({
+    ok: false,
+    error: "INVALID",
+    fieldErrors,
+    values: Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === "string")),
+  }),
+);

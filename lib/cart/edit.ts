@@ -1,10 +1,11 @@
-import { findAddon, type Catalog } from "@/lib/catalog";
+import { findAddon, findEdition, type Catalog } from "@/lib/catalog";
+import { capUsage, lineCaps } from "@/lib/pricing/rules";
 import type { CartInput, CartLineInput, TermInput } from "@/lib/pricing/types";
 
 /** Pure cart edits used by the configurator; each returns a new cart. */
 
 export function setEdition(cart: CartInput, edition: string, catalog: Catalog): CartInput {
-  const e = catalog.editions.find((x) => x.id === edition);
+  const e = findEdition(catalog, edition);
   const seats = e?.seats ? Math.min(Math.max(cart.seats ?? e.seats.min, e.seats.min), e.seats.max ?? Infinity) : undefined;
   const { seats: _old, ...rest } = cart;
   return seats === undefined ? { ...rest, edition } : { ...rest, edition, seats };
@@ -39,24 +40,16 @@ export function setLineTerm(cart: CartInput, index: number, term: TermInput | un
 }
 
 /**
- * The most a line may hold given the other lines: seats minus the rest of a seat-capped
- * family (rules 3, 4), the edition's limit minus the other lines of the same sku (rule 7),
- * and never more than the catalog's line maximum (rule 8).
+ * The most a line may hold given the other lines: what each cap binding it (seat-capped
+ * families, rules 3, 4; per-edition limits, rule 7) leaves after the other lines, and never more
+ * than the catalog's line maximum (rule 8). The caps are the ones the rules check.
  */
 export function lineAllowance(cart: CartInput, catalog: Catalog, index: number, sku: string): number {
   const addon = findAddon(catalog, sku);
   let max = catalog.rules.maxLineQuantity;
   if (!addon) return max;
-  const others = cart.addons.filter((_, i) => i !== index);
-  const family = catalog.families.find((f) => f.id === addon.family);
-  if (family?.seatCapCode && cart.seats !== undefined) {
-    const used = others.reduce((s, l) => s + (findAddon(catalog, l.sku)?.family === addon.family ? l.quantity : 0), 0);
-    max = Math.min(max, cart.seats - used);
-  }
-  const limit = addon.editionLimits?.[cart.edition as keyof typeof addon.editionLimits];
-  if (limit !== undefined) {
-    const used = others.reduce((s, l) => s + (l.sku === sku ? l.quantity : 0), 0);
-    max = Math.min(max, limit - used);
+  for (const cap of lineCaps(catalog, findEdition(catalog, cart.edition), cart.seats)) {
+    if (cap.counts(addon)) max = Math.min(max, cap.limit - capUsage(cart.addons, catalog, cap, index).used);
   }
   return Math.max(0, max);
 }

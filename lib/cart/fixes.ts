@@ -1,4 +1,5 @@
 import { findAddon, findEdition, type Catalog } from "@/lib/catalog";
+import { addonIndex } from "@/lib/pricing/breach";
 import type { CartInput, RuleViolation } from "@/lib/pricing/types";
 import { setEdition, setLineQuantity, setLineTerm, setSeats } from "./edit";
 
@@ -9,14 +10,9 @@ export interface Fix {
   cart: CartInput;
 }
 
-const lineIndex = (path: string) => {
-  const m = /^addons\[(\d+)\]/.exec(path);
-  return m ? Number(m[1]) : -1;
-};
-
 /** The repairs that resolve a violation without touching anything the buyer did not ask for. */
 export function fixesFor(error: RuleViolation, cart: CartInput, catalog: Catalog): Fix[] {
-  const i = lineIndex(error.path);
+  const i = addonIndex(error.path);
   const line = cart.addons[i];
   const remove = (): Fix[] => (line ? [{ key: "removeLine", values: {}, cart: setLineQuantity(cart, i, line.sku, 0) }] : []);
   const p = error.params;

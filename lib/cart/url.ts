@@ -1,4 +1,4 @@
-import type { Breach } from "@/lib/pricing/rules";
+import { addonPath, termBreach, type Breach } from "@/lib/pricing/breach";
 import type { CartInput, CartLineInput, TermInput } from "@/lib/pricing/types";
 
 /** What a `/buy?…` link decodes to: the cart as written, and what could not be read. */
@@ -63,24 +63,20 @@ export function decodeCart(params: Params): DecodedCart {
   let term = DEFAULT_TERM;
   if (termText !== undefined) {
     term = decodeTerm(termText) ?? UNREADABLE_TERM;
-    if (term === UNREADABLE_TERM) errors.push(termError("term"));
+    if (term === UNREADABLE_TERM) errors.push(termBreach("term"));
   }
 
   const addons = all(params, "add").map((text, index): CartLineInput => {
     const [sku = "", quantityText = "", termPart, ...rest] = text.split(":");
     const line: CartLineInput = { sku, quantity: WHOLE.test(quantityText) ? Number(quantityText) : 0 };
     if (!WHOLE.test(quantityText) || rest.length > 0)
-      errors.push({ code: "QUANTITY_INVALID", path: `addons[${index}].quantity`, params: {} });
+      errors.push({ code: "QUANTITY_INVALID", path: addonPath(index, "quantity"), params: {} });
     if (termPart !== undefined) {
       line.term = decodeTerm(termPart) ?? UNREADABLE_TERM;
-      if (line.term === UNREADABLE_TERM) errors.push(termError(`addons[${index}].term`));
+      if (line.term === UNREADABLE_TERM) errors.push(termBreach(addonPath(index, "term")));
     }
     return line;
   });
 
   return { cart: { edition, ...(seats !== undefined ? { seats } : {}), term, addons }, errors };
-}
-
-function termError(path: string): Breach {
-  return { code: "TERM_INVALID", path, params: {} };
 }

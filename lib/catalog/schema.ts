@@ -1,5 +1,6 @@
 import { z } from "zod";
-
+import { PRICE_DIGITS } from "@/lib/money";
+import { amountSchema } from "@/lib/validations/money";
 import { EDITION_IDS, FAMILY_IDS } from "./ids";
 
 export { EDITION_IDS, FAMILY_IDS, LOCALES, type EditionId, type FamilyId, type Locale } from "./ids";
@@ -8,8 +9,7 @@ const text = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) });
 const textList = z.object({ "zh-CN": z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
 
 /** A price in yuan with at most two decimals, kept as a string so no float ever touches it. */
-// At most 9 whole digits: every line (× 999 units × 11 periods) stays an exact integer of fen.
-const price = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, "a price is a non-negative decimal below one billion with at most 2 places");
+const price = amountSchema({ digits: PRICE_DIGITS, message: "a price is a non-negative decimal below one billion with at most 2 places" });
 
 const recurringPrices = z.object({ year: price.optional(), month: price.optional() }).strict();
 

@@ -9,31 +9,12 @@ import DecimalJs from "decimal.js";
 export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
 export type Decimal = InstanceType<typeof Decimal>;
 
-const ZERO = new Decimal(0);
-
 /** The single rounding rule: half-up to the fen (two decimal places). */
 export function roundToFen(value: Decimal): Decimal {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/** Sums decimals exactly. */
-export function sum(values: readonly Decimal[]): Decimal {
-  let total = ZERO;
-  for (const v of values) total = total.plus(v);
-  return total;
-}
-
 /** Money as the API writes it: a plain decimal string with exactly two places ("52488.00"). */
 export function toAmount(value: Decimal): string {
   return value.toFixed(2);
-}
-
-/** Integer fen, for storage and for payment providers. */
-export function toFen(value: Decimal | string): bigint {
-  return BigInt(new Decimal(value).times(100).toFixed(0));
-}
-
-/** Parses integer fen back into yuan. */
-export function fromFen(fen: bigint | number): Decimal {
-  return new Decimal(fen.toString()).dividedBy(100);
 }

@@ -42,11 +42,13 @@ export function fenToAmount(fen: number): string {
 }
 
 /**
- * Formats money for people: "¥52,488.00", or "¥1,390" with `compact` when the amount is whole.
- * Hand-written rather than Intl-based so browser and server print byte-identical text.
+ * Formats a money amount string for people: "¥52,488.00", or "¥1,390" with `compact` when the
+ * amount is whole. A Decimal is formatted through `toAmount` first, so every figure shown has been
+ * rounded by the one half-up rule. Hand-written rather than Intl-based so browser and server print
+ * byte-identical text.
  */
-export function formatMoney(value: string | { toFixed(places: number): string }, options: { compact?: boolean } = {}): string {
-  return formatFen(parseFen(typeof value === "string" ? value : value.toFixed(2)), options);
+export function formatMoney(amount: string, options: { compact?: boolean } = {}): string {
+  return formatFen(parseFen(amount), options);
 }
 
 /** `formatMoney` for integer fen. */
@@ -55,4 +57,46 @@ export function formatFen(fen: number, options: { compact?: boolean } = {}): str
   const cents = abs % 100;
   const tail = options.compact && cents === 0 ? "" : `.${cents < 10 ? "0" : ""}${cents}`;
   return `${fen < 0 ? "-" : ""}¥${groupThousands(String((abs - cents) / 100))}${tail}`;
+}
+
+/** Compares two amount strings of at most two places by value ("10" and "10.00" are equal): −1, 0 or 1. */
+export function compareAmounts(a: string, b: string): -1 | 0 | 1 {
+  const d = parseFen(a) - parseFen(b);
+  return d < 0 ? -1 : d > 0 ? 1 : 0;
+}
+
+/** Whether two amounts (or two absent amounts) are the same value. */
+export function sameAmount(a: string | null, b: string | null): boolean {
+  return a === null || b === null ? a === b : compareAmounts(a, b) === 0;
+}
+
+/** Whether an amount string is zero ("0", "0.00", "-0.00"). */
+export function isZero(amount: string): boolean {
+  return parseFen(amount) === 0;
+}
+
+/** How an amount may be written: whole digits (default {@link AMOUNT_DIGITS}) and decimal places (1–2, or exactly 2). */
+export interface AmountFormat {
+  digits?: number;
+  places?: "upTo2" | "exactly2";
+}
+
+/** Whole digits of any money amount: below a trillion yuan, the most a payment carries. */
+export const AMOUNT_DIGITS = 12;
+/** Whole digits of a unit price (catalog or negotiated): every line (× 999 units × 11 periods) stays an exact integer of fen. */
+export const PRICE_DIGITS = 9;
+
+const patterns = new Map<string, RegExp>();
+
+/** The one pattern of a non-negative money amount written as text, e.g. "1390", "1390.5", "1390.50". */
+export function amountPattern({ digits = AMOUNT_DIGITS, places = "upTo2" }: AmountFormat = {}): RegExp {
+  const key = `${digits}/${places}`;
+  let pattern = patterns.get(key);
+  if (!pattern) patterns.set(key, (pattern = new RegExp(`^\\d{1,${digits}}${places === "exactly2" ? "\\.\\d{2}" : "(\\.\\d{1,2})?"}$`)));
+  return pattern;
+}
+
+/** Whether text is a non-negative amount in the given format. */
+export function isAmount(text: string, format?: AmountFormat): boolean {
+  return amountPattern(format).test(text);
 }

@@ -1,16 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreementsFor } from "@/lib/agreements";
 import { catalog } from "@/lib/catalog";
 import type { DbHandle } from "@/lib/db/client";
 import { getOrderForUser } from "@/lib/db/queries/orders";
 import { createProofUpload } from "@/lib/db/queries/proof-uploads";
-import { getServices, phoneCreditBalance } from "@/lib/db/queries/services";
-import { orders, organisations, serviceItems } from "@/lib/db/schema";
-import { migratedDb, testBackend } from "@/lib/db/testing";
+import { getPhoneCreditLedger, getServices, phoneCreditBalance } from "@/lib/db/queries/services";
+import { createVoucher } from "@/lib/db/queries/vouchers";
+import { orders, organisations, serviceItems, user } from "@/lib/db/schema";
+import { migratedDb, rowsWhere, testBackend, updateRows } from "@/lib/db/testing";
 import { messagesFor } from "@/lib/i18n/messages";
 import { priceCart } from "@/lib/pricing";
+import { fenToAmount, parseFen } from "@/lib/money";
+import { createQuote } from "@/lib/quotes/store";
 import type { CheckoutInput } from "@/lib/validations/checkout";
 import { addMonthsUtc, markPaidAndFulfil } from "./fulfil";
 import { placeOrder } from "./place-order";
@@ -75,7 +77,7 @@ describe(`paying and fulfilling orders on ${testBackend}`, () => {
     });
   const state = async (o: { orderId: string; userId: string; organisationId: string }) => {
     const stored = await getOrderForUser(handle.db, { orderId: o.orderId, userId: o.userId });
-    const [org] = await handle.db.select().from(organisations).where(eq(organisations.id, o.organisationId));
+    const [org] = await rowsWhere(handle.db, organisations, { id: o.organisationId });
     return {
       status: stored?.order.status,
       events: stored?.events.map((e) => [e.fromStatus, e.toStatus, e.cause]),
@@ -106,6 +108,7 @@ describe(`paying and fulfilling orders on ${testBackend}`, () => {
         startsAt: i.startsAt,
         expiresAt: i.expiresAt,
         unitPrice: i.unitPrice,
+        paidAmount: i.paidAmount,
         discount: i.discount,
         sourceOrderId: i.sourceOrderId,
       })),
@@ -118,7 +121,8 @@ describe(`paying and fulfilling orders on ${testBackend}`, () => {
         startsAt: paidAt,
         expiresAt: new Date("2027-11-22T04:10:00Z"),
         unitPrice: "1390.00",
-        discount: "1.0000",
+        paidAmount: "41700.00",
+        discount: "1.0000000000",
         sourceOrderId: order.orderId,
       },
       {
@@ -129,7 +133,8 @@ describe(`paying and fulfilling orders on ${testBackend}`, () => {
         startsAt: paidAt,
         expiresAt: new Date("2027-11-22T04:10:00Z"),
         unitPrice: "10788.00",
-        discount: "1.0000",
+        paidAmount: "10788.00",
+        discount: "1.0000000000",
         sourceOrderId: order.orderId,
       },
     ]);
@@ -190,7 +195,7 @@ describe(`paying and fulfilling orders on ${testBackend}`, () => {
     s = await state(order);
     expect(s.services).toHaveLength(2);
     expect(s.events).toHaveLength(3);
-    expect(await handle.db.select().from(serviceItems).where(eq(serviceItems.sourceOrderId, order.orderId))).toHaveLength(2);
+    expect(await rowsWhere(handle.db, serviceItems, { sourceOrderId: order.orderId })).toHaveLength(2);
   });
 
   it("tops up phone credit by face value for phone packs, without a service item", async () => {
@@ -223,7 +228,7 @@ describe(`paying and fulfilling orders on ${testBackend}`, () => {
 
   it("refuses a cancelled order, an unknown order, and an education order awaiting verification", async () => {
     const cancelled = await newOrder();
-    await handle.db.update(orders).set({ status: "cancelled" }).where(eq(orders.id, cancelled.orderId));
+    await updateRows(handle.db, orders, { id: cancelled.orderId }, { status: "cancelled" });
     expect(await pay(cancelled.orderId, cancelled.total)).toEqual({ ok: false, error: "NOT_PAYABLE" });
     expect(await pay(randomUUID(), "1.00")).toEqual({ ok: false, error: "NOT_FOUND" });
 
@@ -246,5 +251,80 @@ describe(`paying and fulfilling orders on ${testBackend}`, () => {
     const s = await state(order);
     expect(s.status).toBe("pending_payment");
     expect(s.services).toEqual([]);
+  });
+
+  /** Σ paid over the order's service items and phone top-ups, to the fen. */
+  const paidSum = async (o: { orderId: string; organisationId: string }) => {
+    const items = (await getServices(handle.db, { organisationId: o.organisationId })).filter((i) => i.sourceOrderId === o.orderId);
+    const topups = (await getPhoneCreditLedger(handle.db, { organisationId: o.organisationId })).filter(
+      (e) => e.sourceOrderId === o.orderId,
+    );
+    return fenToAmount([...items.map((i) => i.paidAmount), ...topups.map((e) => e.paidAmount ?? "0")].reduce((a, x) => a + parseFen(x), 0));
+  };
+  const paidOf = async (organisationId: string) =>
+    (await getServices(handle.db, { organisationId })).map((i) => ({
+      sku: i.sku,
+      unitPrice: i.unitPrice,
+      paidAmount: i.paidAmount,
+      discount: i.discount,
+    }));
+
+  it("a quote order: each service item carries the quote's 10% off, and the items add up to the order total", async () => {
+    const rep = `rep-${randomUUID()}`;
+    await handle.db.insert(user).values({ id: rep, name: "Sales", email: `${rep}@example.com`, role: "sales" });
+    const { token } = await createQuote(handle.db, {
+      createdBy: rep,
+      customerName: "Acme Ltd",
+      customerEmail: "li@example.com",
+      cart: businessCart,
+      catalogVersion: catalog.version,
+      discountPercent: "10",
+      negotiatedSeatPrice: null,
+      buyerMayEdit: false,
+      expiresAt: new Date(now.getTime() + 30 * 24 * 3600_000),
+      requiresApproval: false,
+      now,
+    });
+    // 52,488.00 − 10% = 47,239.20.
+    const order = await newOrder(businessCart, { quoteToken: token, expectedTotal: "47239.20" });
+    expect(await pay(order.orderId, "47239.20")).toEqual({ ok: true, alreadyDone: false, status: "fulfilled" });
+    expect(await paidOf(order.organisationId)).toEqual([
+      { sku: "business", unitPrice: "1390.00", paidAmount: "37530.00", discount: "0.9000000000" },
+      { sku: "large-meeting-500", unitPrice: "10788.00", paidAmount: "9709.20", discount: "0.9000000000" },
+    ]);
+    expect(await paidSum(order)).toBe("47239.20");
+  });
+
+  it("a voucher order: the ¥100 off is shared by line amount, to the fen, and the items add up to the order total", async () => {
+    const code = `CASH-${randomUUID().slice(0, 8).toUpperCase()}`;
+    expect(
+      await createVoucher(handle.db, { input: { code, kind: "cash", amount: "100.00", singleUse: true }, createdBy: "operator-1", now }),
+    ).toBe(true);
+    const order = await newOrder(businessCart, { voucher: code, expectedTotal: "52388.00" });
+    expect(await pay(order.orderId, "52388.00")).toEqual({ ok: true, alreadyDone: false, status: "fulfilled" });
+    // 5,238,800 fen over 4,170,000 : 1,078,800 = 4,162,055.33 + 1,076,744.67 fen; the spare fen goes to the first line.
+    expect(await paidOf(order.organisationId)).toEqual([
+      { sku: "business", unitPrice: "1390.00", paidAmount: "41620.56", discount: "0.9980949640" },
+      { sku: "large-meeting-500", unitPrice: "10788.00", paidAmount: "10767.44", discount: "0.9980941787" },
+    ]);
+    expect(await paidSum(order)).toBe("52388.00");
+    // A replay records nothing twice.
+    await pay(order.orderId, "52388.00");
+    expect(await paidSum(order)).toBe("52388.00");
+  });
+
+  it("a voucher order with a phone pack: the pack tops up its face value and records its share, so the shares add up to the total", async () => {
+    const code = `CASH-${randomUUID().slice(0, 8).toUpperCase()}`;
+    await createVoucher(handle.db, { input: { code, kind: "cash", amount: "100.00", singleUse: true }, createdBy: "operator-1", now });
+    const cart = { edition: "pro", seats: 3, term: { unit: "month", count: 1 }, addons: [{ sku: "phone-pack-1000", quantity: 2 }] };
+    const listed = priceCart(cart, catalog, { locale: "en", messages: messagesFor("en").Pricing });
+    const total = fenToAmount(parseFen(listed.total) - 10_000);
+    const order = await newOrder(cart, { voucher: code, expectedTotal: total });
+    expect((await pay(order.orderId, total)).ok).toBe(true);
+    expect(await phoneCreditBalance(handle.db, { organisationId: order.organisationId })).toBe("2000.00");
+    const [topup] = await getPhoneCreditLedger(handle.db, { organisationId: order.organisationId });
+    expect(topup?.amount).toBe("2000.00");
+    expect(parseFen(topup!.paidAmount!)).toBeLessThan(200_000);
+    expect(await paidSum(order)).toBe(total);
   });
 });

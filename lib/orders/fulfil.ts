@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
 import { catalog, findAddon } from "@/lib/catalog";
 import type { Db } from "@/lib/db/client";
+import { listOrderLines } from "@/lib/db/queries/orders";
+import { setOrganisationPlan } from "@/lib/db/queries/organisations";
 import { appendPhoneCredit, insertServiceItems, type NewPhoneCreditEntry, type NewServiceItem } from "@/lib/db/queries/services";
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
-import { orderLines, organisations, type OrderLineRow, type OrderRow, type OrderStatus } from "@/lib/db/schema";
+import type { OrderLineRow, OrderRow, OrderStatus } from "@/lib/db/schema";
 import { Decimal } from "@/lib/money/decimal";
+import { allocatePaid } from "./paid";
 import { canPay, needsVerification } from "./payability";
 import { LATE_PAYMENT, lockOrder, transitionOrder } from "./state";
 
@@ -78,17 +80,25 @@ function sameAmount(a: string, b: string): boolean {
  * Turns each order line into what the organisation holds: a service item per recurring line,
  * a ledger top-up per phone pack, and the edition and seats from the seats line.
  *
+ * Each provisioned line records what was actually paid for it: the order total (after the quote
+ * discount and any voucher) allocated over the lines by their amounts, so the shares add up to
+ * the total to the fen, and the effective discount factor share ÷ line amount. A phone pack
+ * still tops up its face value; its share is recorded on the ledger entry.
+ *
  * Buying a sku the organisation already holds adds a NEW item with its own start and expiry
  * rather than extending the existing one: aligning mid-term top-ups to the existing expiry
  * (PRODUCT.md §6.1) and renewals (§6.2) are priced differently and come with their own flows.
  */
 async function provision(tx: Db, order: OrderRow & { organisationId: string }, now: Date): Promise<void> {
-  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.position));
+  // Adjustment lines (quote discount, voucher) lower what was paid; there is nothing to provision for them.
+  const lines = (await listOrderLines(tx, { orderId: order.id })).filter(
+    (l): l is OrderLineRow & { kind: "seats" | "addon" } => l.kind !== "adjustment",
+  );
+  const paid = allocatePaid(order.total, lines);
   const items: NewServiceItem[] = [];
   const credits: NewPhoneCreditEntry[] = [];
-  for (const line of lines) {
-    // Voucher lines lower what was paid; there is nothing to provision for them.
-    if (line.kind === "adjustment") continue;
+  for (const [i, line] of lines.entries()) {
+    const { paidAmount, discount } = paid[i]!;
     const addon = line.kind === "addon" ? findAddon(catalog, line.sku) : undefined;
     if (addon?.family === "phone-pack") {
       credits.push({
@@ -96,6 +106,7 @@ async function provision(tx: Db, order: OrderRow & { organisationId: string }, n
         organisationId: order.organisationId,
         kind: "topup",
         amount: line.amount,
+        paidAmount,
         sourceOrderId: order.id,
         note: `${line.quantity} × ${line.sku}`,
         createdAt: now,
@@ -114,16 +125,13 @@ async function provision(tx: Db, order: OrderRow & { organisationId: string }, n
       startsAt: now,
       expiresAt,
       unitPrice: line.unitPrice,
-      // Self-serve orders carry no discount yet; quotes will set it here.
-      discount: "1",
+      paidAmount,
+      discount,
       sourceOrderId: order.id,
       createdAt: now,
     });
     if (line.kind === "seats")
-      await tx
-        .update(organisations)
-        .set({ edition: order.edition, seats: line.quantity })
-        .where(eq(organisations.id, order.organisationId));
+      await setOrganisationPlan(tx, { organisationId: order.organisationId, edition: order.edition, seats: line.quantity });
   }
   await insertServiceItems(tx, items);
   await appendPhoneCredit(tx, credits);

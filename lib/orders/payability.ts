@@ -1,9 +1,10 @@
-import { catalog, findEdition } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
+import { requiresVerification } from "@/lib/pricing/editions";
 import type { OrderStatus, VerificationStatus } from "@/lib/db/schema";
 
 /** Whether an order's edition is sold only after an operator verifies the buyer (education editions). */
 export function needsVerification(edition: string): boolean {
-  return findEdition(catalog, edition)?.verification ?? false;
+  return requiresVerification(catalog, edition);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreementsFor } from "@/lib/agreements";
 import type { DbHandle } from "@/lib/db/client";
@@ -7,7 +6,7 @@ import { countOrders, getOrderForUser } from "@/lib/db/queries/orders";
 import { createProofUpload } from "@/lib/db/queries/proof-uploads";
 import { getVerificationForOrder, listPendingVerifications } from "@/lib/db/queries/verifications";
 import { educationVerifications } from "@/lib/db/schema";
-import { migratedDb, testBackend } from "@/lib/db/testing";
+import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
 import type { CheckoutInput } from "@/lib/validations/checkout";
 import { placeOrder } from "./place-order";
 
@@ -207,7 +206,7 @@ describe(`placing education orders on ${testBackend}`, () => {
     await upload(userId); // the buyer has a proof of their own, just not this one
     expect(await place(educationCheckout(await proofId()), userId)).toEqual({ ok: false, error: "EDUCATION_PROOF_INVALID" });
     expect(await countOrders(handle.db, { userId })).toBe(0);
-    expect(await handle.db.select().from(educationVerifications).where(eq(educationVerifications.userId, userId))).toEqual([]);
+    expect(await rowsWhere(handle.db, educationVerifications, { userId })).toEqual([]);
   });
 
   it("refuses a proof id that is not a uuid as a malformed submission", async () => {

@@ -1,16 +1,18 @@
 import { missingConsents } from "@/lib/agreements";
-import { catalog, findEdition, type Locale } from "@/lib/catalog";
+import { catalog, type Locale } from "@/lib/catalog";
 import type { Db } from "@/lib/db/client";
-import { createOrder, findOrderByIdempotencyKey, requestHashOf, type OrderTarget } from "@/lib/db/queries/orders";
+import { findOrderByIdempotencyKey } from "@/lib/db/queries/orders";
 import { findOwnProofUpload } from "@/lib/db/queries/proof-uploads";
 import { listFreeOrganisations } from "@/lib/db/queries/organisations";
 import { lookupVoucher } from "@/lib/db/queries/vouchers";
 import { messagesFor } from "@/lib/i18n/messages";
 import { priceCart } from "@/lib/pricing";
+import { requiresVerification } from "@/lib/pricing/editions";
 import type { RuleViolation } from "@/lib/pricing/types";
 import { applyVoucher } from "@/lib/pricing/voucher";
 import { cartAllowedByQuote, openQuote, priceOpenQuote } from "@/lib/quotes/open";
 import { checkoutSchema, type Checkout } from "@/lib/validations/checkout";
+import { createOrder, requestHashOf, type OrderTarget } from "./create-order";
 
 export type PlaceOrderResult =
   | { ok: true; orderId: string; created: boolean }
@@ -80,7 +82,7 @@ export async function placeOrder(db: Db, input: unknown, ctx: { userId: string; 
   if (priced.total !== checkout.expectedTotal) return { ok: false, error: "PRICE_CHANGED", total: priced.total };
   const missing = missingConsents(checkout.cart.edition, checkout.consents);
   if (missing.length) return { ok: false, error: "CONSENT_MISSING", missing: missing.map((a) => a.id) };
-  const needsVerification = findEdition(catalog, checkout.cart.edition)?.verification ?? false;
+  const needsVerification = requiresVerification(catalog, checkout.cart.edition);
   if (needsVerification && !checkout.education) return { ok: false, error: "EDUCATION_DETAILS_REQUIRED" };
   // The proof must be a file this buyer uploaded: an id guessed or taken from someone else's order is refused.
   if (checkout.education && !(await findOwnProofUpload(db, { id: checkout.education.proofUploadId, userId: ctx.userId }))) {

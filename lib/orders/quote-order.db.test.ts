@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreementsFor } from "@/lib/agreements";
 import type { Db, DbHandle } from "@/lib/db/client";
 import { getOrderForUser } from "@/lib/db/queries/orders";
-import { createQuote, issueRevision, revokeQuote, type CreateQuoteParams } from "@/lib/db/queries/quotes";
+import { revokeQuote } from "@/lib/quotes/lifecycle";
+import { createQuote, issueRevision, type CreateQuoteParams } from "@/lib/quotes/store";
 import { quotes, user } from "@/lib/db/schema";
-import { migratedDb, testBackend } from "@/lib/db/testing";
+import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
 import type { CartInput } from "@/lib/pricing/types";
 import type { CheckoutInput } from "@/lib/validations/checkout";
 import { placeOrder } from "./place-order";
@@ -55,7 +55,7 @@ describe(`ordering from a quote on ${testBackend}`, () => {
       ...change,
     });
   const place = (input: unknown, userId = `buyer-${randomUUID()}`, at = now) => placeOrder(db, input, { userId, locale: "en", now: at });
-  const statusOf = async (id: string) => (await db.select({ status: quotes.status }).from(quotes).where(eq(quotes.id, id)))[0]?.status;
+  const statusOf = async (id: string) => (await rowsWhere(db, quotes, { id }))[0]?.status;
 
   beforeAll(async () => {
     handle = await migratedDb();

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreementsFor } from "@/lib/agreements";
 import type { DbHandle } from "@/lib/db/client";
 import { getOrderForUser } from "@/lib/db/queries/orders";
 import { ORDER_STATUSES, orderEvents, orders, type OrderStatus } from "@/lib/db/schema";
-import { migratedDb, testBackend } from "@/lib/db/testing";
+import { migratedDb, rowsWhere, testBackend, updateRows } from "@/lib/db/testing";
 import { placeOrder } from "./place-order";
 import {
   ALLOWED,
@@ -72,28 +71,25 @@ describe(`order transitions on ${testBackend}`, () => {
     if (!result.ok) throw new Error(result.error);
     return result.orderId;
   }
-  const statusOf = async (orderId: string) => (await handle.db.select().from(orders).where(eq(orders.id, orderId)))[0]?.status;
-  const eventsOf = (orderId: string) => handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId));
+  const statusOf = async (orderId: string) => (await rowsWhere(handle.db, orders, { id: orderId }))[0]?.status;
+  const eventsOf = (orderId: string) => rowsWhere(handle.db, orderEvents, { orderId });
 
   it.each(pairs)("%s → %s is applied with an event, or refused with nothing written", async (from, to) => {
     const orderId = await newOrder();
-    await handle.db.update(orders).set({ status: from }).where(eq(orders.id, orderId));
+    await updateRows(handle.db, orders, { id: orderId }, { status: from });
     const cause = from === "expired" && to === "paid" ? LATE_PAYMENT : "test";
     const result = await handle.db.transaction((tx) => transitionOrder(tx, { orderId, to, cause, now: minutes(1) }));
     const legal = LEGAL.has(`${from}>${to}`);
     expect(result.ok).toBe(legal);
     expect(await statusOf(orderId)).toBe(legal ? to : from);
-    const events = await handle.db
-      .select()
-      .from(orderEvents)
-      .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.cause, cause)));
+    const events = await rowsWhere(handle.db, orderEvents, { orderId, cause });
     expect(events).toEqual(legal ? [{ orderId, at: minutes(1), fromStatus: from, toStatus: to, cause }] : []);
     if (!result.ok) expect(result).toEqual({ ok: false, error: "INVALID_TRANSITION", from, to });
   });
 
   it("refuses an expired → paid transition that is not a late payment", async () => {
     const orderId = await newOrder();
-    await handle.db.update(orders).set({ status: "expired" }).where(eq(orders.id, orderId));
+    await updateRows(handle.db, orders, { id: orderId }, { status: "expired" });
     const result = await handle.db.transaction((tx) => transitionOrder(tx, { orderId, to: "paid", cause: "payment_notification", now }));
     expect(result).toEqual({ ok: false, error: "INVALID_TRANSITION", from: "expired", to: "paid" });
     expect(await statusOf(orderId)).toBe("expired");

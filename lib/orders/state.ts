@@ -1,7 +1,7 @@
-import { and, eq, lte } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { reclaimQuote, releaseQuote } from "@/lib/db/queries/quotes";
-import { orderEvents, orders, type OrderRow, type OrderStatus } from "@/lib/db/schema";
+import { listOrderIdsByStatus, lockOrder as lockOrderRow, recordOrderStatus } from "@/lib/db/queries/orders";
+import type { OrderRow, OrderStatus } from "@/lib/db/schema";
+import { reclaimQuote, releaseQuote } from "@/lib/quotes/lifecycle";
 
 /** How long an order may wait for payment before it expires (PRODUCT.md §4). */
 export const PAYMENT_WINDOW_MS = 30 * 60 * 1000;
@@ -38,8 +38,7 @@ export type TransitionResult =
 
 /** Locks the order row, so concurrent writers of the same order take turns until commit. */
 export async function lockOrder(tx: Db, orderId: string): Promise<OrderRow | undefined> {
-  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
-  return order;
+  return lockOrderRow(tx, { orderId });
 }
 
 /**
@@ -55,13 +54,12 @@ export async function transitionOrder(
   if (!current) return { ok: false, error: "NOT_FOUND" };
   const from = current.status;
   if (!canTransition(from, to, cause)) return { ok: false, error: "INVALID_TRANSITION", from, to };
-  const [order] = await tx.update(orders).set({ status: to, updatedAt: now }).where(eq(orders.id, orderId)).returning();
-  await tx.insert(orderEvents).values({ orderId, at: now, fromStatus: from, toStatus: to, cause });
+  const order = await recordOrderStatus(tx, { orderId, from, to, cause, now });
   // An order accepted from a quote that ends unpaid hands the quote back: its link works again.
   if ((to === "expired" || to === "cancelled") && current.quoteId) await releaseQuote(tx, { quoteId: current.quoteId, now });
   // A late payment on such an order takes the quote back, so its link cannot become a second order.
   if (to === "paid" && from === "expired" && current.quoteId) await reclaimQuote(tx, { quoteId: current.quoteId, now });
-  return { ok: true, order: order!, from };
+  return { ok: true, order, from };
 }
 
 /** Whether an order awaiting payment has outlived its payment window at `now`. */
@@ -81,14 +79,12 @@ export async function expireIfStale(db: Db, params: { orderId: string; now: Date
 
 /** The sweep: expires every order unpaid past its window; returns how many it expired. */
 export async function expireStaleOrders(db: Db, params: { now: Date }): Promise<number> {
+  // isStale's rule as a query: created at or before now − window.
   const cutoff = new Date(params.now.getTime() - PAYMENT_WINDOW_MS);
-  const stale = await db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(eq(orders.status, "pending_payment"), lte(orders.createdAt, cutoff)));
+  const stale = await listOrderIdsByStatus(db, { status: "pending_payment", createdBefore: cutoff });
   let count = 0;
   // One short transaction per order, so the sweep never holds many locks at once.
-  for (const { id } of stale) if (await expireIfStale(db, { orderId: id, now: params.now })) count++;
+  for (const id of stale) if (await expireIfStale(db, { orderId: id, now: params.now })) count++;
   return count;
 }
 

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreementsFor } from "@/lib/agreements";
 import type { DbHandle } from "@/lib/db/client";
 import { countOrders, getOrderForUser } from "@/lib/db/queries/orders";
 import { createVoucher, listVouchers, lookupVoucher } from "@/lib/db/queries/vouchers";
 import { vouchers } from "@/lib/db/schema";
-import { migratedDb, testBackend } from "@/lib/db/testing";
+import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
 import type { CheckoutInput } from "@/lib/validations/checkout";
 import type { CreateVoucherInput } from "@/lib/validations/voucher";
 import { getServices } from "@/lib/db/queries/services";
@@ -58,7 +57,7 @@ describe(`vouchers at checkout on ${testBackend}`, () => {
       ["addon", "large-meeting-500", "10788.00", "1 × ¥10,788/licence/yr × 1 yr = ¥10,788.00"],
       ["adjustment", "voucher:TEN-OFF", "-5248.80", "¥52,488.00 × 10% = -¥5,248.80"],
     ]);
-    const [row] = await handle.db.select().from(vouchers).where(eq(vouchers.code, "TEN-OFF"));
+    const [row] = await rowsWhere(handle.db, vouchers, { code: "TEN-OFF" });
     expect(row).toMatchObject({ redeemedOrderId: result.orderId, redeemedAt: now });
     // A new checkout, by the same buyer or another, is refused.
     expect(await place(checkout(), "v-buyer-1")).toEqual({ ok: false, error: "VOUCHER_USED" });
@@ -115,7 +114,7 @@ describe(`vouchers at checkout on ${testBackend}`, () => {
     const placed = results.filter((r) => r.ok);
     expect(placed).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error === "VOUCHER_USED")).toHaveLength(49);
-    const [row] = await handle.db.select().from(vouchers).where(eq(vouchers.code, "RACE-50"));
+    const [row] = await rowsWhere(handle.db, vouchers, { code: "RACE-50" });
     expect(row?.redeemedOrderId).toBe(placed[0]?.ok ? placed[0].orderId : "");
     let orders = 0;
     for (let i = 0; i < 50; i++) orders += await countOrders(handle.db, { userId: `race-${i}` });

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreementsFor } from "@/lib/agreements";
 import type { DbHandle } from "@/lib/db/client";
 import { findPayment, getSandboxPayment, listPaymentsForOrder } from "@/lib/db/queries/payments";
 import { orderEvents, orders, paymentNotifications } from "@/lib/db/schema";
-import { migratedDb, testBackend } from "@/lib/db/testing";
+import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
 import { placeOrder } from "@/lib/orders/place-order";
 import type { CheckoutInput } from "@/lib/validations/checkout";
 import { handlePaymentNotification } from "./notify";
@@ -54,8 +53,8 @@ describe(`payments with the sandbox gateway on ${testBackend}`, () => {
     return sent[0]!;
   };
   const deliver = (n: { headers: Headers; rawBody: string }, at = now) => handlePaymentNotification(handle.db, provider, { ...n, now: at });
-  const orderOf = async (orderId: string) => (await handle.db.select().from(orders).where(eq(orders.id, orderId)))[0]!;
-  const events = (orderId: string) => handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId));
+  const orderOf = async (orderId: string) => (await rowsWhere(handle.db, orders, { id: orderId }))[0]!;
+  const events = (orderId: string) => rowsWhere(handle.db, orderEvents, { orderId });
 
   it("sends the gateway the order's stored total, to the fen, and redirects to the hosted page", async () => {
     const o = await newOrder();
@@ -111,7 +110,7 @@ describe(`payments with the sandbox gateway on ${testBackend}`, () => {
     expect(await deliver(tampered)).toEqual({ status: 400, body: { ok: false, error: "BAD_SIGNATURE" } });
     expect((await orderOf(o.orderId)).status).toBe("pending_payment");
     expect((await events(o.orderId)).map((e) => e.toStatus)).toEqual(["pending_payment"]);
-    expect(await handle.db.select().from(paymentNotifications).where(eq(paymentNotifications.paymentRef, paymentRef))).toEqual([]);
+    expect(await rowsWhere(handle.db, paymentNotifications, { paymentRef })).toEqual([]);
     expect((await findPayment(handle.db, { provider: "sandbox", paymentRef }))?.status).toBe("pending");
   });
 
@@ -182,11 +181,6 @@ describe(`payments with the sandbox gateway on ${testBackend}`, () => {
       deliver: async (n) => none.push(n),
     });
     expect(none).toEqual([]);
-    expect(
-      await handle.db
-        .select()
-        .from(orders)
-        .where(and(eq(orders.id, o.orderId), eq(orders.status, "pending_payment"))),
-    ).toHaveLength(1);
+    expect(await rowsWhere(handle.db, orders, { id: o.orderId, status: "pending_payment" })).toHaveLength(1);
   });
 });

@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { getOrder } from "@/lib/db/queries/orders";
 import { listOrdersAwaitingPayment, listPaymentsForOrder, setPaymentStatus } from "@/lib/db/queries/payments";
-import { orders } from "@/lib/db/schema";
 import { markPaidAndFulfil } from "@/lib/orders/fulfil";
 import type { PaymentProvider } from "./types";
 
@@ -15,7 +14,7 @@ export type ReconcileResult =
  * awaiting payment (or expired meanwhile); call it from the return page and the start-up sweep.
  */
 export async function reconcilePayment(db: Db, provider: PaymentProvider, p: { orderId: string; now: Date }): Promise<ReconcileResult> {
-  const [order] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, p.orderId));
+  const order = await getOrder(db, { orderId: p.orderId });
   if (!order) return { outcome: "NOT_FOUND" };
   // An expired order still takes money that really arrived (markPaidAndFulfil records a late payment).
   if (order.status !== "pending_payment" && order.status !== "expired") return { outcome: "NOT_PENDING" };

@@ -1,8 +1,7 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { getOwnOrder } from "@/lib/db/queries/orders";
 import { countEndedPayments, recordPayment } from "@/lib/db/queries/payments";
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
-import { orders } from "@/lib/db/schema";
 import { canPay, needsVerification } from "@/lib/orders/payability";
 import { expireIfStale } from "@/lib/orders/state";
 import { reconcilePayment } from "./reconcile";
@@ -22,13 +21,7 @@ export async function startOrderPayment(
   provider: PaymentProvider,
   p: { orderId: string; userId: string; now: Date },
 ): Promise<StartOrderPaymentResult> {
-  const find = async () =>
-    (
-      await db
-        .select()
-        .from(orders)
-        .where(and(eq(orders.id, p.orderId), eq(orders.userId, p.userId)))
-    )[0];
+  const find = () => getOwnOrder(db, { orderId: p.orderId, userId: p.userId });
   if (!(await find())) return { ok: false, error: "NOT_FOUND" };
   // Learn the outcome of earlier attempts first: a lost notification may mean it is paid, or that the attempt failed.
   await reconcilePayment(db, provider, { orderId: p.orderId, now: p.now });

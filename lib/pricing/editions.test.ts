@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalog } from "@/lib/catalog";
-import { seatPricePoints } from "./editions";
+import { allowsNegotiatedPrice, isNegotiable, requiresVerification, seatPricePoints } from "./editions";
 
 describe("seatPricePoints", () => {
   it.each([
@@ -10,5 +10,41 @@ describe("seatPricePoints", () => {
     ["enterprise", { year: undefined, month: undefined }],
   ])("%s", (id, expected) => {
     expect(seatPricePoints(catalog.editions.find((e) => e.id === id)!)).toEqual(expected);
+  });
+});
+
+describe("seatPricePoints rounding", () => {
+  it.each([
+    ["1.50", "0.13"], // 0.125: half-up, not half-even
+    ["1.38", "0.12"], // 0.115
+    ["1.37", "0.11"], // 0.11416…
+    ["0.06", "0.01"], // 0.005
+    ["0.05", "0.00"], // 0.00416…
+  ])("spreads a year of %s over 12 months as %s", (year, perMonth) => {
+    const pro = catalog.editions.find((e) => e.id === "pro")!;
+    expect(seatPricePoints({ ...pro, prices: { year } }).yearPerMonth).toBe(perMonth);
+  });
+
+  it("rounds the saving down, even when the year costs more than twelve months", () => {
+    const pro = catalog.editions.find((e) => e.id === "pro")!;
+    expect(seatPricePoints({ ...pro, prices: { year: "1199.00", month: "100.00" } }).annualSavingPercent).toBe(0);
+    expect(seatPricePoints({ ...pro, prices: { year: "1201.00", month: "100.00" } }).annualSavingPercent).toBe(-1);
+    expect(seatPricePoints({ ...pro, prices: { year: "1000.00", month: "100.00" } }).annualSavingPercent).toBe(16);
+  });
+});
+
+describe("edition rules", () => {
+  it("negotiates seat prices for the sales-only editions, from 256 seats", () => {
+    expect(catalog.editions.map((e) => e.id).filter(isNegotiable)).toEqual(["enterprise", "education-plus"]);
+    expect(allowsNegotiatedPrice("enterprise", 256)).toBe(true);
+    expect(allowsNegotiatedPrice("education-plus", 255)).toBe(false);
+    expect(allowsNegotiatedPrice("enterprise", undefined)).toBe(false);
+    expect(allowsNegotiatedPrice("business", 300)).toBe(false);
+  });
+
+  it("verifies the buyer of the education editions only", () => {
+    expect(
+      ["free", "pro", "business", "enterprise", "education", "education-plus", "nope"].filter((e) => requiresVerification(catalog, e)),
+    ).toEqual(["education", "education-plus"]);
   });
 });

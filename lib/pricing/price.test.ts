@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalog } from "@/lib/catalog";
+import en from "@/messages/en.json" with { type: "json" };
+import { applyAdjustment } from "./adjust";
 import { m, price, y } from "./test-helpers";
 import type { CartInput } from "./types";
 
@@ -78,7 +80,7 @@ describe("what the annual term saves", () => {
   });
 });
 
-describe("half-up rounding once per line", () => {
+describe("half-up rounding once", () => {
   it("rounds each line and sums the rounded lines", () => {
     const c = structuredClone(catalog);
     c.addons.find((a) => a.sku === "recording-50g")!.prices.month = "0.25";
@@ -86,5 +88,21 @@ describe("half-up rounding once per line", () => {
     const r = price({ edition: "pro", seats: 1, term: m(1), addons: [{ sku: "recording-50g", quantity: 1 }] }, "en", c);
     expect(r.lines.map((l) => l.amount)).toEqual(["0.05", "0.25"]);
     expect(r.total).toBe("0.30");
+  });
+
+  it("rounds a percentage that lands on half a fen up, once, and the total still adds up", () => {
+    // pro, 3 seats, 1 month = ¥294.00; 15.75% of it is 46.305: half-up gives 46.31, where
+    // half-even (and 294 * 15.75 / 100 in binary floats) gives 46.30.
+    const r = price({ edition: "pro", seats: 3, term: m(1), addons: [] });
+    expect(r.total).toBe("294.00");
+    const off = applyAdjustment(r, { kind: "quote-discount", code: "Q", percent: "15.75" }, { locale: "en", messages: en.Pricing });
+    expect(off.adjustments.map((a) => [a.amount, a.formula])).toEqual([["-46.31", "¥294.00 × 15.75% = -¥46.31"]]);
+    expect(off.total).toBe("247.69");
+    // The same half fen on a fractional catalog price: 5% of ¥0.10 × 1 = 0.005 → 0.01.
+    const c = structuredClone(catalog);
+    c.editions.find((e) => e.id === "pro")!.prices.month = "0.10";
+    const small = price({ edition: "pro", seats: 1, term: m(1), addons: [] }, "en", c);
+    const voucher = applyAdjustment(small, { kind: "voucher", code: "P", percent: 5 }, { locale: "en", messages: en.Pricing });
+    expect([voucher.adjustments[0]?.amount, voucher.total]).toEqual(["-0.01", "0.09"]);
   });
 });

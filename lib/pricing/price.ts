@@ -1,7 +1,8 @@
 import type { Catalog, Locale } from "@/lib/catalog";
 import { fenToAmount, formatFen, formatMoney, parseFen, timesFen } from "@/lib/money";
 import { describeBreach, nameOf, pricingTranslator, termLabel, type PricingMessages } from "./messages";
-import { evaluateCart, type Breach, type PriceableLine } from "./rules";
+import { addonIndex, type Breach } from "./breach";
+import { evaluateCart, type PriceableLine } from "./rules";
 import type { CartInput, PricedLine, PriceResult } from "./types";
 
 export interface PriceOptions {
@@ -103,8 +104,8 @@ function unitOf(catalog: Catalog, family: string, locale: Locale): string {
 
 /** Field order of a path: edition, term, seats, then add-on lines in cart order. */
 function rank(path: string): number {
-  const line = /^addons\[(\d+)\]/.exec(path);
-  return line ? 3 + Number(line[1]) : ["edition", "term", "seats"].indexOf(path);
+  const line = addonIndex(path);
+  return line >= 0 ? 3 + line : ["edition", "term", "seats"].indexOf(path);
 }
 
 function mergeBreaches(first: readonly Breach[], rest: Breach[]): Breach[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addonIndex, addonPath, termBreach } from "./breach";
 import { m, price, y } from "./test-helpers";
 import type { CartInput, RuleCode } from "./types";
 
@@ -179,5 +180,15 @@ describe("messages", () => {
         }
       }
     }
+  });
+});
+
+describe("add-on paths", () => {
+  it("writes and reads the line a path points into", () => {
+    expect(addonPath(2, "quantity")).toBe("addons[2].quantity");
+    expect(addonIndex("addons[12].term")).toBe(12);
+    expect(addonIndex("seats")).toBe(-1);
+    expect(addonIndex("voucher")).toBe(-1);
+    expect(termBreach("term")).toEqual({ code: "TERM_INVALID", path: "term", params: {} });
   });
 });

@@ -1,14 +1,9 @@
 import { findAddon, findEdition, indexOf, type Addon, type Catalog, type Edition } from "@/lib/catalog";
+import { addonPath, termBreach, type Breach } from "./breach";
 import { termMonths, validTerm } from "./terms";
-import type { CartInput, RuleCode, RuleParams, Term } from "./types";
+import type { CartInput, CartLineInput, RuleParams, Term } from "./types";
 
-/** A broken rule before it is put into words. `variant` picks a more specific message. */
-export interface Breach {
-  code: RuleCode;
-  path: string;
-  params: RuleParams;
-  variant?: string;
-}
+export type { Breach } from "./breach";
 
 /** A cart line that passed every rule of its own and can be priced. */
 export type PriceableLine =
@@ -65,7 +60,7 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
   const seatMonths = edition?.seats && seatTerm ? termMonths(seatTerm) : undefined;
 
   cart.addons.forEach((line, index) => {
-    const at = (field: string) => `addons[${index}].${field}`;
+    const at = (field: "sku" | "quantity" | "term") => addonPath(index, field);
     const addon = findAddon(catalog, line.sku);
     const before = breaches.length;
     if (!addon) {
@@ -115,10 +110,6 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
   return { breaches, lines };
 }
 
-function termBreach(path: string): Breach {
-  return { code: "TERM_INVALID", path, params: {} };
-}
-
 function seatRangeParams(catalog: Catalog, edition: Edition, seats: number): RuleParams {
   const range = edition.seats!;
   // Point the buyer at the edition whose range does fit, in the same family (6 seats on pro → business).
@@ -132,46 +123,64 @@ function familyOf(catalog: Catalog, addon: Addon) {
   return indexOf(catalog).families.get(addon.family)!;
 }
 
-/** Rules 3, 4 and 7: limits on the sum of several lines, reported at the last line that counts. */
-function capBreaches(cart: CartInput, catalog: Catalog, edition: Edition | undefined, seats: number | undefined): Breach[] {
-  const out: Breach[] = [];
+/** A limit on the sum of several add-on lines (rules 3, 4, 7): which lines count, and how many they may hold together. */
+export interface LineCap {
+  code: "LARGE_MEETING_EXCEEDS_SEATS" | "WEBINAR_EXCEEDS_SEATS" | "ROOMS_LIMIT";
+  limit: number;
+  counts: (addon: Addon) => boolean;
+  params: RuleParams;
+}
+
+/**
+ * Every cap on an edition's add-on lines: each seat-capped family at the seat count (rules 3, 4),
+ * each add-on with a per-edition limit (rule 7). Without a seat count there is no seat cap.
+ */
+export function lineCaps(catalog: Catalog, edition: Edition | undefined, seats: number | undefined): LineCap[] {
   const index = indexOf(catalog);
-  const sumOf = (match: (a: Addon) => boolean) => {
-    let total = 0;
-    let last = -1;
-    for (let i = 0; i < cart.addons.length; i++) {
-      const line = cart.addons[i]!;
-      const addon = index.addons.get(line.sku);
-      if (addon && match(addon) && isCount(line.quantity)) {
-        total += line.quantity;
-        last = i;
-      }
-    }
-    return { total, last, lastQuantity: last >= 0 ? cart.addons[last]!.quantity : 0 };
-  };
+  const caps: LineCap[] = [];
   if (seats !== undefined) {
-    for (const family of index.cappedFamilies) {
-      const { total, last, lastQuantity } = sumOf((a) => a.family === family.id);
-      if (total > seats)
-        out.push({
-          code: family.seatCapCode!,
-          path: `addons[${last}].quantity`,
-          params: { seats, total, max: Math.max(0, seats - (total - lastQuantity)) },
-        });
-    }
+    for (const family of index.cappedFamilies)
+      caps.push({ code: family.seatCapCode!, limit: seats, counts: (a) => a.family === family.id, params: { seats } });
   }
   if (edition) {
     for (const addon of index.limitedAddons) {
       const limit = addon.editionLimits?.[edition.id];
-      if (limit === undefined) continue;
-      const { total, last, lastQuantity } = sumOf((a) => a.sku === addon.sku);
-      if (total > limit)
-        out.push({
+      if (limit !== undefined)
+        caps.push({
           code: "ROOMS_LIMIT",
-          path: `addons[${last}].quantity`,
-          params: { item: addon.sku, edition: edition.id, limit, total, max: Math.max(0, limit - (total - lastQuantity)) },
+          limit,
+          counts: (a) => a.sku === addon.sku,
+          params: { item: addon.sku, edition: edition.id, limit },
         });
     }
+  }
+  return caps;
+}
+
+/** How much of a cap the lines use (skipping line `except`), and the last line that counts (−1 if none). */
+export function capUsage(lines: readonly CartLineInput[], catalog: Catalog, cap: LineCap, except = -1): { used: number; last: number } {
+  const addons = indexOf(catalog).addons;
+  let used = 0;
+  let last = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const addon = addons.get(line.sku);
+    if (i !== except && addon && cap.counts(addon) && isCount(line.quantity)) {
+      used += line.quantity;
+      last = i;
+    }
+  }
+  return { used, last };
+}
+
+/** Rules 3, 4 and 7 as breaches, reported at the last line that counts, with the most that line may hold. */
+function capBreaches(cart: CartInput, catalog: Catalog, edition: Edition | undefined, seats: number | undefined): Breach[] {
+  const out: Breach[] = [];
+  for (const cap of lineCaps(catalog, edition, seats)) {
+    const { used, last } = capUsage(cart.addons, catalog, cap);
+    if (used <= cap.limit) continue;
+    const max = Math.max(0, cap.limit - (used - cart.addons[last]!.quantity));
+    out.push({ code: cap.code, path: addonPath(last, "quantity"), params: { ...cap.params, total: used, max } });
   }
   return out;
 }

@@ -72,8 +72,10 @@ export interface PricedLine {
   monthlyAmount: string;
 }
 
-/** A price adjustment shown as a line of its own (PRODUCT.md §2.4); `amount` is negative ("-100.00"). */
-/** A line that changes the subtotal: a voucher, or a sales quote's discount. `amount` is negative. */
+/**
+ * A price adjustment shown as a line of its own (PRODUCT.md §2.4), applied by `applyAdjustment`:
+ * a sales quote's discount or a voucher. `amount` is negative ("-100.00"), or "0.00".
+ */
 export interface PriceAdjustment {
   kind: "voucher" | "quote-discount";
   code: string;
@@ -102,7 +104,7 @@ export interface PriceResult {
   lines: PricedLine[];
   /** Σ lines, before adjustments. */
   subtotal: string;
-  /** Adjustments in the order applied; empty without a voucher. */
+  /** Adjustments in the order applied (ADJUSTMENT_ORDER); empty without a quote discount or voucher. */
   adjustments: PriceAdjustment[];
   /** subtotal + Σ adjustments, never below 0.00. */
   total: string;

@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
-import fc from "fast-check";
-import { fenToAmount } from "@/lib/money";
-import { Decimal, toAmount } from "@/lib/money/decimal";
 import en from "@/messages/en.json" with { type: "json" };
 import zhCN from "@/messages/zh-CN.json" with { type: "json" };
-import { cartArb } from "@/lib/testing/arbitraries";
 import { price, y } from "./test-helpers";
 import type { PriceResult, VoucherTerms } from "./types";
-import { applyVoucher, voucherDiscount } from "./voucher";
+import { applyVoucher } from "./voucher";
 
 const business = { edition: "business", seats: 30, term: y(1), addons: [{ sku: "large-meeting-500", quantity: 1 }] };
 const apply = (r: PriceResult, v: VoucherTerms, locale: "en" | "zh-CN" = "en") =>
@@ -17,19 +13,6 @@ describe("vouchers", () => {
   it("leaves a cart without a voucher at subtotal = total and no adjustments", () => {
     const r = price(business);
     expect(r).toMatchObject({ subtotal: "52488.00", total: "52488.00", adjustments: [] });
-  });
-
-  it.each([
-    ["52488.00", 15, "7873.20"],
-    ["52488.00", 10, "5248.80"],
-    ["0.10", 33, "0.03"],
-    ["0.05", 10, "0.01"], // 0.005 rounds half-up
-    ["0.01", 49, "0.00"],
-    ["0.01", 50, "0.01"],
-    ["99.99", 99, "98.99"],
-    ["0.00", 50, "0.00"],
-  ])("%s × %i%% takes off %s, rounded half-up once", (subtotal, percent, off) => {
-    expect(toAmount(voucherDiscount(new Decimal(subtotal), { code: "P", kind: "percent", percent }))).toBe(off);
   });
 
   it("applies a percent voucher as a line of its own", () => {
@@ -66,38 +49,14 @@ describe("vouchers", () => {
     expect(apply(price(business), { ...v, minimumSpend: "52488.00" }).total).toBe("52388.00");
   });
 
-  const voucherArb = fc.oneof(
-    fc.record({ code: fc.constant("P"), kind: fc.constant("percent" as const), percent: fc.integer({ min: 1, max: 99 }) }),
-    fc.record({
-      code: fc.constant("C"),
-      kind: fc.constant("cash" as const),
-      amount: fc.integer({ min: 1, max: 10_000_000 }).map(fenToAmount),
-    }),
-  );
-
-  it("never takes a total below zero; discount ≤ subtotal; total = subtotal + Σ adjustments", () => {
-    fc.assert(
-      fc.property(cartArb(6), voucherArb, (cart, voucher) => {
-        const r = apply(price(cart), voucher);
-        const subtotal = new Decimal(r.subtotal);
-        const adjustments = r.adjustments.reduce((s, a) => s.plus(a.amount), new Decimal(0));
-        expect(new Decimal(r.total).gte(0)).toBe(true);
-        expect(adjustments.negated().lte(subtotal)).toBe(true);
-        expect(adjustments.lte(0)).toBe(true);
-        expect(r.total).toBe(toAmount(subtotal.plus(adjustments)));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it("never goes below zero on any subtotal, including fractions of a fen", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e12 }), voucherArb, (fen, voucher) => {
-        const subtotal = new Decimal(fen).dividedBy(100);
-        const off = voucherDiscount(subtotal, voucher);
-        expect(off.gte(0) && off.lte(subtotal)).toBe(true);
-        expect(off.decimalPlaces()).toBeLessThanOrEqual(2);
-      }),
-    );
+  it.each([
+    [{ code: "P", kind: "percent", percent: 0 }],
+    [{ code: "P", kind: "percent", percent: 100 }],
+    [{ code: "P", kind: "percent", percent: 1.5 }],
+    [{ code: "P", kind: "percent" }],
+    [{ code: "C", kind: "cash" }],
+    [{ code: "C", kind: "cash", amount: "0.00" }],
+  ] as VoucherTerms[][])("throws on terms the voucher table cannot hold: %o", (v) => {
+    expect(() => apply(price(business), v)).toThrow();
   });
 });

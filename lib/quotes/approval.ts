@@ -1,10 +1,8 @@
 // Pure: the staff form, the server action and the tests share this rule (PRODUCT.md §5).
 import { Decimal } from "@/lib/money/decimal";
 
-/** Editions sold only through quotes, at a per-seat price sales negotiates. */
-export const NEGOTIATED_EDITIONS = ["enterprise", "education-plus"] as const;
-/** The smallest seat count a negotiated per-seat price applies to. */
-export const NEGOTIATED_MIN_SEATS = 256;
+// The negotiable-edition rule lives with the other edition rules; re-exported for the quote code.
+export { allowsNegotiatedPrice, isNegotiable, NEGOTIATED_EDITIONS, NEGOTIATED_MIN_SEATS } from "@/lib/pricing/editions";
 
 export interface ApprovalInput {
   /** The quote's discount in percent, "10" or "15.01". */
@@ -15,11 +13,6 @@ export interface ApprovalInput {
   negotiatedSeatPrice: string | null;
   edition: string;
   seats: number | undefined;
-}
-
-/** Whether a negotiated per-seat price is allowed for this edition and seat count. */
-export function allowsNegotiatedPrice(edition: string, seats: number | undefined): boolean {
-  return (NEGOTIATED_EDITIONS as readonly string[]).includes(edition) && seats !== undefined && seats >= NEGOTIATED_MIN_SEATS;
 }
 
 export type ApprovalReason =

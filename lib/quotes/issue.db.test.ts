@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/lib/db/client";
-import { findQuoteByToken, getQuoteWithVersions } from "@/lib/db/queries/quotes";
+import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
 import { user } from "@/lib/db/schema";
 import { migratedDb, testBackend } from "@/lib/db/testing";
 import { issueQuote, type Staff } from "./issue";
+import { findQuoteByToken } from "./lifecycle";
 
 const now = new Date("2026-11-22T02:00:00Z");
 const business = { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] };

@@ -4,14 +4,15 @@ import { z } from "zod";
 import { catalog, type Locale } from "@/lib/catalog";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import { createQuote, getQuoteWithVersions, issueRevision } from "@/lib/db/queries/quotes";
+import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
 import type { QuoteStatus } from "@/lib/db/schema";
 import { messagesFor } from "@/lib/i18n/messages";
 import type { RuleViolation } from "@/lib/pricing/types";
 import { expiryOf, isAllowedExpiry, issueQuoteSchema, type IssueQuoteInput } from "@/lib/validations/quote";
-import { allowsNegotiatedPrice, NEGOTIATED_EDITIONS, needsApproval } from "./approval";
+import { allowsNegotiatedPrice, isNegotiable, needsApproval } from "./approval";
 import { priceQuote } from "./price";
 import { canManageQuote } from "./staff-view";
+import { createQuote, issueRevision } from "./store";
 
 export interface Staff {
   id: string;
@@ -26,7 +27,7 @@ export type IssueQuoteResult =
   | { ok: true; quoteId: string; number: string; version: number; status: QuoteStatus; total: string; path: string | null }
   | { ok: false; error: "INVALID"; fieldErrors: FieldErrors }
   | { ok: false; error: "CART_INVALID"; ruleErrors: RuleViolation[] }
-  | { ok: false; error: "FORBIDDEN" | "NOT_FOUND" | "CLOSED" };
+  | { ok: false; error: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CLOSED" };
 
 const fieldError = (field: keyof IssueQuoteInput, key: string): IssueQuoteResult => ({
   ok: false,
@@ -45,7 +46,7 @@ export async function issueQuote(db: Db, input: unknown, ctx: { staff: Staff; lo
   if (!parsed.success) return { ok: false, error: "INVALID", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
   const q = parsed.data;
   if (!isAllowedExpiry(q.expiresOn, now)) return fieldError("expiresOn", "expiresOnRange");
-  const negotiable = (NEGOTIATED_EDITIONS as readonly string[]).includes(q.cart.edition);
+  const negotiable = isNegotiable(q.cart.edition);
   if (q.negotiatedSeatPrice !== null && !allowsNegotiatedPrice(q.cart.edition, q.cart.seats))
     return fieldError("negotiatedSeatPrice", "negotiatedNotAllowed");
   if (negotiable && q.negotiatedSeatPrice === null) return fieldError("negotiatedSeatPrice", "negotiatedRequired");

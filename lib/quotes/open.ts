@@ -3,12 +3,13 @@
 import { catalog as currentCatalog, type Catalog, type Locale } from "@/lib/catalog";
 import type { Db } from "@/lib/db/client";
 import { getCatalogVersion } from "@/lib/db/queries/catalog-versions";
-import { findQuoteByToken, type QuoteLookupFailure } from "@/lib/db/queries/quotes";
 import type { QuoteRow, QuoteVersionRow } from "@/lib/db/schema";
 import type { PricingMessages } from "@/lib/pricing";
 import type { CartInput, PriceResult } from "@/lib/pricing/types";
 import { canonicalJson } from "./canonical";
+import { findQuoteByToken } from "./lifecycle";
 import { priceQuote } from "./price";
+import type { QuoteLookupFailure } from "./status";
 
 export interface OpenQuote {
   quote: QuoteRow;

@@ -1,13 +1,11 @@
 // Prices a quote from its stored terms: the same priceCart the store uses, a negotiated seat
 // price where sales set one, then the quote discount as one adjustment line. Pure.
-import type { Catalog, Edition, Locale } from "@/lib/catalog";
-import { formatMoney } from "@/lib/money";
-import { Decimal, roundToFen, sum, toAmount } from "@/lib/money/decimal";
-import { priceCart, pricingTranslator, type PriceOptions, type PricingMessages } from "@/lib/pricing";
-import type { CartInput, PriceAdjustment, PriceResult } from "@/lib/pricing/types";
-import { NEGOTIATED_EDITIONS } from "./approval";
-
-const isNegotiable = (edition: string) => (NEGOTIATED_EDITIONS as readonly string[]).includes(edition);
+import type { Catalog, Edition } from "@/lib/catalog";
+import { compareAmounts, isAmount, isZero, PRICE_DIGITS } from "@/lib/money";
+import { priceCart, type PriceOptions } from "@/lib/pricing";
+import { applyAdjustment } from "@/lib/pricing/adjust";
+import { isNegotiable } from "@/lib/pricing/editions";
+import type { CartInput, PriceResult } from "@/lib/pricing/types";
 
 /** The price terms a quote version fixes. */
 export interface QuoteTerms {
@@ -25,10 +23,6 @@ export interface QuoteTerms {
   reference?: string;
 }
 
-const PERCENT_PATTERN = /^\d{1,3}(\.\d{1,2})?$/;
-const PRICE_PATTERN = /^\d{1,9}(\.\d{1,2})?$/;
-const ZERO = new Decimal(0);
-
 /**
  * Prices a quote's stored terms. With a negotiated seat price, the contact-sales edition is priced
  * as if it were self-serve at that price (see `withNegotiatedPrice`); then the discount is taken
@@ -36,13 +30,14 @@ const ZERO = new Decimal(0);
  * validation must have refused (bad percent, negotiated price where none is allowed).
  */
 export function priceQuote(terms: QuoteTerms, catalog: Catalog, options: PriceOptions): PriceResult {
-  const percent = parsePercent(terms.discountPercent);
+  const percent = checkPercent(terms.discountPercent);
   let priceList = catalog;
   if (terms.negotiatedSeatPrice !== null) {
     // Too few seats is the buyer's (or rep's) input, reported by the edition's own seat range;
     // a negotiated price on a self-serve edition can only be a bug upstream.
     if (!isNegotiable(terms.cart.edition)) throw new Error(`negotiated seat price not allowed for ${terms.cart.edition}`);
-    if (!PRICE_PATTERN.test(terms.negotiatedSeatPrice)) throw new Error(`bad negotiated seat price ${terms.negotiatedSeatPrice}`);
+    if (!isAmount(terms.negotiatedSeatPrice, { digits: PRICE_DIGITS }))
+      throw new Error(`bad negotiated seat price ${terms.negotiatedSeatPrice}`);
     priceList = withNegotiatedPrice(
       catalog,
       terms.cart.edition,
@@ -51,8 +46,8 @@ export function priceQuote(terms: QuoteTerms, catalog: Catalog, options: PriceOp
     );
   }
   const priced = priceCart(terms.cart, priceList, options);
-  if (percent.isZero()) return priced;
-  return applyQuoteDiscount(priced, percent, terms.reference ?? "", options);
+  if (isZero(percent)) return priced;
+  return applyAdjustment(priced, { kind: "quote-discount", code: terms.reference ?? "", percent }, options);
 }
 
 /**
@@ -73,31 +68,8 @@ function withNegotiatedPrice(catalog: Catalog, edition: string, unit: "year" | "
   return { ...catalog, editions };
 }
 
-function applyQuoteDiscount(
-  result: PriceResult,
-  percent: Decimal,
-  reference: string,
-  options: { locale: Locale; messages: PricingMessages },
-): PriceResult {
-  const t = pricingTranslator(options.locale, options.messages);
-  const subtotal = new Decimal(result.subtotal);
-  const off = subtotal.lte(0) ? ZERO : Decimal.min(roundToFen(subtotal.times(percent).dividedBy(100)), subtotal);
-  const shown = percent.toString();
-  const adjustment: PriceAdjustment = {
-    kind: "quote-discount",
-    code: reference,
-    label: t("quoteDiscount.label", { percent: shown }),
-    amount: off.isZero() ? "0.00" : toAmount(off.negated()),
-    formula: t("quoteDiscount.formula", { subtotal: formatMoney(result.subtotal), percent: shown, off: formatMoney(toAmount(off)) }),
-  };
-  const adjustments = [...result.adjustments, adjustment];
-  const total = Decimal.max(subtotal.plus(sum(adjustments.map((a) => new Decimal(a.amount)))), ZERO);
-  return { ...result, adjustments, total: toAmount(total) };
-}
-
-function parsePercent(value: string): Decimal {
-  if (!PERCENT_PATTERN.test(value)) throw new Error(`bad discount percent ${value}`);
-  const percent = new Decimal(value);
-  if (percent.gt(100)) throw new Error(`bad discount percent ${value}`);
-  return percent;
+/** A discount percent as stored: 0–100 with at most two places ("10", "10.00", "15.01"). */
+function checkPercent(value: string): string {
+  if (!isAmount(value, { digits: 3 }) || compareAmounts(value, "100") > 0) throw new Error(`bad discount percent ${value}`);
+  return value;
 }

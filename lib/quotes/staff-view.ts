@@ -3,11 +3,13 @@
 import type { Catalog, Locale } from "@/lib/catalog";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import type { QuoteRow, QuoteStatus } from "@/lib/db/schema";
+import { listQuotes } from "@/lib/db/queries/quotes";
+import type { QuoteRow } from "@/lib/db/schema";
 import { messagesFor } from "@/lib/i18n/messages";
 import type { CartInput, PriceResult } from "@/lib/pricing/types";
 import { catalogForVersion } from "./open";
 import { priceQuote } from "./price";
+import { displayStatus } from "./status";
 
 export interface PricedStoredQuote {
   /** The catalog the quote's current version was issued on. */
@@ -48,15 +50,15 @@ export async function priceStoredQuote(
   return { catalog, result: priceQuote(terms, catalog, { locale, messages: messagesFor(locale).Pricing }) };
 }
 
-/** The status staff see: a sent or opened quote past its expiry is expired (as listQuotesForStaff shows it). */
-export function displayStatus(quote: Pick<QuoteRow, "status" | "expiresAt">, now: Date): QuoteStatus {
-  return (quote.status === "sent" || quote.status === "opened") && quote.expiresAt <= now ? "expired" : quote.status;
-}
-
 /** Whether a staff member may see (and revoke) a quote: its own salesperson, or any operator. */
 export function canManageQuote(user: { id: string; role: Role }, quote: Pick<QuoteRow, "createdBy">): boolean {
   return user.role === "operator" || (user.role === "sales" && quote.createdBy === user.id);
 }
 
-/** Converted and revoked quotes are closed: no revoke, no new revision. */
-export const isClosed = (status: QuoteStatus) => status === "converted" || status === "revoked";
+/** A salesperson's quotes (every quote without `userId`), newest first; with `now`, each shows the status staff see (displayStatus). */
+export async function listQuotesForStaff(db: Db, params: { userId?: string; now?: Date; limit?: number }): Promise<QuoteRow[]> {
+  const rows = await listQuotes(db, { createdBy: params.userId, limit: params.limit });
+  const now = params.now;
+  if (!now) return rows;
+  return rows.map((q) => ({ ...q, status: displayStatus(q, now) }));
+}

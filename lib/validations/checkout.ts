@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cartInputSchema, cartLineInputSchema, termInputSchema } from "./price-request";
+import { amountSchema } from "./money";
 import { voucherCodeSchema } from "./voucher";
 import { educationVerificationSchema, invoiceRequestSchema, organisationDetailsSchema } from "./organisation";
 
@@ -22,7 +23,7 @@ export const checkoutSchema = z
     idempotencyKey: z.uuid(),
     cart: strictCartSchema,
     /** The total shown to the buyer at review; an order is refused if the server's differs. */
-    expectedTotal: z.string().regex(/^\d+\.\d{2}$/),
+    expectedTotal: amountSchema({ places: "exactly2" }),
     consents: z.array(consentSchema),
     organisation: organisationDetailsSchema,
     invoice: invoiceRequestSchema,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { educationDetailsSchema, educationVerificationSchema, invoiceRequestSchema, organisationDetailsSchema } from "./organisation";
+import { educationOrganisationStepSchema } from "./checkout";
+import { educationVerificationSchema, invoiceRequestSchema, organisationDetailsSchema } from "./organisation";
 
 /** The message keys of every issue, by dotted path, so a row states exactly which fields fail and why. */
 function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
@@ -132,13 +133,16 @@ describe("educationVerificationSchema", () => {
     expect(errorsOf(educationVerificationSchema.safeParse({ ...education, ...change }))).toEqual(expected);
   });
 
-  it("education details are the contact plus the institution", () => {
-    const { organisationName: _, ...contact } = org;
-    expect(educationDetailsSchema.parse({ ...contact, ...education })).toEqual({ ...contact, ...education });
-    expect(errorsOf(educationDetailsSchema.safeParse({ ...education, mobile: "123" }))).toEqual({
-      contactName: "OrgDetails.errors.contactName",
-      mobile: "OrgDetails.errors.mobile",
-      email: "OrgDetails.errors.email",
+  it("an education order's details are the organisation and contact plus the institution", () => {
+    const step = { organisation: org, invoice: { type: "none" }, education };
+    expect(educationOrganisationStepSchema.parse(step)).toEqual(step);
+    expect(
+      errorsOf(educationOrganisationStepSchema.safeParse({ ...step, organisation: { ...org, contactName: "", mobile: "123", email: "" } })),
+    ).toEqual({
+      "organisation.contactName": "OrgDetails.errors.contactName",
+      "organisation.mobile": "OrgDetails.errors.mobile",
+      "organisation.email": "OrgDetails.errors.email",
     });
+    expect(Object.keys(errorsOf(educationOrganisationStepSchema.safeParse({ ...step, education: undefined })))).toEqual(["education"]);
   });
 });

@@ -96,7 +96,3 @@ export const educationVerificationSchema = z.object({
   proofFileName: text("proofFile", 1, 255),
 });
 export type EducationVerification = z.infer<typeof educationVerificationSchema>;
-
-/** Organisation details for an education order: the contact, plus the institution, which is the organisation. */
-export const educationDetailsSchema = organisationDetailsSchema.omit({ organisationName: true }).extend(educationVerificationSchema.shape);
-export type EducationDetails = z.infer<typeof educationDetailsSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { Decimal } from "@/lib/money/decimal";
+import { isZero, PRICE_DIGITS } from "@/lib/money";
 import { strictCartSchema } from "./checkout";
+import { amountFieldSchema } from "./money";
 
 // Error messages are message keys under "Quotes.errors", translated where they are shown.
 const error = (key: string) => ({ error: `Quotes.errors.${key}` });
@@ -20,18 +21,12 @@ export const quoteTermsSchema = z.object({
     .pipe(z.email(error("customerEmail"))),
   note: z.string().trim().max(1000, error("note")),
   /** Percent off, 0 to 99.99, two places at most: an order must cost something to be paid. */
-  discountPercent: z
-    .string()
-    .trim()
-    .regex(/^\d{1,2}(\.\d{1,2})?$/, error("discountPercent")),
+  discountPercent: amountFieldSchema({ digits: 2, message: error("discountPercent").error }),
   /** Per seat per billing period; enterprise and education-plus of 256+ seats only. Empty = list price. */
   negotiatedSeatPrice: z.preprocess(
     (v) => (v === "" || v === undefined ? null : v),
-    z
-      .string()
-      .trim()
-      .regex(/^\d{1,9}(\.\d{1,2})?$/, error("negotiatedSeatPrice"))
-      .refine((v) => new Decimal(v).gt(0), error("negotiatedSeatPrice"))
+    amountFieldSchema({ digits: PRICE_DIGITS, message: error("negotiatedSeatPrice").error })
+      .refine((v) => !isZero(v), error("negotiatedSeatPrice"))
       .nullable(),
   ),
   /** The last day (China time) the link works, from a date input. */

@@ -34,10 +34,10 @@ export type SetDiscountLimitValues = z.output<typeof setDiscountLimitSchema>;
 export type CreateSalesAccountResult =
   | { ok: true; name: string; email: string }
   | { ok: false; error: "INVALID" | "ALREADY_STAFF" | "EMAIL_REGISTERED"; fieldErrors: Partial<Record<CreateSalesAccountField, string[]>> }
-  | { ok: false; error: "FORBIDDEN" };
+  | { ok: false; error: "UNAUTHENTICATED" | "FORBIDDEN" };
 
 /** What the set-limit action answers; NOT_SALES when the account is (no longer) a sales account. */
 export type SetDiscountLimitResult =
   | { ok: true; id: string; percent: number }
   | { ok: false; error: "INVALID"; fieldErrors: Partial<Record<keyof SetDiscountLimitValues, string[]>> }
-  | { ok: false; error: "FORBIDDEN" | "NOT_SALES" };
+  | { ok: false; error: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_SALES" };

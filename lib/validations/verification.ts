@@ -20,5 +20,5 @@ export const rejectVerificationSchema = approveVerificationSchema.extend({
 export type DecideVerificationResult =
   | { ok: true; status: "approved" | "rejected" }
   | { ok: false; error: "INVALID"; fieldErrors: { verificationId?: string[]; reason?: string[] } }
-  | { ok: false; error: "FORBIDDEN" | "NOT_FOUND" }
+  | { ok: false; error: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" }
   | { ok: false; error: "ALREADY_DECIDED"; status: "pending" | "approved" | "rejected" };

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isAmount, isZero } from "@/lib/money";
+import { amountFieldSchema } from "./money";
 
 // Error messages are message keys under "Vouchers.errors", translated where they are shown.
 const error = (key: string) => ({ error: `Vouchers.errors.${key}` });
@@ -10,11 +12,7 @@ export const voucherCodeSchema = z
   .toUpperCase()
   .regex(/^[A-Z0-9-]{4,32}$/, error("code"));
 
-const money = (key: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{1,12}(\.\d{1,2})?$/, error(key));
+const money = (key: string) => amountFieldSchema({ message: error(key).error });
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 /** The operator's create-voucher form. An empty code is generated; amount or percent by kind. */
@@ -36,7 +34,7 @@ export const createVoucherSchema = z
     ),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === "cash" && (v.amount === undefined || Number(v.amount) <= 0))
+    if (v.kind === "cash" && (v.amount === undefined || (isAmount(v.amount) && isZero(v.amount))))
       ctx.addIssue({ code: "custom", path: ["amount"], message: error("amount").error });
     if (v.kind === "percent" && v.percent === undefined)
       ctx.addIssue({ code: "custom", path: ["percent"], message: error("percent").error });
@@ -47,7 +45,7 @@ export type CreateVoucherInput = z.output<typeof createVoucherSchema>;
 export type CreateVoucherResult =
   | { ok: true; code: string }
   | { ok: false; error: "INVALID"; fieldErrors: Partial<Record<keyof CreateVoucherInput, string[]>> }
-  | { ok: false; error: "FORBIDDEN" | "CODE_TAKEN" };
+  | { ok: false; error: "UNAUTHENTICATED" | "FORBIDDEN" | "CODE_TAKEN" };
 
 /** Why a voucher code cannot be used. */
 export type VoucherLookupError = "VOUCHER_UNKNOWN" | "VOUCHER_EXPIRED" | "VOUCHER_USED";

@@ -1,9 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import type { AuthErrorKey } from "./auth-error";
 
 /** The form-level error (wrong credentials, email taken…), announced when it appears. */
-export function FormError({ messageKey }: { messageKey: string | undefined }) {
+export function FormError({ messageKey }: { messageKey: AuthErrorKey | undefined }) {
   const t = useTranslations("Auth.errors");
   // The live region stays mounted so screen readers announce the message when it is filled in.
   return (
@@ -16,12 +18,8 @@ export function FormError({ messageKey }: { messageKey: string | undefined }) {
 /** The primary button; it stays disabled while the request runs and while the next page loads. */
 export function SubmitButton({ busy, label, busyLabel }: { busy: boolean; label: string; busyLabel: string }) {
   return (
-    <button
-      type="submit"
-      disabled={busy}
-      className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-    >
+    <Button type="submit" disabled={busy} block>
       {busy ? busyLabel : label}
-    </button>
+    </Button>
   );
 }

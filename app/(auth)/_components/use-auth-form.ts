@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
 import type { z } from "zod";
-import { authErrorKey } from "./auth-error";
+import { authErrorKey, type AuthErrorKey } from "./auth-error";
 
 type AuthCall<V> = (values: V) => Promise<{ error?: unknown }>;
 
@@ -15,9 +15,9 @@ type AuthCall<V> = (values: V) => Promise<{ error?: unknown }>;
  */
 export function useAuthForm<I extends FieldValues, O extends FieldValues>(schema: z.ZodType<O, I>, call: AuthCall<O>, next: string) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string>();
+  const [formError, setFormError] = useState<AuthErrorKey>();
   const [leaving, setLeaving] = useState(false);
-  const { register, handleSubmit, formState } = useForm<I, unknown, O>({ resolver: zodResolver(schema as never) });
+  const { register, handleSubmit, formState } = useForm<I, unknown, O>({ resolver: zodResolver(schema) });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
     const { error } = await call(values).catch(() => ({ error: {} }));

@@ -6,6 +6,7 @@ import { signInPath } from "@/lib/auth/next-path";
 import { getCurrentUser } from "@/lib/auth/session";
 import { signOut } from "@/lib/auth/sign-out";
 import { nextParam, type SearchParams } from "../_components/next-param";
+import { Button } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Auth.forbidden");
@@ -24,9 +25,9 @@ export default async function ForbiddenPage({ searchParams }: { searchParams: Se
       <p className="text-slate-600">{t("body", { email: user.email })}</p>
       <form action={signOut}>
         <input type="hidden" name="next" value={signInPath(next)} />
-        <button type="submit" className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        <Button type="submit" block>
           {t("switchAccount")}
-        </button>
+        </Button>
       </form>
       <Link href="/pricing" className="inline-block text-brand-700 underline">
         {t("back")}

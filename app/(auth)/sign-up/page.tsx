@@ -1,36 +1,8 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { withNext } from "@/lib/auth/next-path";
-import { getCurrentUser } from "@/lib/auth/session";
-import { nextParam, type SearchParams } from "../_components/next-param";
-import { SignUpForm } from "../_components/sign-up-form";
+import { AuthPage, authMetadata } from "../_components/auth-page";
+import type { SearchParams } from "../_components/next-param";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Auth.signUp");
-  return { title: t("title"), robots: { index: false } };
-}
+export const generateMetadata = () => authMetadata("signUp");
 
-export default async function SignUpPage({ searchParams }: { searchParams: SearchParams }) {
-  const next = await nextParam(searchParams);
-  if (await getCurrentUser()) redirect(next);
-  const t = await getTranslations("Auth.signUp");
-  return (
-    <div className="space-y-6">
-      <div>
-        <h1 id="sign-up-title" className="text-2xl font-bold tracking-tight">
-          {t("title")}
-        </h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-      </div>
-      <SignUpForm next={next} labelledBy="sign-up-title" />
-      <p className="text-sm text-slate-600">
-        {t("haveAccount")}{" "}
-        <Link href={withNext("/sign-in", next)} className="text-brand-700 underline">
-          {t("toSignIn")}
-        </Link>
-      </p>
-    </div>
-  );
+export default function SignUpPage({ searchParams }: { searchParams: SearchParams }) {
+  return <AuthPage mode="signUp" searchParams={searchParams} />;
 }

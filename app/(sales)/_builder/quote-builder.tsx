@@ -5,21 +5,25 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { AddonsField } from "@/app/(store)/buy/_components/addons-field";
-import { EditionField } from "@/app/(store)/buy/_components/edition-field";
-import { TermField } from "@/app/(store)/buy/_components/term-field";
-import { usePricedCart, type Pricer } from "@/app/(store)/buy/_components/use-priced-cart";
+import type { z } from "zod";
+import { AddonsField } from "@/components/configurator/addons-field";
+import { EditionField } from "@/components/configurator/edition-field";
+import { TermField } from "@/components/configurator/term-field";
+import { usePricedCart, type Pricer } from "@/components/configurator/use-priced-cart";
 import { PriceSummary } from "@/components/price-summary";
 import { TextField } from "@/components/ui/text-field";
 import { issueQuoteAction } from "@/lib/actions/issue-quote";
 import { catalog } from "@/lib/catalog";
 import { encodeCart, type DecodedCart } from "@/lib/cart/url";
-import { formatMoney } from "@/lib/money";
+import { formatMoney, isAmount, PRICE_DIGITS } from "@/lib/money";
 import type { CartInput, RuleViolation } from "@/lib/pricing/types";
-import { allowsNegotiatedPrice, NEGOTIATED_EDITIONS, needsApproval } from "@/lib/quotes/approval";
+import { allowsNegotiatedPrice, isNegotiable, needsApproval } from "@/lib/quotes/approval";
 import { priceQuote } from "@/lib/quotes/price";
 import type { IssueQuoteResult } from "@/lib/quotes/issue";
 import { quoteTermsSchema, type QuoteTermsForm } from "@/lib/validations/quote";
+
+type QuoteTerms = z.output<typeof quoteTermsSchema>;
+import { Button, buttonVariants } from "@/components/ui/button";
 
 interface Props {
   initial: DecodedCart;
@@ -30,10 +34,7 @@ interface Props {
   revising?: { id: string; number: string };
 }
 
-const PERCENT = /^\d{1,2}(\.\d{1,2})?$/;
-const PRICE = /^\d{1,9}(\.\d{1,2})?$/;
 const input = "mt-1 block h-10 w-full rounded-md border border-slate-300 px-3 aria-invalid:border-red-600";
-const isNegotiable = (edition: string) => (NEGOTIATED_EDITIONS as readonly string[]).includes(edition);
 
 /**
  * The sales quote builder: the store's own configurator (every edition, including the ones sold
@@ -41,11 +42,15 @@ const isNegotiable = (edition: string) => (NEGOTIATED_EDITIONS as readonly strin
  */
 export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Props) {
   const t = useTranslations("Quotes.builder");
-  const form = useForm<QuoteTermsForm>({ resolver: zodResolver(quoteTermsSchema) as never, defaultValues: defaults, mode: "onTouched" });
+  const form = useForm<QuoteTermsForm, unknown, QuoteTerms>({
+    resolver: zodResolver(quoteTermsSchema),
+    defaultValues: defaults,
+    mode: "onTouched",
+  });
   const [discount, negotiated] = useWatch({ control: form.control, name: ["discountPercent", "negotiatedSeatPrice"] });
   // Half-typed values ("1.", "") price as no discount until they parse; the form reports them.
-  const discountPercent = PERCENT.test(discount ?? "") ? (discount as string) : "0";
-  const seatPrice = typeof negotiated === "string" && PRICE.test(negotiated) ? negotiated : null;
+  const discountPercent = isAmount(discount ?? "", { digits: 2 }) ? (discount as string) : "0";
+  const seatPrice = typeof negotiated === "string" && isAmount(negotiated, { digits: PRICE_DIGITS }) ? negotiated : null;
   const price = useCallback<Pricer>(
     (cart, options) =>
       priceQuote({ cart, discountPercent, negotiatedSeatPrice: isNegotiable(cart.edition) ? seatPrice : null }, catalog, options),
@@ -166,19 +171,10 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
           <div className="flex items-center justify-between gap-4 border-t border-slate-200 pt-4">
             <span className="text-lg font-semibold tabular-nums">{formatMoney(state.result.total)}</span>
             <span className="flex flex-wrap gap-2">
-              <button
-                type="button"
-                disabled={pending}
-                onClick={send(true)}
-                className="rounded-lg border border-slate-300 bg-white px-4 py-2 disabled:opacity-60"
-              >
+              <Button type="button" disabled={pending} onClick={send(true)} variant="secondary">
                 {t("saveDraft")}
-              </button>
-              <button
-                type="submit"
-                disabled={pending}
-                className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-60"
-              >
+              </Button>
+              <Button type="submit" disabled={pending}>
                 {pending
                   ? t("issuing")
                   : revising
@@ -186,7 +182,7 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
                     : approval
                       ? t("submitForApproval")
                       : t("issue")}
-              </button>
+              </Button>
             </span>
           </div>
         </form>
@@ -228,9 +224,10 @@ function Issued({ result }: { result: Extract<IssueQuoteResult, { ok: true }> })
               className={`${input} font-mono text-xs`}
               onFocus={(e) => e.currentTarget.select()}
             />
-            <button
+            <Button
               type="button"
-              className="shrink-0 rounded-lg border border-slate-300 px-3"
+              variant="secondary"
+              className="shrink-0"
               onClick={() =>
                 void navigator.clipboard?.writeText(link).then(
                   () => setCopied(true),
@@ -239,16 +236,16 @@ function Issued({ result }: { result: Extract<IssueQuoteResult, { ok: true }> })
               }
             >
               {copied ? t("copied") : t("copy")}
-            </button>
+            </Button>
           </div>
           <p className="mt-1 text-xs text-slate-600">{t("linkOnce")}</p>
         </div>
       )}
       <div className="flex flex-wrap gap-3">
-        <Link href={`/sales/quotes/${result.quoteId}`} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white">
+        <Link href={`/sales/quotes/${result.quoteId}`} className={buttonVariants()}>
           {t("view")}
         </Link>
-        <Link href="/sales/quotes/new" className="rounded-lg border border-slate-300 px-4 py-2">
+        <Link href="/sales/quotes/new" className={buttonVariants({ variant: "secondary" })}>
           {t("another")}
         </Link>
       </div>

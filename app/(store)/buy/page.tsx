@@ -3,7 +3,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { decodeCart } from "@/lib/cart/url";
 import { getDb } from "@/lib/db/client";
 import { listFreeOrganisations } from "@/lib/db/queries/organisations";
-import { BuyWizard } from "./_components/buy-wizard";
+import { BuyWizard } from "@/components/checkout/buy-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

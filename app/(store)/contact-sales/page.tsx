@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { Locale } from "@/lib/catalog";
 import { interestFromQuery } from "@/lib/validations/contact-sales";
 import { ContactSalesForm } from "./_components/contact-sales-form";
 import { interestOptions } from "./_components/interest-options";
@@ -18,7 +17,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ContactSalesPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
   const interest = interestFromQuery({ edition: query.edition, addon: query.addon });
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const t = await getTranslations("ContactSales");
   const options = await interestOptions(locale);
   const chosen = options.find((o) => o.value === interest);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { catalog, type Locale } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
 import { EditionCard } from "./_components/edition-card";
 import { AddonPriceTable } from "./_components/addon-price-table";
 
@@ -8,7 +8,7 @@ export type Billing = "annual" | "monthly";
 
 export default async function PricingPage({ searchParams }: { searchParams: Promise<{ billing?: string }> }) {
   const billing: Billing = (await searchParams).billing === "monthly" ? "monthly" : "annual";
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const t = await getTranslations("PricingPage");
   return (
     <div className="space-y-10">

@@ -1,164 +1,39 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, asc, desc, eq } from "drizzle-orm";
-import type { Consent } from "@/lib/agreements";
-import type { PriceResult } from "@/lib/pricing/types";
-import type { Checkout } from "@/lib/validations/checkout";
+import { and, asc, desc, eq, lte } from "drizzle-orm";
 import type { Db } from "../client";
-import { orderConsents, orderEvents, orderLines, orders, organisations, type OrderRow } from "../schema";
-import { convertQuote } from "./quotes";
-import { createVerification } from "./verifications";
-import { redeemVoucher } from "./vouchers";
+import { orderConsents, orderEvents, orderLines, orders, type OrderLineRow, type OrderRow, type OrderStatus } from "../schema";
 
-const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+type NewOrderRow = typeof orders.$inferInsert;
+type NewOrderLine = typeof orderLines.$inferInsert;
+type NewOrderConsent = typeof orderConsents.$inferInsert;
 
-/** A readable order number: Q + the date in China + 6 unambiguous characters. */
-export function orderNumber(now: Date): string {
-  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll("-", "");
-  const tail = Array.from(randomBytes(6), (b) => ALPHABET[b % ALPHABET.length]).join("");
-  return `Q${day}-${tail}`;
+/** Stores an order unless the user already has one under its idempotency key; undefined then. */
+export async function insertOrderOnce(tx: Db, values: NewOrderRow): Promise<OrderRow | undefined> {
+  const [inserted] = await tx
+    .insert(orders)
+    .values(values)
+    .onConflictDoNothing({ target: [orders.userId, orders.idempotencyKey] })
+    .returning();
+  return inserted;
 }
 
-/** Whom the order is for: an organisation the buyer already has (upgraded in place), or a new one. */
-export type OrderTarget = { method: "in-place"; organisationId: string } | { method: "new" };
-
-export interface NewOrder {
-  userId: string;
-  target: OrderTarget;
-  checkout: Checkout;
-  priced: PriceResult;
-  consents: Consent[];
-  locale: string;
-  now: Date;
-  /** For an edition sold after verification: the institution and proof to review, stored pending with the order. */
-  verification?: { institutionName: string; institutionType: string; proofUploadId: string };
-  /** The voucher already applied to `priced`; a single-use one is redeemed by this order or the order is not stored. */
-  voucher?: { code: string; singleUse: boolean };
-  /** The quote version whose terms priced this order; it is converted by this order or the order is not stored. */
-  quote?: { id: string; version: number };
+/** Stores an order's lines. */
+export async function insertOrderLines(tx: Db, rows: NewOrderLine[]): Promise<void> {
+  if (rows.length) await tx.insert(orderLines).values(rows);
 }
 
-/** The fingerprint of a submission: a repeat under the same idempotency key must match it. */
-export function requestHashOf(checkout: Checkout, quote?: { id: string; version: number }): string {
-  const parts = [
-    checkout.cart,
-    checkout.consents,
-    checkout.organisation,
-    checkout.invoice,
-    checkout.education ?? null,
-    checkout.upgrade ?? null,
-    ...(checkout.voucher ? [checkout.voucher] : []),
-    ...(quote ? [quote] : []),
-  ];
-  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+/** Stores the agreements accepted with an order. */
+export async function insertOrderConsents(tx: Db, rows: NewOrderConsent[]): Promise<void> {
+  if (rows.length) await tx.insert(orderConsents).values(rows);
 }
 
-export type CreateOrderResult =
-  { order: OrderRow; created: boolean } | { conflict: true } | { voucherUsed: true } | { quoteUnavailable: true };
-
-/** Thrown inside the transaction to roll the whole order back when its voucher was redeemed meanwhile. */
-class VoucherAlreadyRedeemed extends Error {}
-/** Thrown inside the transaction when the quote was converted, revoked or revised meanwhile. */
-class QuoteNoLongerOpen extends Error {}
-
-/**
- * Stores a priced order with its lines, consents and first status event in one transaction.
- * The same user and idempotency key always yield the same order; a key reused for a different
- * submission is a conflict, never a second order.
- */
-export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrderResult> {
-  const { userId, checkout, priced, consents, locale, now, target } = params;
-  const requestHash = requestHashOf(checkout, params.quote);
-  const organisationId = target.method === "in-place" ? target.organisationId : randomUUID();
-  const store = db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(orders)
-      .values({
-        id: randomUUID(),
-        number: orderNumber(now),
-        userId,
-        idempotencyKey: checkout.idempotencyKey,
-        requestHash,
-        edition: checkout.cart.edition,
-        seats: checkout.cart.seats ?? null,
-        organisationId,
-        upgradeMethod: target.method,
-        cart: checkout.cart,
-        catalogVersion: priced.catalogVersion,
-        total: priced.total,
-        organisation: { ...checkout.organisation, ...(checkout.education ? { education: checkout.education } : {}) },
-        invoice: checkout.invoice,
-        locale,
-        quoteId: params.quote?.id ?? null,
-        quoteVersion: params.quote?.version ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing({ target: [orders.userId, orders.idempotencyKey] })
-      .returning();
-    if (!inserted) {
-      const [existing] = await tx
-        .select()
-        .from(orders)
-        .where(and(eq(orders.userId, userId), eq(orders.idempotencyKey, checkout.idempotencyKey)));
-      if (!existing || existing.requestHash !== requestHash) return { conflict: true as const };
-      return { order: existing, created: false };
-    }
-    // Conditional update: of concurrent checkouts with one single-use voucher, exactly one gets its row.
-    if (params.voucher?.singleUse && !(await redeemVoucher(tx, { code: params.voucher.code, orderId: inserted.id, now })))
-      throw new VoucherAlreadyRedeemed();
-    if (params.quote && !(await convertQuote(tx, { quoteId: params.quote.id, version: params.quote.version, now })))
-      throw new QuoteNoLongerOpen();
-    if (target.method === "new") {
-      // Created with its first order, on the free edition until that order is paid.
-      await tx
-        .insert(organisations)
-        .values({ id: organisationId, name: checkout.organisation.organisationName, ownerUserId: userId, createdAt: now });
-    }
-    await tx.insert(orderLines).values([
-      ...priced.lines.map((l, position) => ({
-        orderId: inserted.id,
-        position,
-        kind: l.kind,
-        sku: l.sku,
-        name: l.name,
-        quantity: l.quantity,
-        termUnit: l.term?.unit ?? null,
-        termCount: l.term?.count ?? null,
-        unitPrice: l.unitPrice,
-        amount: l.amount,
-        formula: l.formula,
-      })),
-      // Adjustments (vouchers) follow the priced lines; never refundable, never provisioned.
-      ...priced.adjustments.map((a, i) => ({
-        orderId: inserted.id,
-        position: priced.lines.length + i,
-        kind: "adjustment" as const,
-        sku: `${a.kind}:${a.code}`,
-        name: a.label,
-        quantity: 1,
-        termUnit: null,
-        termCount: null,
-        unitPrice: a.amount,
-        amount: a.amount,
-        formula: a.formula,
-      })),
-    ]);
-    await tx
-      .insert(orderConsents)
-      .values(consents.map((c) => ({ orderId: inserted.id, agreementId: c.agreementId, version: c.version, userId, acceptedAt: now })));
-    await tx
-      .insert(orderEvents)
-      .values({ orderId: inserted.id, at: now, fromStatus: null, toStatus: "pending_payment", cause: "checkout" });
-    if (params.verification) await createVerification(tx, { ...params.verification, orderId: inserted.id, userId, now });
-    return { order: inserted, created: true };
-  });
-  try {
-    return await store;
-  } catch (error) {
-    if (error instanceof VoucherAlreadyRedeemed) return { voucherUsed: true };
-    if (error instanceof QuoteNoLongerOpen) return { quoteUnavailable: true };
-    throw error;
-  }
+/** Records an order status event (the first one, "checkout", has no from-status). */
+export async function insertOrderEvent(
+  tx: Db,
+  params: { orderId: string; from: OrderStatus | null; to: OrderStatus; cause: string; now: Date },
+): Promise<void> {
+  await tx
+    .insert(orderEvents)
+    .values({ orderId: params.orderId, at: params.now, fromStatus: params.from, toStatus: params.to, cause: params.cause });
 }
 
 /** The order a user placed under an idempotency key, if any. */
@@ -172,13 +47,10 @@ export async function findOrderByIdempotencyKey(db: Db, params: { userId: string
 
 /** An order with its lines, consents and history, or undefined; only its owner may read it. */
 export async function getOrderForUser(db: Db, params: { orderId: string; userId: string }) {
-  const [order] = await db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.id, params.orderId), eq(orders.userId, params.userId)));
+  const order = await getOwnOrder(db, params);
   if (!order) return undefined;
   const [lines, consents, events] = await Promise.all([
-    db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.position)),
+    listOrderLines(db, { orderId: order.id }),
     db.select().from(orderConsents).where(eq(orderConsents.orderId, order.id)),
     db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(asc(orderEvents.at)),
   ]);
@@ -193,4 +65,50 @@ export async function countOrders(db: Db, params: { userId: string }): Promise<n
 /** A user's orders, newest first. */
 export async function listOrdersForUser(db: Db, params: { userId: string }): Promise<OrderRow[]> {
   return db.select().from(orders).where(eq(orders.userId, params.userId)).orderBy(desc(orders.createdAt));
+}
+
+/** One order by id, or undefined. */
+export async function getOrder(db: Db, params: { orderId: string }): Promise<OrderRow | undefined> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, params.orderId));
+  return order;
+}
+
+/** One order by id if `userId` placed it, or undefined. */
+export async function getOwnOrder(db: Db, params: { orderId: string; userId: string }): Promise<OrderRow | undefined> {
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, params.orderId), eq(orders.userId, params.userId)));
+  return order;
+}
+
+/** Locks the order row (SELECT … FOR UPDATE): concurrent writers of the same order take turns until commit. Call inside a transaction. */
+export async function lockOrder(tx: Db, params: { orderId: string }): Promise<OrderRow | undefined> {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, params.orderId)).for("update");
+  return order;
+}
+
+/** Writes an order's status and records the event in the same statement batch; the caller has locked the row and judged the change. */
+export async function recordOrderStatus(
+  tx: Db,
+  params: { orderId: string; from: OrderStatus | null; to: OrderStatus; cause: string; now: Date },
+): Promise<OrderRow> {
+  const { orderId, from, to, cause, now } = params;
+  const [order] = await tx.update(orders).set({ status: to, updatedAt: now }).where(eq(orders.id, orderId)).returning();
+  await insertOrderEvent(tx, { orderId, from, to, cause, now });
+  return order!;
+}
+
+/** Ids of orders in `status` created at or before `createdBefore`. */
+export async function listOrderIdsByStatus(db: Db, params: { status: OrderStatus; createdBefore: Date }): Promise<string[]> {
+  const rows = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, params.status), lte(orders.createdAt, params.createdBefore)));
+  return rows.map((r) => r.id);
+}
+
+/** An order's lines (priced lines, then adjustments), by position. */
+export async function listOrderLines(db: Db, params: { orderId: string }): Promise<OrderLineRow[]> {
+  return db.select().from(orderLines).where(eq(orderLines.orderId, params.orderId)).orderBy(asc(orderLines.position));
 }

@@ -30,3 +30,13 @@ export async function listFreeOrganisations(db: Db, params: { userId: string; id
 export async function listOrganisations(db: Db, params: { userId: string }): Promise<OrganisationRow[]> {
   return db.select().from(organisations).where(eq(organisations.ownerUserId, params.userId)).orderBy(asc(organisations.createdAt));
 }
+
+/** Sets the edition and seats an organisation holds (fulfilment of a seats line). */
+export async function setOrganisationPlan(db: Db, params: { organisationId: string; edition: string; seats: number }): Promise<void> {
+  await db.update(organisations).set({ edition: params.edition, seats: params.seats }).where(eq(organisations.id, params.organisationId));
+}
+
+/** Stores an organisation (created with its first order, on the free edition). */
+export async function insertOrganisation(db: Db, values: typeof organisations.$inferInsert): Promise<void> {
+  await db.insert(organisations).values(values);
+}

@@ -6,7 +6,7 @@ import type { Db, DbHandle } from "../client";
 import { catalogVersions, orders, user } from "../schema";
 import { migratedDb, testBackend } from "../testing";
 import { listOrdersForQuote } from "./quote-orders";
-import { createQuote, type CreateQuoteParams } from "./quotes";
+import { createQuote, type CreateQuoteParams } from "@/lib/quotes/store";
 
 const t0 = new Date("2026-11-22T02:00:00Z");
 const cart: CartInput = {

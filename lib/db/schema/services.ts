@@ -25,8 +25,17 @@ export const serviceItems = pgTable(
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     unitPrice: money("unit_price").notNull(),
-    /** Multiplier actually applied to the unit price: 1 = no discount, 0.85 = 15% off. */
-    discount: numeric("discount", { precision: 5, scale: 4 }).notNull().default("1"),
+    /**
+     * What was actually paid for this item: the order line's share of the order total, after the
+     * quote discount and its share of any voucher (the shares of an order add up to its total).
+     */
+    paidAmount: money("paid_amount").notNull(),
+    /**
+     * Multiplier actually applied to the line's list amount (unit price × quantity × term):
+     * paidAmount ÷ that amount, 1 = no discount, 0.85 = 15% off. Ten places, so an upgrade
+     * priced from it is exact to the fen.
+     */
+    discount: numeric("discount", { precision: 11, scale: 10 }).notNull().default("1"),
     sourceOrderId: text("source_order_id")
       .notNull()
       .references(() => orders.id),
@@ -54,6 +63,8 @@ export const phoneCreditLedger = pgTable(
     /** Positive for top-ups, negative for call charges. */
     amount: money("amount").notNull(),
     sourceOrderId: text("source_order_id").references(() => orders.id),
+    /** For a top-up from an order: that order line's share of the order total (the credit is the face value). */
+    paidAmount: money("paid_amount"),
     note: text("note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,12 +4,13 @@ import { safeNextPath } from "@/lib/auth/next-path";
 import type { Db } from "@/lib/db/client";
 import { createSandboxPayment, getSandboxPayment } from "@/lib/db/queries/payments";
 import { parseFen } from "@/lib/money";
+import { amountSchema as moneySchema } from "@/lib/validations/money";
 import { signedHeaders, verifySignature } from "../signature";
 import type { PaymentEvent, PaymentProvider } from "../types";
 
 export const SANDBOX_PROVIDER_ID = "sandbox";
 
-const amountSchema = z.string().regex(/^\d{1,12}\.\d{2}$/);
+const amountSchema = moneySchema({ places: "exactly2" });
 
 /** The body of a sandbox notification. */
 export const sandboxNotificationSchema = z.object({

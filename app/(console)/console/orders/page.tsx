@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { catalog, type Locale } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { listOrdersForUser } from "@/lib/db/queries/orders";
 import { formatMoney } from "@/lib/money";
 import { nameOf } from "@/lib/pricing/messages";
 import { hasReceipt } from "@/lib/receipts/receipt";
+import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
 
 export default async function OrdersPage() {
   const user = await requireUser("/console/orders");
@@ -16,7 +17,15 @@ export default async function OrdersPage() {
     await getTranslations("Order"),
     await getTranslations("Receipt"),
     await getFormatter(),
-    (await getLocale()) as Locale,
+    await getLocale(),
+  ];
+  const columns = [
+    ...(["Number", "Date", "Edition", "Total", "Status"] as const).map((c) => ({
+      key: c,
+      label: t(`col${c}`),
+      align: c === "Total" ? ("right" as const) : undefined,
+    })),
+    { key: "Receipt", label: tReceipt("colReceipt") },
   ];
   return (
     <div className="space-y-4">
@@ -24,56 +33,30 @@ export default async function OrdersPage() {
       {orders.length === 0 ? (
         <p className="text-slate-600">{t("noOrders")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  {t("colNumber")}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {t("colDate")}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {t("colEdition")}
-                </th>
-                <th scope="col" className="px-4 py-2 text-right">
-                  {t("colTotal")}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {t("colStatus")}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {tReceipt("colReceipt")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {orders.map((o) => (
-                <tr key={o.id} className="border-t border-slate-100">
-                  <th scope="row" className="px-4 py-2 font-medium">
-                    <Link href={`/orders/${o.id}`} className="text-brand-700 underline">
-                      {o.number}
-                    </Link>
-                  </th>
-                  <td className="px-4 py-2">{format.dateTime(o.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  <td className="px-4 py-2">{nameOf(catalog, o.edition, locale)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(o.total)}</td>
-                  <td className="px-4 py-2">{tOrder(`status.${o.status}`)}</td>
-                  <td className="px-4 py-2">
-                    {hasReceipt(o) ? (
-                      <a href={`/orders/${o.id}/receipt/pdf`} download className="whitespace-nowrap text-brand-700 underline">
-                        PDF<span className="sr-only"> {tReceipt("downloadFor", { number: o.number })}</span>
-                      </a>
-                    ) : (
-                      <span className="text-slate-400">—</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={columns}>
+          {orders.map((o) => (
+            <tr key={o.id}>
+              <RowHeader>
+                <Link href={`/orders/${o.id}`} className="text-brand-700 underline">
+                  {o.number}
+                </Link>
+              </RowHeader>
+              <Td>{format.dateTime(o.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+              <Td>{nameOf(catalog, o.edition, locale)}</Td>
+              <Td align="right">{formatMoney(o.total)}</Td>
+              <Td>{tOrder(`status.${o.status}`)}</Td>
+              <Td>
+                {hasReceipt(o) ? (
+                  <a href={`/orders/${o.id}/receipt/pdf`} download className="whitespace-nowrap text-brand-700 underline">
+                    PDF<span className="sr-only"> {tReceipt("downloadFor", { number: o.number })}</span>
+                  </a>
+                ) : (
+                  <span className="text-slate-400">—</span>
+                )}
+              </Td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -1,11 +1,12 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { catalog, type Locale } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { listOrganisations } from "@/lib/db/queries/organisations";
 import { getServices, phoneCreditBalance } from "@/lib/db/queries/services";
 import { formatMoney } from "@/lib/money";
 import { nameOf } from "@/lib/pricing/messages";
+import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 
 export default async function ServicesPage() {
@@ -19,8 +20,13 @@ export default async function ServicesPage() {
       credit: await phoneCreditBalance(db, { organisationId: o.id }),
     })),
   );
-  const [t, format, locale] = [await getTranslations("Console"), await getFormatter(), (await getLocale()) as Locale];
+  const [t, format, locale] = [await getTranslations("Console"), await getFormatter(), await getLocale()];
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const columns = (["Item", "Quantity", "Starts", "Expires", "UnitPrice"] as const).map((c) => ({
+    key: c,
+    label: t(`col${c}`),
+    align: c === "Quantity" || c === "UnitPrice" ? ("right" as const) : undefined,
+  }));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("servicesTitle")}</h1>
@@ -36,42 +42,19 @@ export default async function ServicesPage() {
           {services.length === 0 ? (
             <p className="mt-2 text-sm text-slate-600">{t("noServices")}</p>
           ) : (
-            <table className="mt-3 w-full text-left text-sm">
-              <thead>
-                <tr className="text-slate-600">
-                  <th scope="col" className="py-1">
-                    {t("colItem")}
-                  </th>
-                  <th scope="col" className="py-1 text-right">
-                    {t("colQuantity")}
-                  </th>
-                  <th scope="col" className="py-1">
-                    {t("colStarts")}
-                  </th>
-                  <th scope="col" className="py-1">
-                    {t("colExpires")}
-                  </th>
-                  <th scope="col" className="py-1 text-right">
-                    {t("colUnitPrice")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+            <div className="mt-3">
+              <DataTable columns={columns} framed={false}>
                 {services.map((s) => (
-                  <tr key={s.id} className="border-t border-slate-100">
-                    <th scope="row" className="py-1 font-medium">
-                      {nameOf(catalog, s.sku, locale)}
-                    </th>
-                    <td className="py-1 text-right tabular-nums">{s.quantity}</td>
-                    <td className="py-1">{day(s.startsAt)}</td>
-                    <td className="py-1" data-testid={`expires-${s.sku}`}>
-                      {day(s.expiresAt)}
-                    </td>
-                    <td className="py-1 text-right tabular-nums">{formatMoney(s.unitPrice)}</td>
+                  <tr key={s.id}>
+                    <RowHeader>{nameOf(catalog, s.sku, locale)}</RowHeader>
+                    <Td align="right">{s.quantity}</Td>
+                    <Td>{day(s.startsAt)}</Td>
+                    <Td data-testid={`expires-${s.sku}`}>{day(s.expiresAt)}</Td>
+                    <Td align="right">{formatMoney(s.unitPrice)}</Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </DataTable>
+            </div>
           )}
         </Section>
       ))}

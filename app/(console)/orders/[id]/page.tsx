@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { agreements } from "@/lib/agreements";
 import { requireUser } from "@/lib/auth/session";
-import type { Locale } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { listPaymentsForOrder } from "@/lib/db/queries/payments";
 import { encodeCart } from "@/lib/cart/url";
@@ -16,6 +15,7 @@ import { canPay, needsVerification } from "@/lib/orders/payability";
 import Link from "next/link";
 import { OrderStatusPoller } from "./_components/order-status-poller";
 import { PrintButton } from "@/components/print-button";
+import { buttonVariants } from "@/components/ui/button";
 import { InvoiceDetails } from "@/components/invoice-details";
 import { hasReceipt } from "@/lib/receipts/receipt";
 import { PayButton } from "./_components/pay-button";
@@ -32,7 +32,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const verifies = needsVerification(order.edition);
   const verification = verifies ? await getVerificationForOrder(db, { orderId: order.id }) : undefined;
   const lastPayment = (await listPaymentsForOrder(db, { orderId: order.id })).at(-1);
-  const [t, format, locale] = [await getTranslations("Order"), await getFormatter(), (await getLocale()) as Locale];
+  const [t, format, locale] = [await getTranslations("Order"), await getFormatter(), await getLocale()];
   const [tReceipt, tAgreement, tCheckout] = [
     await getTranslations("Receipt"),
     await getTranslations("AgreementPage"),
@@ -48,14 +48,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <div className="no-print flex flex-wrap justify-end gap-2">
             {hasReceipt(order) && (
               <>
-                <Link href={`/orders/${order.id}/receipt`} className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm">
+                <Link href={`/orders/${order.id}/receipt`} className={buttonVariants({ variant: "secondary", className: "text-sm" })}>
                   {tReceipt("view")}
                 </Link>
-                <a
-                  href={`/orders/${order.id}/receipt/pdf`}
-                  download
-                  className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white"
-                >
+                <a href={`/orders/${order.id}/receipt/pdf`} download className={buttonVariants({ className: "text-sm" })}>
                   {tReceipt("download")}
                 </a>
               </>

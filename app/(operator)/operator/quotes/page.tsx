@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/ui/data-table";
-import { approveQuoteAction, rejectQuoteAction } from "@/lib/actions/quote-admin";
+import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
+import { approveQuoteAction } from "@/lib/actions/approve-quote";
+import { rejectQuoteAction } from "@/lib/actions/reject-quote";
 import { requireRole } from "@/lib/auth/session";
-import type { Locale } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { listQuotesPendingApproval } from "@/lib/db/queries/quotes";
 import { findUserById } from "@/lib/db/queries/users";
@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function QuoteApprovalsPage() {
   await requireRole("operator", "/operator/quotes");
   const db = await getDb();
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const pending = await listQuotesPendingApproval(db);
   const load = catalogLoader(db);
   const [totals, reps] = await Promise.all([
@@ -43,7 +43,6 @@ export default async function QuoteApprovalsPage() {
     label: t(`approvals.columns.${c}`),
     align: c === "discount" || c === "negotiatedSeatPrice" || c === "total" ? ("right" as const) : undefined,
   }));
-  const td = "px-3 py-2 align-top";
   return (
     <div className="space-y-6">
       <PageHeader title={t("approvals.title")} intro={t("approvals.intro")} />
@@ -65,22 +64,20 @@ export default async function QuoteApprovalsPage() {
               const total = totals[i];
               return (
                 <tr key={q.id}>
-                  <th scope="row" className={`${td} text-left font-medium`}>
+                  <RowHeader>
                     <QuoteNumberLink id={q.id} number={q.number} />
-                  </th>
-                  <td className={td}>
+                  </RowHeader>
+                  <Td>
                     {rep?.name ?? t("approvals.unknownSeller")}
                     {rep && (
                       <span className="block text-xs text-slate-600">{t("approvals.limit", { limit: rep.discountLimitPercent })}</span>
                     )}
-                  </td>
-                  <td className={td}>{q.customerName}</td>
-                  <td className={`${td} text-right tabular-nums`}>{t("list.percent", { value: formatPercent(q.discountPercent) })}</td>
-                  <td className={`${td} text-right tabular-nums`}>
-                    {q.negotiatedSeatPrice !== null ? formatMoney(q.negotiatedSeatPrice) : t("noValue")}
-                  </td>
-                  <td className={`${td} text-right tabular-nums`}>{total !== undefined ? formatMoney(total) : t("list.catalogGone")}</td>
-                  <td className={td}>
+                  </Td>
+                  <Td>{q.customerName}</Td>
+                  <Td align="right">{t("list.percent", { value: formatPercent(q.discountPercent) })}</Td>
+                  <Td align="right">{q.negotiatedSeatPrice !== null ? formatMoney(q.negotiatedSeatPrice) : t("noValue")}</Td>
+                  <Td align="right">{total !== undefined ? formatMoney(total) : t("list.catalogGone")}</Td>
+                  <Td>
                     {reasons.length > 0 ? (
                       <ul className="space-y-1">
                         {reasons.map((r) => (
@@ -90,14 +87,14 @@ export default async function QuoteApprovalsPage() {
                     ) : (
                       t("approvals.reasons.none")
                     )}
-                  </td>
-                  <td className={td}>
+                  </Td>
+                  <Td>
                     <ApprovalActions
                       number={q.number}
-                      approve={approveQuoteAction.bind(null, q.id, q.currentVersion)}
-                      reject={rejectQuoteAction.bind(null, q.id, q.currentVersion)}
+                      approve={approveQuoteAction.bind(null, { quoteId: q.id, version: q.currentVersion })}
+                      reject={rejectQuoteAction.bind(null, { quoteId: q.id, version: q.currentVersion })}
                     />
-                  </td>
+                  </Td>
                 </tr>
               );
             })}

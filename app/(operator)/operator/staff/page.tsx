@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listStaff } from "@/lib/db/queries/users";
@@ -18,7 +18,6 @@ export default async function StaffPage() {
   await requireRole("operator", "/operator/staff");
   const rows = await listStaff(await getDb());
   const t = await getTranslations("Staff");
-  const td = "px-3 py-2 align-top";
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -36,16 +35,14 @@ export default async function StaffPage() {
         >
           {rows.map((row) => (
             <tr key={row.id}>
-              <th scope="row" className={`${td} text-left font-medium`}>
-                {row.name}
-              </th>
-              <td className={`${td} break-all`}>{row.email}</td>
-              <td className={td}>
+              <RowHeader>{row.name}</RowHeader>
+              <Td className="break-all">{row.email}</Td>
+              <Td>
                 <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
                   {t(`roles.${row.role === "sales" ? "sales" : "operator"}`)}
                 </span>
-              </td>
-              <td className={td}>
+              </Td>
+              <Td>
                 {row.role === "sales" ? (
                   <DiscountLimitForm id={row.id} name={row.name} percent={row.discountLimitPercent} />
                 ) : (
@@ -54,7 +51,7 @@ export default async function StaffPage() {
                     <span className="sr-only">{t("list.noLimit")}</span>
                   </>
                 )}
-              </td>
+              </Td>
             </tr>
           ))}
         </DataTable>

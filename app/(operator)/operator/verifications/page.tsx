@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
 import { getDb } from "@/lib/db/client";
 import { listDecidedVerifications, listPendingVerifications, type VerificationListItem } from "@/lib/db/queries/verifications";
 import { formatMoney } from "@/lib/money";
 import { DecisionForms } from "./_components/decision-forms";
 import { PageHeader } from "@/components/ui/page-header";
+import { isOneOf } from "@/lib/i18n/keys";
+import { INSTITUTION_TYPES } from "@/lib/validations/organisation";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Verification.operator");
@@ -29,12 +31,11 @@ export default async function VerificationsPage() {
     await getFormatter(),
   ];
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const type = (v: VerificationListItem) => tTypes(v.institutionType as never);
+  const type = (v: VerificationListItem) => (isOneOf(INSTITUTION_TYPES, v.institutionType) ? tTypes(v.institutionType) : v.institutionType);
   const size = (bytes: number) =>
     bytes < 1024 * 1024
       ? `${format.number(Math.max(bytes / 1024, 0.1), { maximumFractionDigits: 1 })} KB`
       : `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
-  const td = "px-3 py-2 align-top";
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -113,29 +114,29 @@ export default async function VerificationsPage() {
         >
           {decided.map((v) => (
             <tr key={v.id}>
-              <th scope="row" className={`${td} text-left font-medium`}>
+              <RowHeader>
                 {v.institutionName}
                 <div className="font-normal text-slate-600">{type(v)}</div>
-              </th>
-              <td className={`${td} tabular-nums`}>
+              </RowHeader>
+              <Td className="tabular-nums">
                 {v.orderNumber}
                 <div className="text-slate-600">{formatMoney(v.orderTotal)}</div>
                 <a href={proofHref(v)} download className="text-brand-700 underline">
                   {v.proofFileName}
                 </a>
-              </td>
-              <td className={td}>
+              </Td>
+              <Td>
                 <span
                   className={`rounded-full px-2 py-0.5 text-xs font-medium ${v.status === "approved" ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}
                 >
                   {tStatus(v.status)}
                 </span>
-              </td>
-              <td className={`${td} max-w-xs whitespace-pre-line break-words`}>{v.reason ?? t("noValue")}</td>
-              <td className={`${td} whitespace-nowrap`}>{v.decidedByEmail ?? t("noValue")}</td>
-              <td className={`${td} whitespace-nowrap tabular-nums`}>
+              </Td>
+              <Td className="max-w-xs whitespace-pre-line break-words">{v.reason ?? t("noValue")}</Td>
+              <Td className="whitespace-nowrap">{v.decidedByEmail ?? t("noValue")}</Td>
+              <Td className="whitespace-nowrap tabular-nums">
                 {v.decidedAt ? <time dateTime={v.decidedAt.toISOString()}>{time(v.decidedAt)}</time> : t("noValue")}
-              </td>
+              </Td>
             </tr>
           ))}
         </DataTable>

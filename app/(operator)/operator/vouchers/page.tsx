@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
 import { getDb } from "@/lib/db/client";
 import { listVouchers } from "@/lib/db/queries/vouchers";
 import { formatMoney } from "@/lib/money";
@@ -22,7 +22,6 @@ export default async function VouchersPage() {
   const t = await getTranslations("Vouchers");
   const format = await getFormatter();
   const now = new Date();
-  const td = "px-3 py-2 align-top";
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -49,17 +48,15 @@ export default async function VouchersPage() {
                 : t("list.cashOff", { amount: formatMoney(v.amount ?? "0") });
             return (
               <tr key={v.code}>
-                <th scope="row" className={`${td} text-left font-mono font-medium`}>
-                  {v.code}
-                </th>
-                <td className={td}>
+                <RowHeader className="font-mono">{v.code}</RowHeader>
+                <Td>
                   {terms}
                   {v.minimumSpend !== null && (
                     <span className="block text-xs text-slate-600">{t("list.minimum", { amount: formatMoney(v.minimumSpend) })}</span>
                   )}
-                </td>
-                <td className={td}>{v.singleUse ? t("list.single") : t("list.multi")}</td>
-                <td className={`${td} whitespace-nowrap tabular-nums`}>
+                </Td>
+                <Td>{v.singleUse ? t("list.single") : t("list.multi")}</Td>
+                <Td className="whitespace-nowrap tabular-nums">
                   {v.expiresAt ? (
                     <time dateTime={v.expiresAt.toISOString()}>
                       {format.dateTime(v.expiresAt, { dateStyle: "medium", timeStyle: "short" })}
@@ -67,8 +64,8 @@ export default async function VouchersPage() {
                   ) : (
                     t("list.never")
                   )}
-                </td>
-                <td className={td}>
+                </Td>
+                <Td>
                   <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
                     {v.redeemedOrderId
                       ? t("list.status.redeemed", { number: orderNumber ?? v.redeemedOrderId })
@@ -76,12 +73,12 @@ export default async function VouchersPage() {
                         ? t("list.status.expired")
                         : t("list.status.unused")}
                   </span>
-                </td>
-                <td className={`${td} whitespace-nowrap tabular-nums`}>
+                </Td>
+                <Td className="whitespace-nowrap tabular-nums">
                   <time dateTime={v.createdAt.toISOString()}>
                     {format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                   </time>
-                </td>
+                </Td>
               </tr>
             );
           })}

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
 import { requireRole } from "@/lib/auth/session";
-import type { Locale } from "@/lib/catalog";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { listQuotesForStaff } from "@/lib/db/queries/quotes";
+import { listQuotesForStaff } from "@/lib/quotes/staff-view";
 import { findUserById } from "@/lib/db/queries/users";
 import { formatMoney } from "@/lib/money";
 import { formatPercent } from "@/lib/quotes/history";
@@ -14,6 +13,7 @@ import { catalogLoader, priceStoredQuote } from "@/lib/quotes/staff-view";
 import { QuoteStatusBadge } from "./_components/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { QuoteNumberLink } from "@/components/quote-number-link";
+import { buttonVariants } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("QuoteAdmin.list");
@@ -27,7 +27,7 @@ export default async function QuotesPage() {
   const user = await requireRole(["sales", "operator"], "/sales/quotes");
   const operator = user.role === "operator";
   const db = await getDb();
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const rows = await listQuotesForStaff(db, { userId: operator ? undefined : user.id, now: await requestNow(), limit: LIMIT });
   const load = catalogLoader(db);
   const totals = await Promise.all(rows.map(async (q) => (await priceStoredQuote(db, q, locale, load))?.result.total));
@@ -44,12 +44,11 @@ export default async function QuotesPage() {
     label: t(`columns.${c}`),
     align: c === "total" || c === "discount" ? ("right" as const) : undefined,
   }));
-  const td = "px-3 py-2 align-top";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <PageHeader title={t("title")} intro={operator ? t("introOperator") : t("intro")} />
-        <Link href="/sales/quotes/new" className="no-print rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        <Link href="/sales/quotes/new" className={buttonVariants({ className: "no-print" })}>
           {t("newQuote")}
         </Link>
       </div>
@@ -65,27 +64,27 @@ export default async function QuotesPage() {
           const seller = sellers?.get(q.createdBy);
           return (
             <tr key={q.id}>
-              <th scope="row" className={`${td} text-left font-medium`}>
+              <RowHeader>
                 <QuoteNumberLink id={q.id} number={q.number} />
                 {q.currentVersion > 1 && (
                   <span className="block text-xs font-normal text-slate-600">{t("version", { version: q.currentVersion })}</span>
                 )}
-              </th>
-              <td className={td}>{q.customerName}</td>
-              {operator && <td className={td}>{seller?.name ?? q.createdBy}</td>}
-              <td className={`${td} text-right tabular-nums`}>{total !== undefined ? formatMoney(total) : t("catalogGone")}</td>
-              <td className={`${td} text-right tabular-nums`}>{t("percent", { value: formatPercent(q.discountPercent) })}</td>
-              <td className={td}>
+              </RowHeader>
+              <Td>{q.customerName}</Td>
+              {operator && <Td>{seller?.name ?? q.createdBy}</Td>}
+              <Td align="right">{total !== undefined ? formatMoney(total) : t("catalogGone")}</Td>
+              <Td align="right">{t("percent", { value: formatPercent(q.discountPercent) })}</Td>
+              <Td>
                 <QuoteStatusBadge status={q.status} label={tStatus(q.status)} />
-              </td>
-              <td className={`${td} whitespace-nowrap tabular-nums`}>
+              </Td>
+              <Td className="whitespace-nowrap tabular-nums">
                 <time dateTime={q.expiresAt.toISOString()}>{format.dateTime(q.expiresAt, { dateStyle: "medium" })}</time>
-              </td>
-              <td className={`${td} whitespace-nowrap tabular-nums`}>
+              </Td>
+              <Td className="whitespace-nowrap tabular-nums">
                 <time dateTime={q.updatedAt.toISOString()}>
                   {format.dateTime(q.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
                 </time>
-              </td>
+              </Td>
             </tr>
           );
         })}

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { agreementDocument } from "@/lib/agreements/texts";
-import type { Locale } from "@/lib/catalog";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string | string[] }> };
 
@@ -10,7 +9,7 @@ const versionOf = (v: string | string[] | undefined) => (typeof v === "string" &
 
 export async function generateMetadata({ params, searchParams }: Props) {
   const doc = agreementDocument((await params).id, versionOf((await searchParams).version));
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   return doc ? { title: `${doc.agreement.title[locale]} (${doc.text.version})` } : {};
 }
 
@@ -20,7 +19,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const doc = agreementDocument(id, versionOf((await searchParams).version));
   if (!doc) notFound();
   const { agreement, text, current, versions } = doc;
-  const [t, locale] = [await getTranslations("AgreementPage"), (await getLocale()) as Locale];
+  const [t, locale] = [await getTranslations("AgreementPage"), await getLocale()];
   const sections = text.sections[locale];
   const anchor = (i: number) => `section-${i + 1}`;
   return (

@@ -16,6 +16,7 @@ import {
 } from "@/lib/validations/contact-sales";
 import { controlClass, Field } from "./field";
 import { InterestField, type InterestOption } from "./interest-field";
+import { Button } from "@/components/ui/button";
 
 /** A key per mounted form; crypto.randomUUID needs a secure context, getRandomValues does not. */
 function newIdempotencyKey(): string {
@@ -202,13 +203,9 @@ export function ContactSalesForm({ interests, defaultInterest, idempotencyKey }:
           {failure && <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{t(`errors.${failure}`)}</p>}
         </div>
         <p className="text-sm text-slate-600">{t("consent")}</p>
-        <button
-          type="submit"
-          disabled={busy}
-          className="rounded-lg bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-        >
+        <Button type="submit" disabled={busy} size="lg">
           {busy ? t("submitting") : t("submit")}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
+import { translateKnown } from "@/lib/i18n/keys";
 
 /** The accessibility wiring a control needs from its field. */
 export interface ControlProps {
@@ -26,7 +27,7 @@ export const controlClass =
 /** Translates a schema's message key; an unknown key falls back to the generic failure text. */
 export function useErrorText() {
   const t = useTranslations();
-  return (key: string) => (t.has(key) ? t(key) : t("ContactSales.errors.generic"));
+  return (key: string) => translateKnown(t, [key], "ContactSales.errors.generic");
 }
 
 /** A label, an optional hint and the field's error in the buyer's language, tied to the control by id. */

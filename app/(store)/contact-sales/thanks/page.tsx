@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { catalog, type Locale } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { getLead } from "@/lib/db/queries/leads";
 import { interestLabel } from "@/lib/validations/contact-sales";
@@ -18,7 +18,7 @@ const maskMobile = (mobile: string) => `${mobile.slice(0, 3)}****${mobile.slice(
 export default async function ThanksPage({ searchParams }: { searchParams: Promise<{ lead?: string | string[] }> }) {
   const { lead: id } = await searchParams;
   const lead = typeof id === "string" ? await getLead(await getDb(), { id }) : undefined;
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const t = await getTranslations("ContactSales");
   const link = "rounded-lg px-4 py-2 font-medium";
   return (

@@ -4,6 +4,7 @@ import type { Edition, Locale } from "@/lib/catalog";
 import { formatMoney } from "@/lib/money";
 import { seatPricePoints } from "@/lib/pricing/editions";
 import type { Billing } from "../page";
+import { buttonVariants } from "@/components/ui/button";
 
 function buyHref(edition: Edition, billing: Billing): string {
   if (edition.sales === "contact-sales") return `/contact-sales?edition=${edition.id}`;
@@ -62,10 +63,7 @@ export async function EditionCard({ edition, billing, locale }: { edition: Editi
           <li key={f}>{f}</li>
         ))}
       </ul>
-      <Link
-        href={buyHref(edition, billing)}
-        className="mt-6 rounded-lg bg-brand-700 px-4 py-2 text-center font-medium text-white hover:bg-brand-800"
-      >
+      <Link href={buyHref(edition, billing)} className={buttonVariants({ className: "mt-6" })}>
         {edition.sales === "contact-sales"
           ? t("contactSales")
           : edition.sales === "signup"

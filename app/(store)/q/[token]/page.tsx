@@ -4,15 +4,15 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/print-button";
 import { QuoteLines } from "@/components/quote-lines";
 import { getCurrentUser } from "@/lib/auth/session";
-import type { Locale } from "@/lib/catalog";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { markOpened } from "@/lib/db/queries/quotes";
+import { markOpened } from "@/lib/quotes/lifecycle";
 import { findUserById } from "@/lib/db/queries/users";
 import { messagesFor } from "@/lib/i18n/messages";
 import { openQuote, priceOpenQuote } from "@/lib/quotes/open";
 import { ExpiryCountdown } from "./_components/expiry-countdown";
 import { QuoteUnavailable } from "./_components/quote-unavailable";
+import { buttonVariants } from "@/components/ui/button";
 
 type Params = Promise<{ token: string }>;
 
@@ -22,7 +22,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false }, ref
 /** The buyer's view of a quote: what it contains, what it costs, until when; then accept, print or download. */
 export default async function QuotePage({ params }: { params: Params }) {
   const { token } = await params;
-  const [db, now, locale] = [await getDb(), await requestNow(), (await getLocale()) as Locale];
+  const [db, now, locale] = [await getDb(), await requestNow(), await getLocale()];
   const open = await openQuote(db, { token, now });
   if (!open.ok) return <QuoteUnavailable reason={open.reason} />;
   const { quote } = open;
@@ -84,12 +84,12 @@ export default async function QuotePage({ params }: { params: Params }) {
       )}
       <div className="no-print flex flex-wrap items-center gap-3">
         {result.ok && (
-          <Link href={`/q/${token}/checkout`} className="rounded-lg bg-brand-700 px-6 py-2.5 font-medium text-white">
+          <Link href={`/q/${token}/checkout`} className={buttonVariants({ size: "lg" })}>
             {t("accept")}
           </Link>
         )}
         <PrintButton label={t("print")} />
-        <a href={`/q/${token}/pdf`} download className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm">
+        <a href={`/q/${token}/pdf`} download className={buttonVariants({ variant: "secondary", className: "text-sm" })}>
           {t("pdf")}
         </a>
       </div>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { startPayment } from "@/lib/actions/start-payment";
+import { Button } from "@/components/ui/button";
 
 /** Sends the buyer to the payment provider for this order's stored total. Works before hydration too. */
 export function PayButton({ orderId }: { orderId: string }) {
@@ -11,9 +12,9 @@ export function PayButton({ orderId }: { orderId: string }) {
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="orderId" value={orderId} />
-      <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-6 py-2.5 font-medium text-white disabled:opacity-60">
+      <Button type="submit" disabled={pending} size="lg">
         {pending ? t("starting") : t("pay")}
-      </button>
+      </Button>
       {state && !state.ok && (
         <p role="alert" className="text-sm text-red-700">
           {t(`errors.${state.error}`)}

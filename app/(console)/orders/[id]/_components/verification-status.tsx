@@ -1,5 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { getVerificationForOrder } from "@/lib/db/queries/verifications";
+import { isOneOf } from "@/lib/i18n/keys";
+import { INSTITUTION_TYPES } from "@/lib/validations/organisation";
 
 type Verification = NonNullable<Awaited<ReturnType<typeof getVerificationForOrder>>>;
 
@@ -39,7 +41,8 @@ export async function VerificationStatus({ verification }: { verification: Verif
         <p>{t("decidedAt", { time: format.dateTime(verification.decidedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
       )}
       <p className="text-slate-700">
-        {verification.institutionName} · {tTypes(verification.institutionType as never)} ·{" "}
+        {verification.institutionName} ·{" "}
+        {isOneOf(INSTITUTION_TYPES, verification.institutionType) ? tTypes(verification.institutionType) : verification.institutionType} ·{" "}
         <a href={`/api/uploads/education-proof/${verification.proofUploadId}`} download className="underline">
           {t("proof", { name: verification.proofFileName })}
         </a>

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/print-button";
+import { buttonVariants } from "@/components/ui/button";
 import { ReceiptView } from "@/components/receipt-view";
 import { requireUser } from "@/lib/auth/session";
-import type { Locale } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { loadReceipt } from "@/lib/receipts/load";
 
@@ -12,7 +12,7 @@ import { loadReceipt } from "@/lib/receipts/load";
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/orders/${id}/receipt`);
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const lookup = await loadReceipt(await getDb(), { orderId: id, userId: user.id, locale });
   if (!lookup.found && lookup.reason === "not-found") notFound();
   const [t, tOrder] = [await getTranslations("Receipt"), await getTranslations("Order")];
@@ -32,7 +32,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <div className="no-print flex flex-wrap items-center justify-end gap-3">
-        <a href={`/orders/${id}/receipt/pdf`} download className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white">
+        <a href={`/orders/${id}/receipt/pdf`} download className={buttonVariants({ className: "text-sm" })}>
           {t("download")}
         </a>
         <PrintButton label={t("print")} />

@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { createContext, use, useState, useSyncExternalStore, useTransition } from "react";
-import type { QuoteAdminResult } from "@/lib/actions/quote-admin";
+import type { QuoteAdminResult } from "@/lib/validations/quote-admin";
+import { Button } from "@/components/ui/button";
 
 type Notice = { text: string; error: boolean };
 const AnnounceContext = createContext<(notice: Notice) => void>(() => {});
@@ -51,7 +52,7 @@ export function ApprovalActions({
   const busy = pending || !hydrated;
   return (
     <div className="no-print flex flex-wrap gap-2">
-      <button
+      <Button
         type="button"
         disabled={busy}
         aria-label={t("approvals.approveLabel", { number })}
@@ -59,8 +60,8 @@ export function ApprovalActions({
         className="rounded-lg bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
       >
         {t("approvals.approve")}
-      </button>
-      <button
+      </Button>
+      <Button
         type="button"
         disabled={busy}
         aria-label={t("approvals.rejectLabel", { number })}
@@ -68,7 +69,7 @@ export function ApprovalActions({
         className="rounded-lg border border-red-300 bg-white px-3 py-1.5 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
       >
         {t("approvals.reject")}
-      </button>
+      </Button>
       {pending && <span className="self-center text-sm text-slate-600">{t("approvals.working")}</span>}
     </div>
   );

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useMemo, useState, useTransition, type BaseSyntheticEvent } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
-import { createSalesAccountAction } from "@/lib/actions/staff";
+import { createSalesAccountAction } from "@/lib/actions/create-sales-account";
 import { DEFAULT_DISCOUNT_LIMIT_PERCENT } from "@/lib/auth/roles";
 import {
   createSalesAccountSchema,
@@ -14,6 +14,8 @@ import {
   type CreateSalesAccountResult,
   type CreateSalesAccountValues,
 } from "@/lib/validations/staff";
+import { Button } from "@/components/ui/button";
+import { translateKnown } from "@/lib/i18n/keys";
 
 const DEFAULTS = { name: "", email: "", password: "", discountLimitPercent: String(DEFAULT_DISCOUNT_LIMIT_PERCENT) };
 
@@ -71,7 +73,7 @@ export function CreateSalesAccountForm() {
   // Staff.errors words the same rule for the operator where it has its own text.
   const errorText = (key: string) => {
     const own = key.replace(/^Auth\.errors\./, "Staff.errors.");
-    return tRoot.has(own) ? tRoot(own) : tRoot.has(key) ? tRoot(key) : tRoot("Staff.errors.generic");
+    return translateKnown(tRoot, [own, key], "Staff.errors.generic");
   };
 
   const field = (
@@ -121,13 +123,9 @@ export function CreateSalesAccountForm() {
             {formError && tRoot(`Staff.errors.${formError}`)}
           </div>
           <div className="flex flex-wrap items-center gap-4">
-            <button
-              type="submit"
-              disabled={busy}
-              className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-            >
+            <Button type="submit" disabled={busy}>
               {busy ? t("submitting") : t("submit")}
-            </button>
+            </Button>
             <p role="status" className="text-sm text-green-800">
               {result?.ok && t("created", { name: result.name, email: result.email })}
             </p>

@@ -2,8 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition, type FormEvent } from "react";
-import { setDiscountLimitAction } from "@/lib/actions/staff";
+import { setDiscountLimitAction } from "@/lib/actions/set-discount-limit";
 import { setDiscountLimitSchema, type SetDiscountLimitResult } from "@/lib/validations/staff";
+import { Button } from "@/components/ui/button";
+import { translateKnown } from "@/lib/i18n/keys";
 
 /** The message key explaining why a save failed, if it did. */
 function errorKey(state: SetDiscountLimitResult | null): string | undefined {
@@ -52,19 +54,15 @@ export function DiscountLimitForm({ id, name, percent }: { id: string; name: str
         aria-describedby={error ? `${inputId}-error` : undefined}
         className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 tabular-nums aria-invalid:border-red-600"
       />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md border border-brand-700 px-3 py-1 text-sm font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60"
-      >
+      <Button type="submit" disabled={pending} variant="outline" size="sm">
         {pending ? t("saving") : t("save")}
-      </button>
+      </Button>
       <p role="status" className="basis-full text-xs text-green-800 empty:hidden">
         {state?.ok && !localError && !pending ? t("saved", { name, percent: state.percent }) : null}
       </p>
       {error && (
         <p id={`${inputId}-error`} className="basis-full text-xs text-red-700">
-          {tRoot.has(error) ? tRoot(error) : tRoot("Staff.errors.generic")}
+          {translateKnown(tRoot, [error], "Staff.errors.generic")}
         </p>
       )}
     </form>

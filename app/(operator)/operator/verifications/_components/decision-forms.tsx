@@ -5,6 +5,8 @@ import { useActionState, useState } from "react";
 import { approveVerification } from "@/lib/actions/approve-verification";
 import { rejectVerification } from "@/lib/actions/reject-verification";
 import { REJECT_REASON_MAX, type DecideVerificationResult } from "@/lib/validations/verification";
+import { Button } from "@/components/ui/button";
+import { translateKnown } from "@/lib/i18n/keys";
 
 /** Approve, or reject with a reason; server actions, so they work before the page hydrates. */
 export function DecisionForms({ verificationId }: { verificationId: string }) {
@@ -24,9 +26,9 @@ export function DecisionForms({ verificationId }: { verificationId: string }) {
     <div className="mt-4 grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-[auto_1fr]">
       <form action={approve}>
         <input type="hidden" name="verificationId" value={verificationId} />
-        <button type="submit" disabled={busy} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60">
+        <Button type="submit" disabled={busy}>
           {approving ? t("approving") : t("approve")}
-        </button>
+        </Button>
       </form>
       <form action={reject} noValidate className="space-y-2">
         <input type="hidden" name="verificationId" value={verificationId} />
@@ -49,16 +51,12 @@ export function DecisionForms({ verificationId }: { verificationId: string }) {
         />
         {reasonError && (
           <p id={`${reasonId}-error`} className="text-sm text-red-700">
-            {tRoot(reasonError as never)}
+            {translateKnown(tRoot, [reasonError])}
           </p>
         )}
-        <button
-          type="submit"
-          disabled={busy}
-          className="rounded-lg border border-red-300 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
-        >
+        <Button type="submit" disabled={busy} variant="danger-outline">
           {rejecting ? t("rejecting") : t("reject")}
-        </button>
+        </Button>
       </form>
       {failure && (
         <p role="alert" className="text-sm text-red-700 sm:col-span-2">

@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { createVoucherAction } from "@/lib/actions/create-voucher";
+import { Button } from "@/components/ui/button";
+import { translateKnown } from "@/lib/i18n/keys";
 
 const input = "w-full rounded-md border border-slate-300 px-3 py-2";
 
@@ -15,7 +17,7 @@ export function CreateVoucherForm() {
   const fieldErrors = state && !state.ok && state.error === "INVALID" ? state.fieldErrors : {};
   const errorOf = (field: keyof typeof fieldErrors) => {
     const key = fieldErrors[field]?.[0];
-    return key ? tRoot(key as never) : undefined;
+    return key ? translateKnown(tRoot, [key]) : undefined;
   };
   const field = (
     name: "code" | "amount" | "percent" | "minimumSpend" | "expiresAt",
@@ -77,9 +79,9 @@ export function CreateVoucherForm() {
           {t("create.singleUse")}
         </label>
         <div className="flex flex-wrap items-center gap-4 sm:col-span-2">
-          <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60">
+          <Button type="submit" disabled={pending}>
             {pending ? t("create.submitting") : t("create.submit")}
-          </button>
+          </Button>
           <p role="status" className="text-sm">
             {state?.ok && t("create.created", { code: state.code })}
             {state && !state.ok && <span className="text-red-700">{t(`errors.${state.error}`)}</span>}

@@ -5,9 +5,9 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/print-button";
 import { QuoteLines } from "@/components/quote-lines";
 import { Section } from "@/components/ui/section";
-import { revokeQuoteAction } from "@/lib/actions/quote-admin";
+import { revokeQuoteAction } from "@/lib/actions/revoke-quote";
 import { getCurrentUser, requireRole } from "@/lib/auth/session";
-import { catalog as currentCatalog, type Locale } from "@/lib/catalog";
+import { catalog as currentCatalog } from "@/lib/catalog";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { listOrdersForQuote } from "@/lib/db/queries/quote-orders";
@@ -16,7 +16,8 @@ import { findUserById } from "@/lib/db/queries/users";
 import { messagesFor } from "@/lib/i18n/messages";
 import { formatMoney } from "@/lib/money";
 import { formatPercent, revisionHistory, type Translate } from "@/lib/quotes/history";
-import { canManageQuote, displayStatus, isClosed, priceStoredQuote } from "@/lib/quotes/staff-view";
+import { canManageQuote, priceStoredQuote } from "@/lib/quotes/staff-view";
+import { displayStatus, isClosed } from "@/lib/quotes/status";
 import { QuoteStatusBadge } from "../_components/status-badge";
 import { QuoteOrders } from "./_components/quote-orders";
 import { RevisionHistory } from "./_components/revision-history";
@@ -43,7 +44,7 @@ export default async function QuotePage({ params }: Props) {
   if (!found || !canManageQuote(user, found.quote)) notFound();
   const { quote, versions } = found;
   const now = await requestNow();
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const [priced, seller, approver, orders] = await Promise.all([
     priceStoredQuote(db, quote, locale),
     findUserById(db, { id: quote.createdBy }),
@@ -117,7 +118,7 @@ export default async function QuotePage({ params }: Props) {
           {t("detail.pdf")}
         </a>
         <PrintButton label={t("detail.print")} />
-        <RevokeQuote number={quote.number} revocable={!isClosed(status)} revoke={revokeQuoteAction.bind(null, quote.id)} />
+        <RevokeQuote number={quote.number} revocable={!isClosed(status)} revoke={revokeQuoteAction.bind(null, { quoteId: quote.id })} />
       </section>
 
       <Section id="quote-details" title={t("detail.details")}>

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { getSandboxPayment } from "@/lib/db/queries/payments";
 import { formatMoney } from "@/lib/money";
 import { OutcomeButtons } from "./_components/outcome-buttons";
-import { decideSandboxPayment } from "./actions";
+import { decideSandboxPayment } from "@/lib/actions/decide-sandbox-payment";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Payments.sandbox");

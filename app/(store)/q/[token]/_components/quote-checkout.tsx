@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback } from "react";
-import { BuyWizard, type Buyer } from "@/app/(store)/buy/_components/buy-wizard";
-import type { Pricer } from "@/app/(store)/buy/_components/use-priced-cart";
+import { BuyWizard, type Buyer } from "@/components/checkout/buy-wizard";
+import type { Pricer } from "@/components/configurator/use-priced-cart";
 import { catalog as bundled, type Catalog } from "@/lib/catalog";
 import { encodeCart, type DecodedCart } from "@/lib/cart/url";
 import type { CartInput } from "@/lib/pricing/types";

@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
-import type { QuoteAdminResult } from "@/lib/actions/quote-admin";
+import type { QuoteAdminResult } from "@/lib/validations/quote-admin";
+import { Button } from "@/components/ui/button";
 
 const noop = () => () => {};
 
@@ -46,14 +47,14 @@ export function RevokeQuote({
   return (
     <div className="no-print space-y-2">
       {revocable && !result?.ok && !confirming && (
-        <button
+        <Button
           type="button"
           disabled={!hydrated}
           onClick={() => setConfirming(true)}
           className="rounded-lg border border-red-300 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
         >
           {t("revoke.button")}
-        </button>
+        </Button>
       )}
       {revocable && confirming && (
         <div className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-4">
@@ -61,24 +62,17 @@ export function RevokeQuote({
             {t("revoke.warning")}
           </p>
           <div className="flex flex-wrap gap-3">
-            <button
-              ref={confirmRef}
-              type="button"
-              disabled={pending}
-              aria-describedby={warningId}
-              onClick={confirm}
-              className="rounded-lg bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60"
-            >
+            <Button ref={confirmRef} type="button" disabled={pending} aria-describedby={warningId} onClick={confirm} variant="danger">
               {pending ? t("revoke.revoking") : t("revoke.confirm")}
-            </button>
-            <button
+            </Button>
+            <Button
               type="button"
               disabled={pending}
               onClick={() => setConfirming(false)}
               className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium disabled:opacity-60"
             >
               {t("revoke.cancel")}
-            </button>
+            </Button>
           </div>
         </div>
       )}

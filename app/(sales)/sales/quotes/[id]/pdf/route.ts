@@ -1,6 +1,5 @@
 import { getLocale } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
-import type { Locale } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
 import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
 import { findUserById } from "@/lib/db/queries/users";
@@ -12,7 +11,7 @@ import { quotePdfResponse, quoteUnavailableResponse } from "@/lib/quotes/pdf-res
 /** GET /sales/quotes/<id>/pdf: the current version of a quote as a PDF, for its rep or an operator. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [user, locale, db] = [await getCurrentUser(), (await getLocale()) as Locale, await getDb()];
+  const [user, locale, db] = [await getCurrentUser(), await getLocale(), await getDb()];
   const found = await getQuoteWithVersions(db, { quoteId: id });
   const allowed = user && found && canManageQuote(user, found.quote);
   const version = found?.versions.find((v) => v.version === found.quote.currentVersion);

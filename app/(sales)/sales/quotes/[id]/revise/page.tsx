@@ -30,7 +30,7 @@ export default async function ReviseQuotePage({ params }: { params: Params }) {
   ];
   if (!found || !canManageQuote(user, found.quote)) notFound();
   const { quote } = found;
-  const closed = quote.status === "converted" || quote.status === "revoked";
+  const closed = quote.status === "converted" || quote.status === "revoked" ? quote.status : null;
   // A quote past its expiry is revised with a fresh 30 days; otherwise its own expiry stays.
   const expiresOn = quote.expiresAt > now ? chinaDatePlusDays(quote.expiresAt, 0) : chinaDatePlusDays(now, DEFAULT_QUOTE_DAYS);
   const defaults = {
@@ -46,7 +46,7 @@ export default async function ReviseQuotePage({ params }: { params: Params }) {
     <div className="space-y-6">
       <PageHeader
         title={t("reviseHeading", { number: quote.number, version: quote.currentVersion + 1 })}
-        intro={closed ? t(`closed.${quote.status}`) : t("reviseIntro")}
+        intro={closed ? t(`closed.${closed}`) : t("reviseIntro")}
       />
       {!closed && (
         <QuoteBuilder

@@ -5,6 +5,8 @@ import { useEffect, useRef, useState } from "react";
 import { useController, type Control } from "react-hook-form";
 import type { OrganisationStep } from "@/lib/validations/checkout";
 import { MAX_PROOF_BYTES, PROOF_ACCEPT, type ProofUploadErrorCode } from "@/lib/uploads/proof";
+import { Button } from "@/components/ui/button";
+import { translateKnown } from "@/lib/i18n/keys";
 
 type Failure = ProofUploadErrorCode | "NETWORK";
 const KNOWN: readonly Failure[] = [
@@ -69,7 +71,7 @@ export function ProofUploadField({ control }: { control: Control<OrganisationSte
     }
   }
 
-  const message = failure ? t(`proofUpload.errors.${failure}`) : schemaError ? tRoot(schemaError as never) : null;
+  const message = failure ? t(`proofUpload.errors.${failure}`) : schemaError ? translateKnown(tRoot, [schemaError]) : null;
   return (
     <div className="sm:col-span-2">
       <label htmlFor={ID} className="block text-sm font-medium">
@@ -81,7 +83,7 @@ export function ProofUploadField({ control }: { control: Control<OrganisationSte
       {uploaded && (
         <p className="mt-1 flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm">
           <span>{t("proofUpload.uploaded", { name: uploaded })}</span>
-          <button
+          <Button
             ref={replace}
             type="button"
             disabled={!!uploading}
@@ -89,7 +91,7 @@ export function ProofUploadField({ control }: { control: Control<OrganisationSte
             className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium hover:bg-slate-100"
           >
             {t("proofUpload.replace")}
-          </button>
+          </Button>
         </p>
       )}
       <input

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { catalog, type Locale } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
 import { setEdition, setSeats } from "@/lib/cart/edit";
 import { QuantityStepper } from "@/components/ui/quantity-stepper";
 import type { ConfiguratorState } from "./use-priced-cart";
@@ -22,7 +22,7 @@ const offered = (choice: EditionChoice) =>
 
 export function EditionField({ cart, setCart, errorsAt, choice = "store" }: ConfiguratorState & { choice?: EditionChoice }) {
   const t = useTranslations("Buy");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const edition = catalog.editions.find((e) => e.id === cart.edition);
   const editionErrors = errorsAt("edition");
   // Lowering seats under the add-ons breaks a rule on a later step: say so here, where it happened.

@@ -2,9 +2,9 @@
 
 import { useLocale, useMessages } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { catalog, type Locale } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
 import { encodeCart, type DecodedCart } from "@/lib/cart/url";
-import { priceCart, type PriceOptions, type PricingMessages } from "@/lib/pricing";
+import { priceCart, type PriceOptions } from "@/lib/pricing";
 import type { CartInput, PriceResult, RuleViolation } from "@/lib/pricing/types";
 
 /**
@@ -12,8 +12,8 @@ import type { CartInput, PriceResult, RuleViolation } from "@/lib/pricing/types"
  * module the server uses, and mirrored into the URL so refresh, back and sharing keep it.
  */
 export function usePricedCart(initial: DecodedCart, step: string, options: PricedCartOptions = {}) {
-  const locale = useLocale() as Locale;
-  const messages = useMessages() as unknown as { Pricing: PricingMessages };
+  const locale = useLocale();
+  const messages = useMessages();
   const [cart, setCartState] = useState(initial.cart);
   // A link's unreadable values stay reported until the buyer edits that field.
   const [codecErrors, setCodecErrors] = useState(initial.errors);

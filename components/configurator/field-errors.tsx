@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { catalog, type Locale } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
 import { fixesFor } from "@/lib/cart/fixes";
+import { addonIndex } from "@/lib/pricing/breach";
 import { nameOf } from "@/lib/pricing/messages";
 import type { CartInput, RuleViolation } from "@/lib/pricing/types";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   id: string;
@@ -18,7 +20,7 @@ interface Props {
 export function FieldErrors({ id, errors, cart, onFix }: Props) {
   const t = useTranslations("Buy.fix");
   const tBuy = useTranslations("Buy");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   if (errors.length === 0) return null;
   return (
     <ul id={id} className="mt-2 space-y-2">
@@ -35,7 +37,7 @@ export function FieldErrors({ id, errors, cart, onFix }: Props) {
             </Link>
           )}
           {fixesFor(error, cart, catalog).map((fix) => (
-            <button
+            <Button
               key={fix.key}
               type="button"
               onClick={() => onFix(fix.cart)}
@@ -45,7 +47,7 @@ export function FieldErrors({ id, errors, cart, onFix }: Props) {
                 ...fix.values,
                 ...(typeof fix.values.edition === "string" ? { edition: nameOf(catalog, fix.values.edition, locale) } : {}),
               })}
-            </button>
+            </Button>
           ))}
         </li>
       ))}
@@ -55,8 +57,8 @@ export function FieldErrors({ id, errors, cart, onFix }: Props) {
 
 /** The edition or add-on a contact-sales error is about. */
 function salesItem(error: RuleViolation, cart: CartInput): string {
-  const line = /^addons\[(\d+)\]/.exec(error.path);
-  return line ? (cart.addons[Number(line[1])]?.sku ?? "") : cart.edition;
+  const line = addonIndex(error.path);
+  return line >= 0 ? (cart.addons[line]?.sku ?? "") : cart.edition;
 }
 
 /** The contact-sales form, preselected with what the buyer was trying to buy. */

@@ -3,18 +3,20 @@
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
-import { findEdition, catalog } from "@/lib/catalog";
+import { catalog } from "@/lib/catalog";
 import type { DecodedCart } from "@/lib/cart/url";
+import { requiresVerification } from "@/lib/pricing/editions";
 import type { CartInput } from "@/lib/pricing/types";
 import { PriceSummary } from "@/components/price-summary";
-import { AddonsField } from "./addons-field";
+import { AddonsField } from "@/components/configurator/addons-field";
 import { AgreementsStep } from "./agreements-step";
-import { EditionField } from "./edition-field";
+import { EditionField } from "@/components/configurator/edition-field";
 import { isStep, reachable, STEPS, stepApplies, stepDone, type Step, type StepContext } from "./steps";
 import { UpgradeStep, type FreeOrganisation } from "./upgrade-step";
-import { TermField } from "./term-field";
+import { TermField } from "@/components/configurator/term-field";
 import { useCheckoutDraft } from "./use-checkout-draft";
-import { buyUrl, usePricedCart, type Pricer } from "./use-priced-cart";
+import { buyUrl, usePricedCart, type Pricer } from "@/components/configurator/use-priced-cart";
+import { Button } from "@/components/ui/button";
 
 // The last steps carry the form library and the schemas; a first visit to /buy does not load them.
 const OrganisationStep = dynamic(() => import("./organisation-step").then((m) => m.OrganisationStep));
@@ -42,7 +44,7 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
   const urlFor = quote?.urlFor ?? buyUrl;
   const state = usePricedCart(initial, isStep(asked) ? asked : "", quote && { price: quote.price, urlFor });
   const { draft, update, reset } = useCheckoutDraft();
-  const education = findEdition(catalog, state.cart.edition)?.verification ?? false;
+  const education = requiresVerification(catalog, state.cart.edition);
   // The organisation form saves details only once its schema accepts them (and the server checks them again).
   const detailsValid = draft.details !== undefined && (!education || draft.details.education !== undefined);
   const ctx: StepContext = {
@@ -70,7 +72,7 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
           <ol className="flex flex-wrap gap-2 text-sm">
             {steps.map((s, i) => (
               <li key={s}>
-                <button
+                <Button
                   type="button"
                   disabled={STEPS.indexOf(s) > furthest}
                   aria-current={s === step ? "step" : undefined}
@@ -78,7 +80,7 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
                   className="rounded-full border border-slate-300 bg-white px-3 py-1 aria-[current=step]:border-brand-700 aria-[current=step]:bg-brand-700 aria-[current=step]:text-white disabled:opacity-50"
                 >
                   {i + 1}. {t(`step.${s}`)}
-                </button>
+                </Button>
               </li>
             ))}
           </ol>
@@ -116,31 +118,31 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
         {step !== "review" && (
           <div className="flex items-center justify-between">
             {index > 0 ? (
-              <button type="button" onClick={() => go(steps[index - 1]!)} className="rounded-lg border border-slate-300 bg-white px-4 py-2">
+              <Button type="button" onClick={() => go(steps[index - 1]!)} className="rounded-lg border border-slate-300 bg-white px-4 py-2">
                 {t("back")}
-              </button>
+              </Button>
             ) : (
               <span />
             )}
             {step !== "organisation" && (
               <div className="text-right">
                 {!done && <p className="mb-2 text-sm text-slate-600">{t("fixFirst")}</p>}
-                <button
+                <Button
                   type="button"
                   disabled={!done}
                   onClick={() => go(steps[index + 1]!)}
                   className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-50"
                 >
                   {t("continue")}
-                </button>
+                </Button>
               </div>
             )}
           </div>
         )}
         {step === "review" && (
-          <button type="button" onClick={() => go(steps[index - 1]!)} className="rounded-lg border border-slate-300 bg-white px-4 py-2">
+          <Button type="button" onClick={() => go(steps[index - 1]!)} className="rounded-lg border border-slate-300 bg-white px-4 py-2">
             {t("back")}
-          </button>
+          </Button>
         )}
       </div>
       <aside className="lg:sticky lg:top-4 lg:self-start">

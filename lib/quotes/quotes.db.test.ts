@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CartInput } from "@/lib/pricing/types";
-import { hashToken, issueToken } from "@/lib/quotes/token";
-import type { Db, DbHandle } from "../client";
-import { quotes, quoteVersions, user } from "../schema";
-import { migratedDb, testBackend } from "../testing";
-import {
-  approveQuote,
-  createQuote,
-  findQuoteByToken,
-  issueRevision,
-  listQuotesForStaff,
-  markOpened,
-  revokeQuote,
-  type CreateQuoteParams,
-} from "./quotes";
+import type { Db, DbHandle } from "@/lib/db/client";
+import { quotes, quoteVersions, user } from "@/lib/db/schema";
+import { migratedDb, testBackend } from "@/lib/db/testing";
+import { approveQuote, findQuoteByToken, markOpened, revokeQuote } from "./lifecycle";
+import { listQuotesForStaff } from "./staff-view";
+import { createQuote, issueRevision, type CreateQuoteParams } from "./store";
+import { hashToken, issueToken } from "./token";
 
 const DAY = 24 * 3600_000;
 const t0 = new Date("2026-11-22T02:00:00Z");

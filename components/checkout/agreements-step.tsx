@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { agreementsFor } from "@/lib/agreements";
-import type { Locale } from "@/lib/catalog";
 import type { CheckoutDraft } from "./use-checkout-draft";
 
 /** Every agreement of the edition, each ticked on its own; the version and time of each tick are kept. */
@@ -17,7 +16,7 @@ export function AgreementsStep({
   update(patch: Partial<CheckoutDraft>): void;
 }) {
   const t = useTranslations("Checkout");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const list = agreementsFor(edition);
   const accepted = (id: string, version: string) => draft.consents.some((c) => c.agreementId === id && c.version === version);
   const toggle = (id: string, version: string, on: boolean) =>

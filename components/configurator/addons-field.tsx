@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { catalog, findAddon, selfServeEditionsFor, type Addon, type Locale } from "@/lib/catalog";
+import { catalog, findAddon, selfServeEditionsFor, type Addon } from "@/lib/catalog";
 import { lineAllowance, setLineQuantity, setLineTerm } from "@/lib/cart/edit";
 import { decodeTerm, encodeTerm } from "@/lib/cart/url";
 import { formatMoney } from "@/lib/money";
@@ -13,7 +13,7 @@ import { termCounts } from "./term-field";
 
 export function AddonsField(state: ConfiguratorState) {
   const t = useTranslations("Buy");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const { cart } = state;
   const strays = cart.addons.map((l, i) => ({ l, i })).filter(({ l }) => !findAddon(catalog, l.sku));
   return (
@@ -60,7 +60,7 @@ export function AddonsField(state: ConfiguratorState) {
 
 function AddonRows({ addon, state }: { addon: Addon; state: ConfiguratorState }) {
   const t = useTranslations("Buy");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const { cart, setCart, errorsAt } = state;
   const name = addon.name[locale];
   const sold = addon.editions.includes(cart.edition as Addon["editions"][number]);
@@ -126,7 +126,7 @@ function AddonRows({ addon, state }: { addon: Addon; state: ConfiguratorState })
 
 function LineTerm({ addon, index, state }: { addon: Addon; index: number; state: ConfiguratorState }) {
   const t = useTranslations("Buy");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const { cart, setCart } = state;
   const current = cart.addons[index]?.term;
   const options = [

@@ -3,13 +3,16 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, useWatch, type FieldError, type FieldErrors as RhfErrors } from "react-hook-form";
+import type { z } from "zod";
+import { get, useForm, useWatch, type FieldError, type Path } from "react-hook-form";
 import { signInPath } from "@/lib/auth/next-path";
 import { educationOrganisationStepSchema, organisationStepSchema, type OrganisationStep as Values } from "@/lib/validations/checkout";
 import { INSTITUTION_TYPES, INVOICE_TYPES } from "@/lib/validations/organisation";
 import type { Buyer } from "./buy-wizard";
 import { ProofUploadField } from "./proof-upload-field";
 import type { CheckoutDraft } from "./use-checkout-draft";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { translateKnown } from "@/lib/i18n/keys";
 
 interface Props {
   /** Where sign-in and sign-up bring the buyer back to: this step of this checkout. */
@@ -33,10 +36,10 @@ export function OrganisationStep({ returnTo, buyer, draft, education, update, on
         <h3 className="text-lg font-semibold">{t("signInTitle")}</h3>
         <p className="text-slate-600">{t("signInBody")}</p>
         <div className="flex gap-3">
-          <Link href={signInPath(here)} className="rounded-lg bg-brand-700 px-4 py-2 font-medium text-white">
+          <Link href={signInPath(here)} className={buttonVariants()}>
             {t("signIn")}
           </Link>
-          <Link href={signInPath(here).replace("/sign-in", "/sign-up")} className="rounded-lg border border-slate-300 px-4 py-2">
+          <Link href={signInPath(here).replace("/sign-in", "/sign-up")} className={buttonVariants({ variant: "secondary" })}>
             {t("signUp")}
           </Link>
         </div>
@@ -54,23 +57,19 @@ function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "r
     organisation: { organisationName: "", contactName: "", mobile: "", email: buyer.email },
     invoice: { type: "none" },
   };
+  // The education schema asks for more of the same shape, so one form type serves both.
+  const schema: z.ZodType<Values, Values> = education ? educationOrganisationStepSchema : organisationStepSchema;
   const form = useForm<Values>({
-    resolver: zodResolver(education ? educationOrganisationStepSchema : organisationStepSchema) as never,
+    resolver: zodResolver(schema),
     defaultValues: defaults,
     mode: "onTouched",
   });
   const { register, handleSubmit, control, formState } = form;
   const invoiceType = useWatch({ control, name: "invoice.type" });
-  const errors = formState.errors as RhfErrors<Record<string, Record<string, unknown>>>;
-  const errorOf = (group: string, name: string) => (errors[group] as Record<string, FieldError | undefined> | undefined)?.[name];
-  const field = (
-    group: "organisation" | "invoice" | "education",
-    name: string,
-    label: string,
-    extra: { type?: string; autoComplete?: string; help?: string } = {},
-  ) => {
-    const id = `${group}-${name}`;
-    const error = errorOf(group, name);
+  // A text field of the form, named by its typed path ("organisation.mobile"); its id is "organisation-mobile".
+  const field = (path: Path<Values>, label: string, extra: { type?: string; autoComplete?: string; help?: string } = {}) => {
+    const id = path.replace(".", "-");
+    const error: FieldError | undefined = get(formState.errors, path);
     return (
       <div>
         <label htmlFor={id} className="block text-sm font-medium">
@@ -88,11 +87,11 @@ function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "r
           aria-invalid={error ? true : undefined}
           aria-describedby={[extra.help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
           className={input}
-          {...register(`${group}.${name}` as never)}
+          {...register(path)}
         />
         {error?.message && (
           <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-            {tRoot(error.message as never)}
+            {translateKnown(tRoot, [error.message])}
           </p>
         )}
       </div>
@@ -110,20 +109,20 @@ function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "r
       <p className="text-sm text-slate-600">{t("signedInAs", { email: buyer.email })}</p>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">{t("orgTitle")}</legend>
-        {field("organisation", "organisationName", t("organisationName"), { autoComplete: "organization" })}
-        {field("organisation", "contactName", t("contactName"), { autoComplete: "name" })}
-        {field("organisation", "mobile", t("mobile"), { type: "tel", autoComplete: "tel" })}
-        {field("organisation", "email", t("email"), { type: "email", autoComplete: "email" })}
+        {field("organisation.organisationName", t("organisationName"), { autoComplete: "organization" })}
+        {field("organisation.contactName", t("contactName"), { autoComplete: "name" })}
+        {field("organisation.mobile", t("mobile"), { type: "tel", autoComplete: "tel" })}
+        {field("organisation.email", t("email"), { type: "email", autoComplete: "email" })}
       </fieldset>
       {education && (
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-lg font-semibold">{t("educationTitle")}</legend>
-          {field("education", "institutionName", t("institutionName"))}
+          {field("education.institutionName", t("institutionName"))}
           <div>
             <label htmlFor="education-institutionType" className="block text-sm font-medium">
               {t("institutionType")}
             </label>
-            <select id="education-institutionType" className={input} {...register("education.institutionType" as never)}>
+            <select id="education-institutionType" className={input} {...register("education.institutionType")}>
               {INSTITUTION_TYPES.map((type) => (
                 <option key={type} value={type}>
                   {t(`institutionTypes.${type}`)}
@@ -146,23 +145,21 @@ function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "r
         </div>
         {invoiceType !== "none" && (
           <div className="grid gap-4 sm:grid-cols-2">
-            {field("invoice", "title", t("invoiceHeader"))}
-            {field("invoice", "uscc", t("uscc"), { help: t("usccHelp") })}
+            {field("invoice.title", t("invoiceHeader"))}
+            {field("invoice.uscc", t("uscc"), { help: t("usccHelp") })}
             {invoiceType === "special" && (
               <>
-                {field("invoice", "bankName", t("bankName"))}
-                {field("invoice", "bankAccount", t("bankAccount"))}
-                {field("invoice", "registeredAddress", t("registeredAddress"))}
-                {field("invoice", "registeredPhone", t("registeredPhone"), { type: "tel" })}
+                {field("invoice.bankName", t("bankName"))}
+                {field("invoice.bankAccount", t("bankAccount"))}
+                {field("invoice.registeredAddress", t("registeredAddress"))}
+                {field("invoice.registeredPhone", t("registeredPhone"), { type: "tel" })}
               </>
             )}
           </div>
         )}
       </fieldset>
       <div className="text-right">
-        <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white">
-          {tWizard("continue")}
-        </button>
+        <Button type="submit">{tWizard("continue")}</Button>
       </div>
     </form>
   );

@@ -4,18 +4,17 @@ import { useLocale, useMessages, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { agreementsFor } from "@/lib/agreements";
-import type { Locale } from "@/lib/catalog";
 import { placeOrderAction, type PlaceOrderActionResult } from "@/lib/actions/place-order";
 import { InvoiceDetails } from "@/components/invoice-details";
 import { PriceAdjustments } from "@/components/price-adjustments";
 import { formatMoney } from "@/lib/money";
 import { needsVerification } from "@/lib/orders/payability";
-import type { PricingMessages } from "@/lib/pricing";
 import type { CartInput, PriceResult, VoucherTerms } from "@/lib/pricing/types";
 import { applyVoucher } from "@/lib/pricing/voucher";
 import type { CheckoutDraft } from "./use-checkout-draft";
 import { VoucherField } from "./voucher-field";
 import type { FreeOrganisation } from "./upgrade-step";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   cart: CartInput;
@@ -33,8 +32,8 @@ interface Props {
 /** The last look before the order: everything entered, and one button that places the order once. */
 export function ReviewStep({ cart, result: listed, draft, organisations, reset, update, quoteToken }: Props) {
   const t = useTranslations("Checkout");
-  const locale = useLocale() as Locale;
-  const messages = useMessages() as unknown as { Pricing: PricingMessages };
+  const locale = useLocale();
+  const messages = useMessages();
   // The same module as the server applies the voucher; the server looks it up again and re-prices.
   const [voucher, setVoucher] = useState<VoucherTerms | null>(null);
   const result = useMemo(
@@ -150,15 +149,9 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
         <span className="text-lg font-semibold tabular-nums" data-testid="review-total">
           {formatMoney(result.total)}
         </span>
-        <button
-          type="button"
-          onClick={place}
-          disabled={pending || !result.ok}
-          aria-disabled={pending}
-          className="rounded-lg bg-brand-700 px-6 py-2.5 font-medium text-white disabled:opacity-60"
-        >
+        <Button type="button" onClick={place} disabled={pending || !result.ok} aria-disabled={pending} size="lg">
           {pending ? t("placing") : t("place")}
-        </button>
+        </Button>
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { checkVoucherAction, type CheckVoucherResult } from "@/lib/actions/check-voucher";
 import type { VoucherTerms } from "@/lib/pricing/types";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   /** The code kept in the checkout draft, if any. */
@@ -72,17 +73,13 @@ export function VoucherField({ code, onChange }: Props) {
           className="rounded-md border border-slate-300 px-3 py-2 uppercase"
         />
         {applied ? (
-          <button type="button" onClick={remove} className="rounded-lg border border-slate-300 px-4 py-2">
+          <Button type="button" onClick={remove} variant="secondary">
             {t("remove")}
-          </button>
+          </Button>
         ) : (
-          <button
-            type="submit"
-            disabled={pending || !text.trim()}
-            className="rounded-lg border border-brand-700 px-4 py-2 text-brand-700 disabled:opacity-60"
-          >
+          <Button type="submit" disabled={pending || !text.trim()} variant="outline">
             {pending ? t("applying") : t("apply")}
-          </button>
+          </Button>
         )}
       </div>
       <p id={`${id}-help`} className="text-xs text-slate-500">
