@@ -70,6 +70,8 @@ for (const locale of ["zh-CN", "en"] as UiLocale[]) {
     buyer,
     newSession,
   }) => {
+    // The whole journey of a buyer (agreements, invoice, payment, three downloads, a second account): more than one page's worth of time.
+    test.slow();
     if (locale === "en") await useEnglish(page);
     const wizard = new BuyWizard(page, locale);
     const docs = new OrderDocuments(page, locale);
