@@ -2,6 +2,8 @@
 // request, so a broken database fails the start rather than a buyer's checkout.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Every agreement in force has its full text at its current version, or the server does not start.
+    (await import("./lib/agreements/texts")).assertAgreementTextsValid();
     const { getDb } = await import("./lib/db/client");
     await getDb();
     (await import("./lib/orders/state")).startExpirySweep(await getDb());

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { agreementsFor } from "@/lib/agreements";
 import { placeOrderAction, type PlaceOrderActionResult } from "@/lib/actions/place-order";
+import { InvoiceDetails } from "@/components/invoice-details";
 import { PriceAdjustments } from "@/components/price-adjustments";
 import { formatMoney } from "@/lib/money";
 import { needsVerification } from "@/lib/orders/payability";
@@ -78,8 +79,7 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
         <div>
           <dt className="font-medium">{t("reviewInvoice")}</dt>
           <dd>
-            {t(`invoiceTypes.${details?.invoice.type ?? "none"}`)}
-            {details?.invoice.type !== "none" && details?.invoice ? ` · ${"title" in details.invoice ? details.invoice.title : ""}` : ""}
+            <InvoiceDetails invoice={details?.invoice} atReview testId="review-invoice" />
           </dd>
         </div>
         {details?.education && needsVerification(cart.edition) && (

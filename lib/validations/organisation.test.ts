@@ -69,13 +69,14 @@ describe("invoiceRequestSchema", () => {
     [
       "an ordinary invoice with a wrong check character",
       { type: "ordinary", title: "某某公司", uscc: "91350100M000100Y44" },
-      { uscc: "OrgDetails.errors.uscc" },
+      { uscc: "OrgDetails.errors.usccCheck" },
     ],
     ["an ordinary invoice without a title", { type: "ordinary", title: "" }, { title: "OrgDetails.errors.invoiceTitle" }],
     ["a complete special invoice", special, {}],
     ["a special invoice with a lower-case code", { ...special, uscc: "91110000600037341l" }, {}],
     ["a special invoice without a credit code", { ...special, uscc: "" }, { uscc: "OrgDetails.errors.uscc" }],
-    ["a special invoice with 17 characters", { ...special, uscc: "91110000600037341" }, { uscc: "OrgDetails.errors.uscc" }],
+    ["a special invoice with 17 characters", { ...special, uscc: "91110000600037341" }, { uscc: "OrgDetails.errors.usccLength" }],
+    ["a special invoice with an O in its code", { ...special, uscc: "9111000060003734OL" }, { uscc: "OrgDetails.errors.usccCharacters" }],
     [
       "a special invoice without bank details",
       { ...special, bankName: "", bankAccount: "" },

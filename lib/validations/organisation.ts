@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidUscc } from "./uscc";
+import { USCC_PROBLEM_KEYS, usccProblem } from "./uscc";
 
 /*
  * Error messages are message keys (namespace "OrgDetails.errors"), not text: forms and actions
@@ -22,8 +22,18 @@ export const mobileSchema = z
 
 export const emailSchema = z.string(error("email")).trim().max(254, error("email")).regex(z.regexes.email, error("email"));
 
-/** A unified social credit code, stored upper-case, with its check character verified. */
-export const usccSchema = z.string(error("uscc")).trim().toUpperCase().refine(isValidUscc, error("uscc"));
+/**
+ * A unified social credit code, stored upper-case, with its check character verified; each way it
+ * can be wrong (missing, length, characters, check character) has its own message.
+ */
+export const usccSchema = z
+  .string(error("uscc"))
+  .trim()
+  .toUpperCase()
+  .superRefine((code, ctx) => {
+    const problem = usccProblem(code);
+    if (problem) ctx.addIssue({ code: "custom", message: `OrgDetails.errors.${USCC_PROBLEM_KEYS[problem]}` });
+  });
 
 /** Who the organisation is and whom to contact. */
 export const organisationDetailsSchema = z.object({

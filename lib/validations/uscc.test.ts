@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isValidUscc, normalizeUscc, USCC_ALPHABET, usccCheckChar } from "./uscc";
+import zhCN from "@/messages/sales/zh-CN.json" with { type: "json" };
+import en from "@/messages/sales/en.json" with { type: "json" };
+import { isValidUscc, normalizeUscc, USCC_ALPHABET, USCC_PROBLEM_KEYS, usccCheckChar, usccProblem } from "./uscc";
 
 describe("isValidUscc", () => {
   it.each([
@@ -78,5 +80,49 @@ describe("USCC properties", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("usccProblem", () => {
+  it.each([
+    ["91350100M000100Y43", undefined],
+    [" 91350100m000100y43 ", undefined],
+    ["", "required"],
+    ["   ", "required"],
+    ["91350100M000100Y4", "length"],
+    ["91350100M000100Y433", "length"],
+    ["9135", "length"],
+    ["91350100I000100Y43", "characters"],
+    ["91350100O000100Y43", "characters"],
+    ["91350100S000100Y43", "characters"],
+    ["91350100V000100Y43", "characters"],
+    ["91350100Z000100Y43", "characters"],
+    ["9135 0100M000100Y43", "characters"],
+    ["91350100M000100Y4-", "characters"],
+    ["９１３５０１００Ｍ０００１００Ｙ４３", "characters"],
+    ["91350100M000100Y44", "check"],
+    ["91110000600037341M", "check"],
+  ] as const)("%j → %s", (code, problem) => {
+    expect(usccProblem(code)).toBe(problem);
+  });
+
+  it("agrees with isValidUscc on every code", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...USCC_ALPHABET.split(""), "I", "O", " ", "-"), maxLength: 20 }), (code) => {
+        expect(usccProblem(code) === undefined).toBe(isValidUscc(code));
+      }),
+    );
+  });
+
+  it.each(Object.entries(USCC_PROBLEM_KEYS))("%s has its own message in both languages", (_problem, key) => {
+    const zh = (zhCN.OrgDetails.errors as Record<string, string>)[key];
+    const english = (en.OrgDetails.errors as Record<string, string>)[key];
+    expect(zh).toBeTruthy();
+    expect(english).toBeTruthy();
+    const others = Object.values(USCC_PROBLEM_KEYS).filter((k) => k !== key);
+    for (const other of others) {
+      expect((zhCN.OrgDetails.errors as Record<string, string>)[other]).not.toBe(zh);
+      expect((en.OrgDetails.errors as Record<string, string>)[other]).not.toBe(english);
+    }
   });
 });

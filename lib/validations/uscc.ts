@@ -29,3 +29,27 @@ export function isValidUscc(code: string): boolean {
   const normalized = normalizeUscc(code);
   return SHAPE.test(normalized) && usccCheckChar(normalized.slice(0, 17)) === normalized.charAt(17);
 }
+
+/** Why a code is not a valid unified social credit code, each cause with its own message. */
+export type UsccProblem = "required" | "length" | "characters" | "check";
+
+/**
+ * The first thing wrong with a code as typed (case and surrounding spaces ignored), or undefined
+ * when it is valid: empty, not 18 characters, a character outside the alphabet (I, O, S, V, Z,
+ * punctuation, full-width forms), or a check character that does not match the first 17.
+ */
+export function usccProblem(code: string): UsccProblem | undefined {
+  const normalized = normalizeUscc(code);
+  if (normalized === "") return "required";
+  if ([...normalized].some((c) => !USCC_ALPHABET.includes(c))) return "characters";
+  if (normalized.length !== 18) return "length";
+  return usccCheckChar(normalized.slice(0, 17)) === normalized.charAt(17) ? undefined : "check";
+}
+
+/** The message key (namespace "OrgDetails.errors") of each problem. */
+export const USCC_PROBLEM_KEYS: Record<UsccProblem, string> = {
+  required: "uscc",
+  length: "usccLength",
+  characters: "usccCharacters",
+  check: "usccCheck",
+};

@@ -6,22 +6,27 @@ import { getDb } from "@/lib/db/client";
 import { listOrdersForUser } from "@/lib/db/queries/orders";
 import { formatMoney } from "@/lib/money";
 import { nameOf } from "@/lib/pricing/messages";
+import { hasReceipt } from "@/lib/receipts/receipt";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
 
 export default async function OrdersPage() {
   const user = await requireUser("/console/orders");
   const orders = await listOrdersForUser(await getDb(), { userId: user.id });
-  const [t, tOrder, format, locale] = [
+  const [t, tOrder, tReceipt, format, locale] = [
     await getTranslations("Console"),
     await getTranslations("Order"),
+    await getTranslations("Receipt"),
     await getFormatter(),
     await getLocale(),
   ];
-  const columns = (["Number", "Date", "Edition", "Total", "Status"] as const).map((c) => ({
-    key: c,
-    label: t(`col${c}`),
-    align: c === "Total" ? ("right" as const) : undefined,
-  }));
+  const columns = [
+    ...(["Number", "Date", "Edition", "Total", "Status"] as const).map((c) => ({
+      key: c,
+      label: t(`col${c}`),
+      align: c === "Total" ? ("right" as const) : undefined,
+    })),
+    { key: "Receipt", label: tReceipt("colReceipt") },
+  ];
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("ordersTitle")}</h1>
@@ -40,6 +45,15 @@ export default async function OrdersPage() {
               <Td>{nameOf(catalog, o.edition, locale)}</Td>
               <Td align="right">{formatMoney(o.total)}</Td>
               <Td>{tOrder(`status.${o.status}`)}</Td>
+              <Td>
+                {hasReceipt(o) ? (
+                  <a href={`/orders/${o.id}/receipt/pdf`} download className="whitespace-nowrap text-brand-700 underline">
+                    PDF<span className="sr-only"> {tReceipt("downloadFor", { number: o.number })}</span>
+                  </a>
+                ) : (
+                  <span className="text-slate-400">—</span>
+                )}
+              </Td>
             </tr>
           ))}
         </DataTable>

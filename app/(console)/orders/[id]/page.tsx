@@ -15,6 +15,9 @@ import { canPay, needsVerification } from "@/lib/orders/payability";
 import Link from "next/link";
 import { OrderStatusPoller } from "./_components/order-status-poller";
 import { PrintButton } from "@/components/print-button";
+import { buttonVariants } from "@/components/ui/button";
+import { InvoiceDetails } from "@/components/invoice-details";
+import { hasReceipt } from "@/lib/receipts/receipt";
 import { PayButton } from "./_components/pay-button";
 import { VerificationStatus } from "./_components/verification-status";
 
@@ -30,6 +33,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const verification = verifies ? await getVerificationForOrder(db, { orderId: order.id }) : undefined;
   const lastPayment = (await listPaymentsForOrder(db, { orderId: order.id })).at(-1);
   const [t, format, locale] = [await getTranslations("Order"), await getFormatter(), await getLocale()];
+  const [tReceipt, tAgreement, tCheckout] = [
+    await getTranslations("Receipt"),
+    await getTranslations("AgreementPage"),
+    await getTranslations("Checkout"),
+  ];
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const org = order.organisation as { organisationName: string; contactName: string; mobile: string; email: string };
   return (
@@ -37,7 +45,19 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <header>
         <div className="flex items-start justify-between gap-4">
           <h1 className="text-2xl font-bold">{t("title", { number: order.number })}</h1>
-          <PrintButton label={t("receipt")} />
+          <div className="no-print flex flex-wrap justify-end gap-2">
+            {hasReceipt(order) && (
+              <>
+                <Link href={`/orders/${order.id}/receipt`} className={buttonVariants({ variant: "secondary", className: "text-sm" })}>
+                  {tReceipt("view")}
+                </Link>
+                <a href={`/orders/${order.id}/receipt/pdf`} download className={buttonVariants({ className: "text-sm" })}>
+                  {tReceipt("download")}
+                </a>
+              </>
+            )}
+            <PrintButton label={tReceipt("printOrder")} />
+          </div>
         </div>
         <p className="text-slate-600">
           <span className="mr-2 rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
@@ -99,6 +119,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           {org.organisationName} · {org.contactName} · {org.mobile} · {org.email}
         </p>
       </Section>
+      <Section id="order-invoice" title={t("invoice")} className="text-sm">
+        <div className="mt-2">
+          <InvoiceDetails invoice={order.invoice} testId="order-invoice-details" />
+        </div>
+      </Section>
       <Section id="order-consents" title={t("consents")} className="text-sm">
         <ul className="list-disc pl-5">
           {consents.map((c) => (
@@ -107,7 +132,19 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 title: agreements.find((a) => a.id === c.agreementId)?.title[locale] ?? c.agreementId,
                 version: c.version,
                 time: time(c.acceptedAt),
-              })}
+              })}{" "}
+              {/* Exactly the version this order accepted, even after a newer one is in force. */}
+              <Link
+                href={`/agreements/${c.agreementId}?version=${encodeURIComponent(c.version)}`}
+                className="no-print text-brand-700 underline"
+              >
+                {tCheckout("read")}
+                <span className="sr-only">
+                  {" "}
+                  {agreements.find((a) => a.id === c.agreementId)?.title[locale] ?? c.agreementId}{" "}
+                  {tAgreement("version", { version: c.version })}
+                </span>
+              </Link>
             </li>
           ))}
         </ul>
