@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { decideVerification } from "@/lib/db/queries/verifications";
+import { fulfilZeroTotal } from "@/lib/orders/fulfil";
 import { approveVerificationSchema, type DecideVerificationResult } from "@/lib/validations/verification";
 import { hasRole, publicAction, signedIn, toFormAction, type FormAction } from "./client";
 
@@ -23,8 +24,12 @@ export const approveVerification: FormAction<DecideVerificationResult> = toFormA
         return result.error === "NOT_FOUND"
           ? { ok: false, error: "NOT_FOUND" }
           : { ok: false, error: "ALREADY_DECIDED", status: result.verification.status };
+      // The payment window opens now (decidedAt); an order with nothing to pay is fulfilled at once.
+      const orderId = result.verification.orderId;
+      await ctx.db.transaction((tx) => fulfilZeroTotal(tx, { orderId, now: ctx.now }));
       revalidatePath("/operator/verifications");
-      revalidatePath(`/orders/${result.verification.orderId}`);
+      revalidatePath(`/orders/${orderId}`);
+      revalidatePath("/console/orders");
       return { ok: true, status: "approved" };
     }),
 );

@@ -84,3 +84,9 @@ export async function listVouchers(db: Db, params: { limit: number }) {
     .orderBy(desc(vouchers.createdAt))
     .limit(params.limit);
 }
+
+/** A voucher by its code whatever its state (redeemed, expired), or undefined: an order's page re-words its voucher line from it. */
+export async function getVoucherByCode(db: Db, params: { code: string }): Promise<VoucherRow | undefined> {
+  const [row] = await db.select().from(vouchers).where(eq(vouchers.code, params.code));
+  return row;
+}
