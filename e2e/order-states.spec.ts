@@ -91,7 +91,7 @@ test.describe("order page states", () => {
     order,
   }) => {
     await placeBusinessOrder(wizard, buyer);
-    const lines = page.locator("#order-lines");
+    const lines = page.locator("section", { has: page.locator("#order-lines") });
     await expect(lines).toContainText("30 × ¥1,390/席/年 × 1 年 = ¥41,700.00");
     await useEnglish(page);
     await page.reload();
