@@ -120,6 +120,7 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
         <div className="border-t border-slate-200 pt-4">
           <VoucherField
             code={draft.voucher}
+            subtotal={listed.subtotal}
             onChange={(code, terms) => {
               setVoucher(terms);
               update({ voucher: code });

@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { checkVoucherAction, type CheckVoucherResult } from "@/lib/actions/check-voucher";
 import type { VoucherTerms } from "@/lib/pricing/types";
+import { voucherWarnings } from "@/lib/pricing/voucher-warnings";
+import { formatMoney } from "@/lib/money";
 import { Button } from "@/components/ui/button";
 
 interface Props {
@@ -11,11 +13,15 @@ interface Props {
   code: string | undefined;
   /** The checked terms, or null when there is no (usable) voucher. */
   onChange(code: string | undefined, terms: VoucherTerms | null): void;
+  /** The cart's subtotal before the voucher: with it, a cash voucher worth more than the cart (or than its minimum spend) is warned about. */
+  subtotal?: string;
 }
 
 /** "代金券 / Voucher": checks a code on the server and hands its terms to the review step; one per order. */
-export function VoucherField({ code, onChange }: Props) {
+export function VoucherField({ code, onChange, subtotal }: Props) {
   const t = useTranslations("Checkout.voucher");
+  const tWarn = useTranslations("OrderStates.voucher");
+  const [terms, setTerms] = useState<VoucherTerms | null>(null);
   const id = useId();
   const [text, setText] = useState(code ?? "");
   const [error, setError] = useState<Exclude<CheckVoucherResult, { ok: true }>["error"] | null>(null);
@@ -29,10 +35,12 @@ export function VoucherField({ code, onChange }: Props) {
       if (result.ok) {
         setError(null);
         setApplied(result.voucher.code);
+        setTerms(result.voucher);
         onChange(result.voucher.code, result.voucher);
       } else {
         setError(result.error);
         setApplied(null);
+        setTerms(null);
         onChange(value, null);
       }
     });
@@ -47,6 +55,7 @@ export function VoucherField({ code, onChange }: Props) {
     setText("");
     setError(null);
     setApplied(null);
+    setTerms(null);
     onChange(undefined, null);
   };
   return (
@@ -85,6 +94,17 @@ export function VoucherField({ code, onChange }: Props) {
       <p id={`${id}-help`} className="text-xs text-slate-500">
         {applied ? t("applied", { code: applied }) : t("help")}
       </p>
+      {terms && subtotal !== undefined && (
+        <div aria-live="polite" data-testid="voucher-warnings">
+          {voucherWarnings(terms, subtotal).map((w) => (
+            <p key={w.code} className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {w.code === "COVERS_ALL"
+                ? tWarn("coversAll", { face: formatMoney(w.face), subtotal: formatMoney(w.subtotal), rest: formatMoney(w.rest) })
+                : tWarn("aboveMinimum", { face: formatMoney(w.face), minimum: formatMoney(w.minimum) })}
+            </p>
+          ))}
+        </div>
+      )}
       {error && (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
           {t(`errors.${error}`)}

@@ -14,10 +14,22 @@ import staffEn from "@/messages/staff/en.json" with { type: "json" };
 import staffZhCN from "@/messages/staff/zh-CN.json" with { type: "json" };
 import documentsEn from "@/messages/documents/en.json" with { type: "json" };
 import documentsZhCN from "@/messages/documents/zh-CN.json" with { type: "json" };
+import ordersEn from "@/messages/orders/en.json" with { type: "json" };
+import ordersZhCN from "@/messages/orders/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
-const zh = { ...zhCN, ...authZhCN, ...salesZhCN, ...paymentsZhCN, ...quotesZhCN, ...quoteAdminZhCN, ...staffZhCN, ...documentsZhCN };
+const zh = {
+  ...zhCN,
+  ...authZhCN,
+  ...salesZhCN,
+  ...paymentsZhCN,
+  ...quotesZhCN,
+  ...quoteAdminZhCN,
+  ...staffZhCN,
+  ...documentsZhCN,
+  ...ordersZhCN,
+};
 
 /** Every message of the app, shaped as the zh-CN files are (next-intl's `AppConfig` checks keys against it). */
 export type Messages = typeof zh;
@@ -25,7 +37,17 @@ export type Messages = typeof zh;
 // `satisfies`: an English file missing a key (or adding a stray one) fails tsc.
 const all: Record<Locale, Messages> = {
   "zh-CN": zh,
-  en: { ...en, ...authEn, ...salesEn, ...paymentsEn, ...quotesEn, ...quoteAdminEn, ...staffEn, ...documentsEn } satisfies Messages,
+  en: {
+    ...en,
+    ...authEn,
+    ...salesEn,
+    ...paymentsEn,
+    ...quotesEn,
+    ...quoteAdminEn,
+    ...staffEn,
+    ...documentsEn,
+    ...ordersEn,
+  } satisfies Messages,
 };
 
 /** Every message of a locale, for server code outside React (route handlers, actions). */

@@ -13,9 +13,11 @@ import {
 import { insertOrganisation } from "@/lib/db/queries/organisations";
 import { createVerification } from "@/lib/db/queries/verifications";
 import { redeemVoucher } from "@/lib/db/queries/vouchers";
+import { isZero } from "@/lib/money";
 import type { OrderRow } from "@/lib/db/schema";
 import type { PriceResult } from "@/lib/pricing/types";
 import { convertQuote } from "@/lib/quotes/lifecycle";
+import { fulfilZeroTotal } from "./fulfil";
 import type { Checkout } from "@/lib/validations/checkout";
 
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -154,6 +156,12 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
     );
     await insertOrderEvent(tx, { orderId: inserted.id, from: null, to: "pending_payment", cause: "checkout", now });
     if (params.verification) await createVerification(tx, { ...params.verification, orderId: inserted.id, userId, now });
+    // --- zero-total branch (issue 10 item 17) ---------------------------------------------------
+    // Nothing to pay (a voucher covering everything): fulfilled here, in the placing transaction,
+    // without the provider. An education order waits for its approval (approve-verification fulfils it).
+    if (isZero(priced.total) && (await fulfilZeroTotal(tx, { orderId: inserted.id, now })))
+      return { order: { ...inserted, status: "fulfilled" as const }, created: true };
+    // --- end of the zero-total branch -----------------------------------------------------------
     return { order: inserted, created: true };
   });
   try {

@@ -6,6 +6,7 @@ import { setOrganisationPlan } from "@/lib/db/queries/organisations";
 import { appendPhoneCredit, insertServiceItems, type NewPhoneCreditEntry, type NewServiceItem } from "@/lib/db/queries/services";
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import type { OrderLineRow, OrderRow, OrderStatus } from "@/lib/db/schema";
+import { isZero } from "@/lib/money";
 import { Decimal } from "@/lib/money/decimal";
 import { allocatePaid } from "./paid";
 import { canPay, needsVerification } from "./payability";
@@ -66,6 +67,30 @@ export async function markPaidAndFulfil(db: Db, params: MarkPaidParams): Promise
     if (!fulfilled.ok) throw new Error(`order ${orderId}: cannot fulfil from ${fulfilled.error}`);
     return { ok: true, alreadyDone: false, status: "fulfilled" };
   });
+}
+
+/** The cause recorded when an order with nothing to pay (a voucher covering it all) is fulfilled without the provider. */
+export const ZERO_TOTAL = "zero_total";
+
+/**
+ * Fulfils a zero-total order at once, inside the caller's transaction (the one that places it, or
+ * the one approving its verification): paid with cause `zero_total` and provisioned, no payment
+ * row and no provider. Does nothing (false) for an order with something to pay or not awaiting payment.
+ */
+export async function fulfilZeroTotal(tx: Db, params: { orderId: string; now: Date }): Promise<boolean> {
+  const { orderId, now } = params;
+  const order = await lockOrder(tx, orderId);
+  if (!order || order.status !== "pending_payment" || !isZero(order.total) || !order.organisationId) return false;
+  if (needsVerification(order.edition)) {
+    const verification = await getVerificationForOrder(tx, { orderId });
+    if (!canPay({ status: "pending_payment", edition: order.edition }, verification)) return false;
+  }
+  const paid = await transitionOrder(tx, { orderId, to: "paid", cause: ZERO_TOTAL, now });
+  if (!paid.ok) return false;
+  await provision(tx, { ...order, organisationId: order.organisationId }, now);
+  const fulfilled = await transitionOrder(tx, { orderId, to: "fulfilled", cause: "fulfilled", now });
+  if (!fulfilled.ok) throw new Error(`order ${orderId}: cannot fulfil from ${fulfilled.error}`);
+  return true;
 }
 
 function sameAmount(a: string, b: string): boolean {

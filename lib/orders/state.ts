@@ -1,10 +1,11 @@
 import type { Db } from "@/lib/db/client";
-import { listOrderIdsByStatus, lockOrder as lockOrderRow, recordOrderStatus } from "@/lib/db/queries/orders";
+import { listStaleOrderIds, lockOrder as lockOrderRow, recordOrderStatus } from "@/lib/db/queries/orders";
+import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import type { OrderRow, OrderStatus } from "@/lib/db/schema";
 import { reclaimQuote, releaseQuote } from "@/lib/quotes/lifecycle";
+import { isStale, PAYMENT_WINDOW_MS } from "./window";
 
-/** How long an order may wait for payment before it expires (PRODUCT.md §4). */
-export const PAYMENT_WINDOW_MS = 30 * 60 * 1000;
+export { isStale, paymentDeadline, PAYMENT_WINDOW_MS } from "./window";
 
 /** The cause that alone may move an expired order to paid: money that arrived after the window. */
 export const LATE_PAYMENT = "late_payment";
@@ -62,26 +63,24 @@ export async function transitionOrder(
   return { ok: true, order, from };
 }
 
-/** Whether an order awaiting payment has outlived its payment window at `now`. */
-export function isStale(order: Pick<OrderRow, "status" | "createdAt">, now: Date): boolean {
-  return order.status === "pending_payment" && now.getTime() - order.createdAt.getTime() >= PAYMENT_WINDOW_MS;
-}
-
 /** Expires the order if it is still unpaid after the payment window; true when it did so now. */
 export async function expireIfStale(db: Db, params: { orderId: string; now: Date }): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Re-checked under the lock: a payment committed meanwhile wins over the expiry.
     const order = await lockOrder(tx, params.orderId);
-    if (!order || !isStale(order, params.now)) return false;
+    if (!order) return false;
+    // An education order's window opens at its verification's decision, not at placement.
+    const verification = await getVerificationForOrder(tx, { orderId: order.id });
+    if (!isStale(order, verification, params.now)) return false;
     return (await transitionOrder(tx, { orderId: order.id, to: "expired", cause: "expired_unpaid", now: params.now })).ok;
   });
 }
 
 /** The sweep: expires every order unpaid past its window; returns how many it expired. */
 export async function expireStaleOrders(db: Db, params: { now: Date }): Promise<number> {
-  // isStale's rule as a query: created at or before now − window.
+  // isStale's rule as a query: the window opened (placement, or the verification's decision) at or before now − window.
   const cutoff = new Date(params.now.getTime() - PAYMENT_WINDOW_MS);
-  const stale = await listOrderIdsByStatus(db, { status: "pending_payment", createdBefore: cutoff });
+  const stale = await listStaleOrderIds(db, { windowOpenedBefore: cutoff });
   let count = 0;
   // One short transaction per order, so the sweep never holds many locks at once.
   for (const id of stale) if (await expireIfStale(db, { orderId: id, now: params.now })) count++;
@@ -90,12 +89,15 @@ export async function expireStaleOrders(db: Db, params: { now: Date }): Promise<
 
 export type CancelResult = { ok: true } | { ok: false; error: "NOT_FOUND" | "INVALID_TRANSITION" };
 
-/** The buyer cancels their own order while it awaits payment. */
+/** The cause recorded when the buyer cancels their own unpaid order. */
+export const BUYER_CANCELLED = "buyer_cancelled";
+
+/** The buyer cancels their own order while it awaits payment; an order from a quote hands the quote back. */
 export async function cancelOrder(db: Db, params: { orderId: string; userId: string; now: Date }): Promise<CancelResult> {
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, params.orderId);
     if (!order || order.userId !== params.userId) return { ok: false, error: "NOT_FOUND" } as const;
-    const result = await transitionOrder(tx, { orderId: order.id, to: "cancelled", cause: "buyer_cancelled", now: params.now });
+    const result = await transitionOrder(tx, { orderId: order.id, to: "cancelled", cause: BUYER_CANCELLED, now: params.now });
     return result.ok ? ({ ok: true } as const) : ({ ok: false, error: "INVALID_TRANSITION" } as const);
   });
 }

@@ -1,6 +1,16 @@
-import { and, asc, desc, eq, lte } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, ne, or } from "drizzle-orm";
 import type { Db } from "../client";
-import { orderConsents, orderEvents, orderLines, orders, type OrderLineRow, type OrderRow, type OrderStatus } from "../schema";
+import {
+  educationVerifications,
+  orderConsents,
+  orderEvents,
+  orderLines,
+  orders,
+  payments,
+  type OrderLineRow,
+  type OrderRow,
+  type OrderStatus,
+} from "../schema";
 
 type NewOrderRow = typeof orders.$inferInsert;
 type NewOrderLine = typeof orderLines.$inferInsert;
@@ -67,6 +77,35 @@ export async function listOrdersForUser(db: Db, params: { userId: string }): Pro
   return db.select().from(orders).where(eq(orders.userId, params.userId)).orderBy(desc(orders.createdAt));
 }
 
+/**
+ * A user's orders, newest first, each with what its badge needs: the latest payment attempt's
+ * status and the verification's status and decision time (education orders).
+ */
+export async function listOrderSummariesForUser(db: Db, params: { userId: string }) {
+  const rows = await listOrdersForUser(db, params);
+  const ids = rows.map((o) => o.id);
+  if (ids.length === 0) return [];
+  const [attempts, checks] = await Promise.all([
+    db
+      .select({ orderId: payments.orderId, status: payments.status })
+      .from(payments)
+      .where(inArray(payments.orderId, ids))
+      .orderBy(asc(payments.createdAt)),
+    db
+      .select({
+        orderId: educationVerifications.orderId,
+        status: educationVerifications.status,
+        decidedAt: educationVerifications.decidedAt,
+      })
+      .from(educationVerifications)
+      .where(inArray(educationVerifications.orderId, ids)),
+  ]);
+  // Ascending, so the last one written per order is its latest attempt.
+  const lastPayment = new Map(attempts.map((p) => [p.orderId, { status: p.status }]));
+  const verification = new Map(checks.map((v) => [v.orderId, { status: v.status, decidedAt: v.decidedAt }]));
+  return rows.map((order) => ({ order, lastPayment: lastPayment.get(order.id) ?? null, verification: verification.get(order.id) ?? null }));
+}
+
 /** One order by id, or undefined. */
 export async function getOrder(db: Db, params: { orderId: string }): Promise<OrderRow | undefined> {
   const [order] = await db.select().from(orders).where(eq(orders.id, params.orderId));
@@ -105,6 +144,28 @@ export async function listOrderIdsByStatus(db: Db, params: { status: OrderStatus
     .select({ id: orders.id })
     .from(orders)
     .where(and(eq(orders.status, params.status), lte(orders.createdAt, params.createdBefore)));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Ids of orders awaiting payment whose payment window opened at or before `windowOpenedBefore`:
+ * placed then (no verification), or verified/rejected then. One still under review is never listed
+ * (lib/orders/window.ts is the same rule, pure).
+ */
+export async function listStaleOrderIds(db: Db, params: { windowOpenedBefore: Date }): Promise<string[]> {
+  const rows = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .leftJoin(educationVerifications, eq(educationVerifications.orderId, orders.id))
+    .where(
+      and(
+        eq(orders.status, "pending_payment"),
+        or(
+          and(isNull(educationVerifications.id), lte(orders.createdAt, params.windowOpenedBefore)),
+          and(ne(educationVerifications.status, "pending"), lte(educationVerifications.decidedAt, params.windowOpenedBefore)),
+        ),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 

@@ -3,7 +3,9 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { catalog } from "@/lib/catalog";
 import { getDb } from "@/lib/db/client";
-import { listOrdersForUser } from "@/lib/db/queries/orders";
+import { listOrderSummariesForUser } from "@/lib/db/queries/orders";
+import { BADGE_TONE, orderBadge } from "@/lib/orders/display";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { formatMoney } from "@/lib/money";
 import { nameOf } from "@/lib/pricing/messages";
 import { hasReceipt } from "@/lib/receipts/receipt";
@@ -11,10 +13,10 @@ import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
 
 export default async function OrdersPage() {
   const user = await requireUser("/console/orders");
-  const orders = await listOrdersForUser(await getDb(), { userId: user.id });
-  const [t, tOrder, tReceipt, format, locale] = [
+  const orders = await listOrderSummariesForUser(await getDb(), { userId: user.id });
+  const [t, tState, tReceipt, format, locale] = [
     await getTranslations("Console"),
-    await getTranslations("Order"),
+    await getTranslations("OrderStates"),
     await getTranslations("Receipt"),
     await getFormatter(),
     await getLocale(),
@@ -34,7 +36,7 @@ export default async function OrdersPage() {
         <p className="text-slate-600">{t("noOrders")}</p>
       ) : (
         <DataTable columns={columns}>
-          {orders.map((o) => (
+          {orders.map(({ order: o, ...state }) => (
             <tr key={o.id}>
               <RowHeader>
                 <Link href={`/orders/${o.id}`} className="text-brand-700 underline">
@@ -44,7 +46,11 @@ export default async function OrdersPage() {
               <Td>{format.dateTime(o.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
               <Td>{nameOf(catalog, o.edition, locale)}</Td>
               <Td align="right">{formatMoney(o.total)}</Td>
-              <Td>{tOrder(`status.${o.status}`)}</Td>
+              <Td>
+                <StatusBadge tone={BADGE_TONE[orderBadge({ order: o, ...state })]}>
+                  {tState(`badge.${orderBadge({ order: o, ...state })}`)}
+                </StatusBadge>
+              </Td>
               <Td>
                 {hasReceipt(o) ? (
                   <a href={`/orders/${o.id}/receipt/pdf`} download className="whitespace-nowrap text-brand-700 underline">

@@ -6,6 +6,12 @@ import { getDb } from "@/lib/db/client";
 import { listPaymentsForOrder } from "@/lib/db/queries/payments";
 import { encodeCart } from "@/lib/cart/url";
 import { followOrder } from "@/lib/orders/follow";
+import { BADGE_TONE, fulfilledAtZero, orderBadge, orderTimeline } from "@/lib/orders/display";
+import { orderLinesIn } from "@/lib/orders/lines-view";
+import { paymentDeadline } from "@/lib/orders/window";
+import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locale";
+import { ExpiryCountdown } from "@/components/expiry-countdown";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { requestNow } from "@/lib/clock";
 import type { CartInput } from "@/lib/pricing/types";
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
@@ -20,24 +26,39 @@ import { InvoiceDetails } from "@/components/invoice-details";
 import { hasReceipt } from "@/lib/receipts/receipt";
 import { PayButton } from "./_components/pay-button";
 import { VerificationStatus } from "./_components/verification-status";
+import { CancelOrderButton } from "./_components/cancel-order-button";
+import { OrderHistory } from "./_components/order-history";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/orders/${id}`);
   const db = await getDb();
   // Following the order here is what the return from the payment page relies on when no notification came.
-  const found = await followOrder(db, { orderId: id, userId: user.id, now: await requestNow() });
+  const now = await requestNow();
+  const found = await followOrder(db, { orderId: id, userId: user.id, now });
   if (!found) notFound();
-  const { order, lines, consents, events } = found;
+  const { order, consents, events } = found;
   const verifies = needsVerification(order.edition);
   const verification = verifies ? await getVerificationForOrder(db, { orderId: order.id }) : undefined;
-  const lastPayment = (await listPaymentsForOrder(db, { orderId: order.id })).at(-1);
-  const [t, format, locale] = [await getTranslations("Order"), await getFormatter(), await getLocale()];
+  const payments = await listPaymentsForOrder(db, { orderId: order.id });
+  const lastPayment = payments.at(-1);
+  const [t, tState, format, locale] = [
+    await getTranslations("Order"),
+    await getTranslations("OrderStates"),
+    await getFormatter(),
+    await getLocale(),
+  ];
   const [tReceipt, tAgreement, tCheckout] = [
     await getTranslations("Receipt"),
     await getTranslations("AgreementPage"),
     await getTranslations("Checkout"),
   ];
+  // The lines in the reader's language, re-worded from the stored cart; the stored amounts stand.
+  const { lines } = await orderLinesIn(db, { order, lines: found.lines, locale: isLocale(locale) ? locale : DEFAULT_LOCALE });
+  const badge = orderBadge({ order, lastPayment, verification });
+  const payable = canPay(order, verification);
+  const deadline = order.status === "pending_payment" ? paymentDeadline(order, verification) : null;
+  const endedAttempt = lastPayment && (lastPayment.status === "failed" || lastPayment.status === "cancelled") ? lastPayment : undefined;
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const org = order.organisation as { organisationName: string; contactName: string; mobile: string; email: string };
   return (
@@ -60,23 +81,46 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </div>
         </div>
         <p className="text-slate-600">
-          <span className="mr-2 rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
-            {t(`status.${order.status}`)}
+          <span className="mr-2" data-testid="order-status">
+            <span className="sr-only">{tState("badgeLabel")}: </span>
+            <StatusBadge tone={BADGE_TONE[badge]}>{tState(`badge.${badge}`)}</StatusBadge>
           </span>
           {t("placedAt", { time: time(order.createdAt) })}
         </p>
       </header>
-      {verifies && <VerificationStatus verification={verification} />}
+      {verifies && <VerificationStatus verification={verification} orderStatus={order.status} />}
+      {order.status === "pending_payment" && verification?.status === "approved" && verification.decidedAt && (
+        <p role="status" className="no-print rounded-md border border-green-200 bg-green-50 px-4 py-3 text-green-900">
+          {tState("approvedNotice", { time: time(verification.decidedAt) })}
+        </p>
+      )}
+      {order.status === "pending_payment" && verification?.status === "pending" && (
+        <p className="no-print text-sm text-slate-700">{tState("deadline.opensOnApproval")}</p>
+      )}
       {order.status === "pending_payment" && lastPayment?.status === "pending" && (
         <OrderStatusPoller orderId={order.id} status={order.status} />
       )}
-      {canPay(order, verification) && (
+      {payable && (
         <div className="no-print space-y-3 rounded-md bg-brand-50 px-4 py-3 text-brand-800">
-          <p>
-            {lastPayment && lastPayment.status !== "pending" && lastPayment.status !== "succeeded" ? t("paymentFailed") : t("nextPayment")}
-          </p>
+          <p>{endedAttempt ? t("paymentFailed") : t("nextPayment")}</p>
+          {endedAttempt && (
+            <p className="font-medium" data-testid="last-attempt">
+              {tState(`lastAttempt.${endedAttempt.status === "failed" ? "failed" : "cancelled"}`, { n: payments.length })}
+            </p>
+          )}
+          {deadline && <ExpiryCountdown variant="payment" expiresAt={deadline.toISOString()} now={now.toISOString()} />}
           <PayButton orderId={order.id} />
         </div>
+      )}
+      {order.status === "pending_payment" && (
+        <div className="no-print">
+          <CancelOrderButton orderId={order.id} />
+        </div>
+      )}
+      {fulfilledAtZero(order) && (
+        <p className="no-print rounded-md bg-emerald-50 px-4 py-3 text-emerald-800" data-testid="zero-total">
+          {tState("zeroTotal")}
+        </p>
       )}
       {order.status === "fulfilled" && (
         <p className="no-print rounded-md bg-emerald-50 px-4 py-3 text-emerald-800">
@@ -150,11 +194,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </ul>
       </Section>
       <Section id="order-history" title={t("history")} className="text-sm">
-        <ol>
-          {events.map((e) => (
-            <li key={`${e.at.toISOString()}-${e.toStatus}`}>{t("event", { time: time(e.at), status: t(`status.${e.toStatus}`) })}</li>
-          ))}
-        </ol>
+        <OrderHistory entries={orderTimeline({ events, payments, verification })} />
       </Section>
     </article>
   );

@@ -10,6 +10,8 @@ import { DecisionForms } from "./_components/decision-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { isOneOf } from "@/lib/i18n/keys";
 import { INSTITUTION_TYPES } from "@/lib/validations/organisation";
+import { requestNow } from "@/lib/clock";
+import { waited } from "@/lib/orders/window";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Verification.operator");
@@ -24,12 +26,20 @@ export default async function VerificationsPage() {
   await requireRole("operator", "/operator/verifications");
   const db = await getDb();
   const [pending, decided] = await Promise.all([listPendingVerifications(db), listDecidedVerifications(db, { limit: DECIDED_LIMIT })]);
-  const [t, tTypes, tStatus, format] = [
+  const now = await requestNow();
+  const [t, tTypes, tStatus, tQueue, format] = [
     await getTranslations("Verification.operator"),
     await getTranslations("Checkout.institutionTypes"),
     await getTranslations("Verification.status"),
+    await getTranslations("OrderStates.queue"),
     await getFormatter(),
   ];
+  // How long a verification has waited: the queue is first come, first reviewed, and the buyer waits meanwhile.
+  const waitedFor = (v: VerificationListItem) => {
+    const w = waited(v.createdAt, now);
+    if (w.days > 0) return tQueue("days", { days: w.days, hours: w.hours });
+    return w.hours > 0 ? tQueue("hoursMinutes", w) : tQueue("minutes", { minutes: w.minutes });
+  };
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const type = (v: VerificationListItem) => (isOneOf(INSTITUTION_TYPES, v.institutionType) ? tTypes(v.institutionType) : v.institutionType);
   const size = (bytes: number) =>
@@ -90,6 +100,12 @@ export default async function VerificationsPage() {
                 <dt className="text-slate-500">{t("fields.submittedAt")}</dt>
                 <dd className="tabular-nums">
                   <time dateTime={v.createdAt.toISOString()}>{time(v.createdAt)}</time>
+                </dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{tQueue("waited")}</dt>
+                <dd className="tabular-nums" data-testid="verification-waited">
+                  {waitedFor(v)}
                 </dd>
               </div>
             </dl>

@@ -10,7 +10,7 @@ import { markOpened } from "@/lib/quotes/lifecycle";
 import { findUserById } from "@/lib/db/queries/users";
 import { messagesFor } from "@/lib/i18n/messages";
 import { openQuote, priceOpenQuote } from "@/lib/quotes/open";
-import { ExpiryCountdown } from "./_components/expiry-countdown";
+import { ExpiryCountdown } from "@/components/expiry-countdown";
 import { QuoteUnavailable } from "./_components/quote-unavailable";
 import { buttonVariants } from "@/components/ui/button";
 

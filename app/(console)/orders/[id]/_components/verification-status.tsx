@@ -12,7 +12,14 @@ const TONE = {
 } as const;
 
 /** Where an education order's institution verification stands; a rejection shows the operator's reason. */
-export async function VerificationStatus({ verification }: { verification: Verification | undefined }) {
+export async function VerificationStatus({
+  verification,
+  orderStatus,
+}: {
+  verification: Verification | undefined;
+  /** The order's status: "this order can be paid" is said only while it awaits payment. */
+  orderStatus?: string;
+}) {
   const [t, tTypes, format] = [
     await getTranslations("Verification.order"),
     await getTranslations("Checkout.institutionTypes"),
@@ -31,7 +38,7 @@ export async function VerificationStatus({ verification }: { verification: Verif
       <h2 id="order-verification" className="text-lg font-semibold">
         {t(`title.${status}`)}
       </h2>
-      <p>{t(`body.${status}`)}</p>
+      {(status !== "approved" || orderStatus === undefined || orderStatus === "pending_payment") && <p>{t(`body.${status}`)}</p>}
       {status === "rejected" && verification.reason && (
         <p>
           <span className="font-medium">{t("reason")}</span> <span className="whitespace-pre-line">{verification.reason}</span>
