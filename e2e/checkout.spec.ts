@@ -65,6 +65,10 @@ test.describe("checkout", () => {
     await wizard.fillOrganisation(STAR_RIVER);
     await wizard.continue();
     await wizard.placeOrder();
+    // An organisation exists once an order for it is paid: pay the free-edition order.
+    await order.startPayment();
+    await order.sandbox("支付");
+    await expect(page.getByText("已开通").first()).toBeVisible();
 
     await throughAgreements("/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1");
     await wizard.fillOrganisation(STAR_RIVER);

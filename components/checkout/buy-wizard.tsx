@@ -32,8 +32,10 @@ export interface QuoteCheckout {
 
 export interface Buyer {
   email: string;
-  /** Organisations the buyer owns on the free edition (the upgrade step offers them). */
+  /** Organisations the buyer owns on the free edition (the upgrade step offers to upgrade them in place). */
   freeOrganisations: FreeOrganisation[];
+  /** Organisations the buyer owns on a paid edition (the upgrade step offers "add to this organisation"). */
+  paidOrganisations?: FreeOrganisation[];
 }
 
 /** The purchase flow: one step at a time, the price beside it, every step reachable again with nothing lost. */
@@ -52,6 +54,7 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
     draft,
     detailsValid,
     freeOrganisationIds: buyer?.freeOrganisations.map((o) => o.id) ?? [],
+    paidOrganisationIds: buyer?.paidOrganisations?.map((o) => o.id) ?? [],
     quote: quote && (quote.editable ? "editable" : "locked"),
   };
   const furthest = reachable(state.result, ctx);
@@ -103,7 +106,9 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
             onDone={() => go(steps[index + 1]!)}
           />
         )}
-        {step === "upgrade" && buyer && <UpgradeStep organisations={buyer.freeOrganisations} draft={draft} update={update} />}
+        {step === "upgrade" && buyer && (
+          <UpgradeStep organisations={buyer.freeOrganisations} paid={buyer.paidOrganisations} draft={draft} update={update} />
+        )}
         {step === "review" && (
           <ReviewStep
             cart={state.cart}

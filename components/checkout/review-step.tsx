@@ -45,6 +45,10 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
   const [failure, setFailure] = useState<Exclude<PlaceOrderActionResult, { ok: true }> | null>(null);
   const router = useRouter();
   const details = draft.details;
+  // Upgrading in place keeps the organisation's name (the server records it on the order); the typed one is not used.
+  const choice = draft.upgrade;
+  const upgraded = choice?.method === "in-place" ? organisations.find((o) => o.id === choice.organisationId) : undefined;
+  const typedName = details?.organisation.organisationName;
   const place = () =>
     startTransition(async () => {
       setFailure(null);
@@ -72,8 +76,8 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
         <div>
           <dt className="font-medium">{t("reviewOrg")}</dt>
           <dd>
-            {details?.organisation.organisationName} · {details?.organisation.contactName} · {details?.organisation.mobile} ·{" "}
-            {details?.organisation.email}
+            {upgraded?.name ?? details?.organisation.organisationName} · {details?.organisation.contactName} ·{" "}
+            {details?.organisation.mobile} · {details?.organisation.email}
           </dd>
         </div>
         <div>
@@ -95,11 +99,13 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
           <div className="sm:col-span-2">
             <dt className="font-medium">{t("reviewUpgrade")}</dt>
             <dd>
-              {draft.upgrade.method === "new"
-                ? t("reviewUpgradeNew")
-                : t("reviewUpgradeInPlace", {
-                    name: organisations.find((o) => o.id === (draft.upgrade as { organisationId: string }).organisationId)?.name ?? "",
-                  })}
+              {draft.upgrade.method === "new" ? t("reviewUpgradeNew") : t("reviewUpgradeInPlace", { name: upgraded?.name ?? "" })}
+              {upgraded && (
+                <span className="block text-slate-600">
+                  {t("upgradeKeepsName", { name: upgraded.name })}
+                  {typedName && typedName !== upgraded.name && <> {t("upgradeNameNotUsed", { typed: typedName })}</>}
+                </span>
+              )}
             </dd>
           </div>
         )}

@@ -66,6 +66,32 @@ describe("wizard steps", () => {
       }),
       "review",
     ],
+    [
+      "a paid organisation and no choice: the upgrade step (no second purchase by accident)",
+      cart,
+      ctx({ draft: { idempotencyKey: "k", consents: allConsents }, detailsValid: true, paidOrganisationIds: ["p1"] }),
+      "upgrade",
+    ],
+    [
+      "a paid organisation cannot be upgraded in place",
+      cart,
+      ctx({
+        draft: { idempotencyKey: "k", consents: allConsents, upgrade: { method: "in-place", organisationId: "p1" } },
+        detailsValid: true,
+        paidOrganisationIds: ["p1"],
+      }),
+      "upgrade",
+    ],
+    [
+      "a paid organisation and an explicit new one reaches review",
+      cart,
+      ctx({
+        draft: { idempotencyKey: "k", consents: allConsents, upgrade: { method: "new" } },
+        detailsValid: true,
+        paidOrganisationIds: ["p1"],
+      }),
+      "review",
+    ],
     ["a locked quote starts at the agreements", cart, ctx({ quote: "locked" }), "agreements"],
     [
       "a locked quote whose cart no longer prices goes no further than the skipped steps",
@@ -79,9 +105,11 @@ describe("wizard steps", () => {
     expect(step(reachable(price(c), context))).toBe(expected);
   });
 
-  it("shows the upgrade step only to buyers with a free organisation", () => {
+  it("shows the upgrade step only to buyers who already have an organisation, free or paid", () => {
     expect(stepApplies("upgrade", ctx())).toBe(false);
     expect(stepApplies("upgrade", ctx({ freeOrganisationIds: ["o1"] }))).toBe(true);
+    expect(stepApplies("upgrade", ctx({ paidOrganisationIds: ["p1"] }))).toBe(true);
+    expect(stepApplies("upgrade", ctx({ paidOrganisationIds: [] }))).toBe(false);
     expect(STEPS.filter((s) => s !== "upgrade").every((s) => stepApplies(s, ctx()))).toBe(true);
   });
 

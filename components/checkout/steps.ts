@@ -14,8 +14,10 @@ export interface StepContext {
   edition: string;
   draft: CheckoutDraft;
   detailsValid: boolean;
-  /** The buyer's free organisations, by id; the upgrade step applies only when there are some. */
+  /** The buyer's free organisations, by id (the ones an in-place upgrade may target). */
   freeOrganisationIds: string[];
+  /** The buyer's organisations on a paid edition, by id: they are added to from their services, not bought again. */
+  paidOrganisationIds?: string[];
   /** Checking out a sales quote: a locked quote skips the configurator steps. */
   quote?: "locked" | "editable";
 }
@@ -25,7 +27,8 @@ const CONFIGURATOR: readonly Step[] = ["edition", "term", "addons"];
 /** Whether a step is part of this checkout at all. */
 export function stepApplies(step: Step, ctx: StepContext): boolean {
   if (ctx.quote === "locked" && CONFIGURATOR.includes(step)) return false;
-  return step !== "upgrade" || ctx.freeOrganisationIds.length > 0;
+  // A buyer who already has any organisation says what this purchase is for; one without goes straight on.
+  return step !== "upgrade" || ctx.freeOrganisationIds.length + (ctx.paidOrganisationIds?.length ?? 0) > 0;
 }
 
 /** Whether a step's own inputs are complete and break no rule (a step that does not apply is done). */

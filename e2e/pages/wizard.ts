@@ -13,6 +13,11 @@ const LABELS = {
     placeOrder: "提交订单",
     voucher: "代金券",
     applyVoucher: "使用",
+    upgrade: "升级方式",
+    paidOrganisations: "您已付费的组织",
+    upgradeInPlace: (name: string) => `升级现有组织“${name}”`,
+    addTo: (name: string) => `增购到“${name}”`,
+    newOrganisation: (name: string) => `创建新组织“${name}”`,
   },
   en: {
     continue: "Continue",
@@ -25,6 +30,11 @@ const LABELS = {
     placeOrder: "Place order",
     voucher: "Voucher",
     applyVoucher: "Apply",
+    upgrade: "Account",
+    paidOrganisations: "Organisations you already pay for",
+    upgradeInPlace: (name: string) => `Upgrade “${name}” in place`,
+    addTo: (name: string) => `Add to “${name}”`,
+    newOrganisation: (name: string) => `Create a new organisation, “${name}”`,
   },
 } as const;
 
@@ -65,7 +75,7 @@ export class BuyWizard {
     return this.page.getByTestId("review-total");
   }
   /** A step's button in the step navigation ("2. 时长"). */
-  stepButton(name: string) {
+  stepButton(name: string | RegExp) {
     return this.page.getByRole("navigation", { name: this.labels.steps }).getByRole("button", { name });
   }
 
@@ -118,6 +128,26 @@ export class BuyWizard {
   async applyVoucher(code: string) {
     await this.voucherField.fill(code);
     await this.page.getByRole("button", { name: this.labels.applyVoucher }).click();
+  }
+
+  /** The account upgrade step's radio "升级现有组织“…”" for a free organisation. */
+  upgradeInPlace(name: string) {
+    return this.page.getByRole("radio", { name: this.labels.upgradeInPlace(name) });
+  }
+  /** The account upgrade step's radio "创建新组织“…”" (named by the name typed on the organisation step). */
+  newOrganisation(name: string) {
+    return this.page.getByRole("radio", { name: this.labels.newOrganisation(name) });
+  }
+  /** The account upgrade step's list of organisations the buyer already pays for. */
+  get paidOrganisations() {
+    return this.page.getByRole("region", { name: this.labels.paidOrganisations });
+  }
+  /** "增购到“…”": from a paid organisation to its purchased services (a mid-term change, not a second purchase). */
+  addTo(name: string) {
+    return this.page.getByRole("link", { name: this.labels.addTo(name) });
+  }
+  async expectUpgradeStep() {
+    await expect(this.stepHeading).toContainText(this.labels.upgrade);
   }
 
   get placeOrderButton() {

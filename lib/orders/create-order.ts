@@ -10,7 +10,6 @@ import {
   insertOrderLines,
   insertOrderOnce,
 } from "@/lib/db/queries/orders";
-import { insertOrganisation } from "@/lib/db/queries/organisations";
 import { createVerification } from "@/lib/db/queries/verifications";
 import { redeemVoucher } from "@/lib/db/queries/vouchers";
 import { isZero } from "@/lib/money";
@@ -29,8 +28,12 @@ export function orderNumber(now: Date): string {
   return `Q${day}-${tail}`;
 }
 
-/** Whom the order is for: an organisation the buyer already has (upgraded in place), or a new one. */
-export type OrderTarget = { method: "in-place"; organisationId: string } | { method: "new" };
+/**
+ * Whom the order is for: an organisation the buyer already has (upgraded in place; it keeps its
+ * `name`, which the order records instead of the name typed on the form), or a new one, which
+ * fulfilment creates once the order is paid.
+ */
+export type OrderTarget = { method: "in-place"; organisationId: string; name: string } | { method: "new" };
 
 export interface NewOrder {
   userId: string;
@@ -94,7 +97,11 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
       cart: checkout.cart,
       catalogVersion: priced.catalogVersion,
       total: priced.total,
-      organisation: { ...checkout.organisation, ...(checkout.education ? { education: checkout.education } : {}) },
+      organisation: {
+        ...checkout.organisation,
+        ...(target.method === "in-place" ? { organisationName: target.name } : {}),
+        ...(checkout.education ? { education: checkout.education } : {}),
+      },
       invoice: checkout.invoice,
       locale,
       quoteId: params.quote?.id ?? null,
@@ -112,15 +119,7 @@ export async function createOrder(db: Db, params: NewOrder): Promise<CreateOrder
       throw new VoucherAlreadyRedeemed();
     if (params.quote && !(await convertQuote(tx, { quoteId: params.quote.id, version: params.quote.version, now })))
       throw new QuoteNoLongerOpen();
-    if (target.method === "new") {
-      // Created with its first order, on the free edition until that order is paid.
-      await insertOrganisation(tx, {
-        id: organisationId,
-        name: checkout.organisation.organisationName,
-        ownerUserId: userId,
-        createdAt: now,
-      });
-    }
+    // A new organisation is only an id until the order is paid: fulfilment creates it (fulfil.ts).
     await insertOrderLines(tx, [
       ...priced.lines.map((l, position) => ({
         orderId: inserted.id,

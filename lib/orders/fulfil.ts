@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { catalog, findAddon } from "@/lib/catalog";
 import type { Db } from "@/lib/db/client";
 import { listOrderLines } from "@/lib/db/queries/orders";
-import { setOrganisationPlan } from "@/lib/db/queries/organisations";
+import { ensureOrganisation, setOrganisationPlan } from "@/lib/db/queries/organisations";
 import { appendPhoneCredit, insertServiceItems, type NewPhoneCreditEntry, type NewServiceItem } from "@/lib/db/queries/services";
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import type { OrderLineRow, OrderRow, OrderStatus } from "@/lib/db/schema";
@@ -103,7 +103,9 @@ function sameAmount(a: string, b: string): boolean {
 
 /**
  * Turns each order line into what the organisation holds: a service item per recurring line,
- * a ledger top-up per phone pack, and the edition and seats from the seats line.
+ * a ledger top-up per phone pack, and the edition and seats from the seats line. A new
+ * organisation becomes real here, with the name the order recorded: an order nobody paid
+ * leaves no organisation behind.
  *
  * Each provisioned line records what was actually paid for it: the order total (after the quote
  * discount and any voucher) allocated over the lines by their amounts, so the shares add up to
@@ -115,6 +117,8 @@ function sameAmount(a: string, b: string): boolean {
  * (PRODUCT.md §6.1) and renewals (§6.2) are priced differently and come with their own flows.
  */
 async function provision(tx: Db, order: OrderRow & { organisationId: string }, now: Date): Promise<void> {
+  const { organisationName } = order.organisation as { organisationName: string };
+  await ensureOrganisation(tx, { id: order.organisationId, name: organisationName, ownerUserId: order.userId, createdAt: now });
   // Adjustment lines (quote discount, voucher) lower what was paid; there is nothing to provision for them.
   const lines = (await listOrderLines(tx, { orderId: order.id })).filter(
     (l): l is OrderLineRow & { kind: "seats" | "addon" } => l.kind !== "adjustment",

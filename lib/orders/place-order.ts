@@ -3,7 +3,7 @@ import { catalog, type Locale } from "@/lib/catalog";
 import type { Db } from "@/lib/db/client";
 import { findOrderByIdempotencyKey } from "@/lib/db/queries/orders";
 import { findOwnProofUpload } from "@/lib/db/queries/proof-uploads";
-import { listFreeOrganisations } from "@/lib/db/queries/organisations";
+import { listOwnedOrganisations } from "@/lib/db/queries/organisations";
 import { lookupVoucher } from "@/lib/vouchers";
 import { messagesFor } from "@/lib/i18n/messages";
 import { priceCart } from "@/lib/pricing";
@@ -13,6 +13,7 @@ import { applyVoucher } from "@/lib/pricing/voucher";
 import { cartAllowedByQuote, openQuote, priceOpenQuote } from "@/lib/quotes/open";
 import { checkoutSchema, type Checkout } from "@/lib/validations/checkout";
 import { createOrder, requestHashOf, type OrderTarget } from "./create-order";
+import { canUpgradeInPlace } from "./organisation-choices";
 
 export type PlaceOrderResult =
   | { ok: true; orderId: string; created: boolean }
@@ -116,18 +117,22 @@ export async function placeOrder(db: Db, input: unknown, ctx: { userId: string; 
 }
 
 /**
- * Which organisation the order is for. A buyer with a free organisation must say whether to
- * upgrade it in place or start a new one; a buyer with none gets a new one.
+ * Which organisation the order is for. A buyer who already has an organisation must say so
+ * explicitly: upgrade a free one in place, or start a new one (a second purchase is never made by
+ * accident; adding to a paid organisation is a mid-term change, not an order here). A buyer with
+ * none gets a new one. An in-place upgrade keeps the organisation's name.
  */
 async function orderTarget(
   db: Db,
   userId: string,
   checkout: Checkout,
 ): Promise<OrderTarget | { error: "UPGRADE_METHOD_REQUIRED" | "UPGRADE_TARGET_INVALID" }> {
-  const free = await listFreeOrganisations(db, { userId, idempotencyKey: checkout.idempotencyKey });
+  const owned = await listOwnedOrganisations(db, { userId, idempotencyKey: checkout.idempotencyKey });
   const choice = checkout.upgrade;
-  if (free.length === 0) return choice?.method === "in-place" ? { error: "UPGRADE_TARGET_INVALID" } : { method: "new" };
+  if (owned.length === 0) return choice?.method === "in-place" ? { error: "UPGRADE_TARGET_INVALID" } : { method: "new" };
   if (!choice) return { error: "UPGRADE_METHOD_REQUIRED" };
-  if (choice.method === "in-place" && !free.some((o) => o.id === choice.organisationId)) return { error: "UPGRADE_TARGET_INVALID" };
-  return choice;
+  if (choice.method === "new") return choice;
+  const target = owned.find((o) => o.id === choice.organisationId);
+  if (!target || !canUpgradeInPlace(target)) return { error: "UPGRADE_TARGET_INVALID" };
+  return { method: "in-place", organisationId: target.id, name: target.name };
 }

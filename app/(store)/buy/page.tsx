@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { decodeCart } from "@/lib/cart/url";
 import { getDb } from "@/lib/db/client";
-import { listFreeOrganisations } from "@/lib/db/queries/organisations";
+import { organisationChoices } from "@/lib/orders/organisation-choices";
 import { BuyWizard } from "@/components/checkout/buy-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -11,13 +11,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function BuyPage({ searchParams }: { searchParams: SearchParams }) {
   const decoded = decodeCart(await searchParams);
   const [t, user] = [await getTranslations("Buy"), await getCurrentUser()];
-  const freeOrganisations = user
-    ? (await listFreeOrganisations(await getDb(), { userId: user.id })).map(({ id, name }) => ({ id, name }))
-    : [];
+  const organisations = user && (await organisationChoices(await getDb(), { userId: user.id }));
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />
-      <BuyWizard key={JSON.stringify(decoded.cart)} initial={decoded} buyer={user ? { email: user.email, freeOrganisations } : null} />
+      <BuyWizard
+        key={JSON.stringify(decoded.cart)}
+        initial={decoded}
+        buyer={user && organisations ? { email: user.email, ...organisations } : null}
+      />
     </div>
   );
 }

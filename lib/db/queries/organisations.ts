@@ -1,14 +1,20 @@
-import { and, asc, eq, notExists } from "drizzle-orm";
+import { and, asc, eq, max, notExists, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { orders, organisations, type OrganisationRow } from "../schema";
+import { orders, organisations, serviceItems, type OrganisationRow } from "../schema";
+
+/** An organisation with what tells it apart from the buyer's others: edition, seats and when its services run out. */
+export type OwnedOrganisation = OrganisationRow & {
+  /** When its seats expire; on the free edition (no seats), when its last add-on does; null when it holds none. */
+  expiresAt: Date | null;
+};
 
 /**
- * The organisations a user owns that are still on the free edition (candidates for an in-place
- * upgrade), leaving out one created by the order under `idempotencyKey`: a retried submit of a
- * first order must not find the organisation its own first attempt created. One statement, so
- * the organisation and its order are seen together or not at all.
+ * The organisations a user owns, oldest first. Organisations exist only once an order for them
+ * was paid (fulfilment creates them), so every one listed is real. `idempotencyKey` leaves out
+ * the one created by the order under that key: a retried submit of a first order must not find
+ * the organisation its own first attempt created and ask how to upgrade it.
  */
-export async function listFreeOrganisations(db: Db, params: { userId: string; idempotencyKey?: string }): Promise<OrganisationRow[]> {
+export async function listOwnedOrganisations(db: Db, params: { userId: string; idempotencyKey?: string }): Promise<OwnedOrganisation[]> {
   const createdByThisOrder = db
     .select({ id: orders.id })
     .from(orders)
@@ -19,11 +25,23 @@ export async function listFreeOrganisations(db: Db, params: { userId: string; id
         eq(orders.upgradeMethod, "new"),
       ),
     );
-  return db
-    .select()
+  const seatsExpiry = max(sql`case when ${serviceItems.kind} = 'seats' then ${serviceItems.expiresAt} end`);
+  const rows = await db
+    .select({
+      organisation: organisations,
+      expiresAt: sql`coalesce(${seatsExpiry}, ${max(serviceItems.expiresAt)})`.mapWith(serviceItems.expiresAt),
+    })
     .from(organisations)
-    .where(and(eq(organisations.ownerUserId, params.userId), eq(organisations.edition, "free"), notExists(createdByThisOrder)))
-    .orderBy(asc(organisations.createdAt));
+    .leftJoin(serviceItems, eq(serviceItems.organisationId, organisations.id))
+    .where(and(eq(organisations.ownerUserId, params.userId), notExists(createdByThisOrder)))
+    .groupBy(organisations.id)
+    .orderBy(asc(organisations.createdAt), asc(organisations.id));
+  return rows.map((r) => ({ ...r.organisation, expiresAt: r.expiresAt ?? null }));
+}
+
+/** The user's organisations still on the free edition (candidates for an in-place upgrade). */
+export async function listFreeOrganisations(db: Db, params: { userId: string; idempotencyKey?: string }): Promise<OwnedOrganisation[]> {
+  return (await listOwnedOrganisations(db, params)).filter((o) => o.edition === "free");
 }
 
 /** Every organisation a user owns, oldest first. */
@@ -36,7 +54,10 @@ export async function setOrganisationPlan(db: Db, params: { organisationId: stri
   await db.update(organisations).set({ edition: params.edition, seats: params.seats }).where(eq(organisations.id, params.organisationId));
 }
 
-/** Stores an organisation (created with its first order, on the free edition). */
-export async function insertOrganisation(db: Db, values: typeof organisations.$inferInsert): Promise<void> {
-  await db.insert(organisations).values(values);
+/**
+ * Makes the organisation of a paid order real (fulfilment): stores it on the free edition if it
+ * does not exist yet, and leaves an existing one (an in-place upgrade, a replay) untouched.
+ */
+export async function ensureOrganisation(db: Db, values: typeof organisations.$inferInsert): Promise<void> {
+  await db.insert(organisations).values(values).onConflictDoNothing({ target: organisations.id });
 }

@@ -26,7 +26,7 @@ export const orders = pgTable(
     catalogVersion: text("catalog_version").notNull(),
     currency: text("currency").notNull().default("CNY"),
     total: money("total").notNull(),
-    /** The organisation the order is for: an existing one upgraded in place, or one created with the order. */
+    /** The organisation the order is for: an existing one upgraded in place, or the id of a new one, created when the order is paid. */
     organisationId: text("organisation_id"),
     upgradeMethod: text("upgrade_method").$type<"in-place" | "new">(),
     organisation: jsonb("organisation").notNull(),

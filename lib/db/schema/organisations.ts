@@ -1,8 +1,9 @@
 import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
- * A customer organisation. It starts on the free edition when its first order is placed and
- * takes the paid edition and seats when an order for it is paid (fulfilment).
+ * A customer organisation. It exists only once an order for it is paid: fulfilment creates it
+ * (on the free edition) and gives it the paid edition and seats. An order placed and never paid
+ * leaves no organisation behind.
  */
 export const organisations = pgTable(
   "organisations",

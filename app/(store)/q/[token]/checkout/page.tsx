@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { decodeCart } from "@/lib/cart/url";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { listFreeOrganisations } from "@/lib/db/queries/organisations";
+import { organisationChoices } from "@/lib/orders/organisation-choices";
 import { openQuote, openQuoteTerms, quotedCart } from "@/lib/quotes/open";
 import { QuoteCheckout } from "../_components/quote-checkout";
 import { QuoteUnavailable } from "../_components/quote-unavailable";
@@ -28,7 +28,7 @@ export default async function QuoteCheckoutPage({ params, searchParams }: { para
   const initial = quote.buyerMayEdit && typeof query.edition === "string" ? decodeCart(query) : { cart: quotedCart(open), errors: [] };
   if (quote.buyerMayEdit) initial.cart = { ...initial.cart, edition: quotedCart(open).edition };
   const [t, user] = [await getTranslations("Quotes.checkout"), await getCurrentUser()];
-  const freeOrganisations = user ? (await listFreeOrganisations(db, { userId: user.id })).map(({ id, name }) => ({ id, name })) : [];
+  const organisations = user && (await organisationChoices(db, { userId: user.id }));
   return (
     <div className="space-y-6">
       <PageHeader title={t("title", { number: quote.number })} intro={quote.buyerMayEdit ? t("introEditable") : t("introLocked")} />
@@ -36,7 +36,7 @@ export default async function QuoteCheckoutPage({ params, searchParams }: { para
         key={JSON.stringify(initial.cart)}
         token={token}
         initial={initial}
-        buyer={user ? { email: user.email, freeOrganisations } : null}
+        buyer={user && organisations ? { email: user.email, ...organisations } : null}
         terms={openQuoteTerms(open)}
         editable={quote.buyerMayEdit}
         catalog={open.catalog.version === catalog.version ? undefined : open.catalog}
