@@ -6,9 +6,13 @@ import { compareAmounts, formatMoney } from "@/lib/money";
 import type { PriceResult } from "@/lib/pricing/types";
 import { PriceAdjustments } from "./price-adjustments";
 import { Button } from "@/components/ui/button";
+import { SummaryEmpty, SummaryProblems, type SummaryProblem } from "./summary-problems";
 
-/** The live price: every line with its formula, the total and the annual saving. */
-export function PriceSummary({ result }: { result: PriceResult }) {
+/**
+ * The live price: every line with its formula, the total and the annual saving; the problems to
+ * fix, each a link to its field when the page passes `problems` (the checkout wizard does).
+ */
+export function PriceSummary({ result, problems }: { result: PriceResult; problems?: SummaryProblem[] }) {
   const t = useTranslations("Summary");
   const [open, setOpen] = useState(false);
   const savings = compareAmounts(result.monthly.savings, "0") > 0;
@@ -32,7 +36,7 @@ export function PriceSummary({ result }: { result: PriceResult }) {
       </div>
       <div id="summary-lines" className={`${open ? "block" : "hidden"} lg:block`}>
         {result.lines.length === 0 ? (
-          <p className="mt-3 text-sm text-slate-600">{t("empty")}</p>
+          <SummaryEmpty result={result} />
         ) : (
           <ul className="mt-3 divide-y divide-slate-100">
             {result.lines.map((line) => (
@@ -52,7 +56,7 @@ export function PriceSummary({ result }: { result: PriceResult }) {
         <div className="flex items-baseline justify-between">
           <dt className="font-medium">{result.ok ? t("total") : t("totalIncomplete")}</dt>
           <dd className="text-2xl font-bold tabular-nums" data-testid="summary-total">
-            {formatMoney(result.total)}
+            {result.ok || result.lines.length > 0 ? formatMoney(result.total) : t("noTotal")}
           </dd>
         </div>
         {savings && (
@@ -62,11 +66,7 @@ export function PriceSummary({ result }: { result: PriceResult }) {
           </div>
         )}
       </dl>
-      {!result.ok && (
-        <p role="status" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t("problems", { count: result.errors.length })}
-        </p>
-      )}
+      <SummaryProblems result={result} problems={problems} />
       <p className="mt-3 text-xs text-slate-500">
         {t("taxNote")} · {t("catalog", { version: result.catalogVersion })}
       </p>

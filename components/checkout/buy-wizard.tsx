@@ -3,15 +3,17 @@
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { catalog } from "@/lib/catalog";
-import type { DecodedCart } from "@/lib/cart/url";
+import { choosingEdition, type DecodedCart } from "@/lib/cart/url";
 import { requiresVerification } from "@/lib/pricing/editions";
 import type { CartInput } from "@/lib/pricing/types";
 import { PriceSummary } from "@/components/price-summary";
 import { AddonsField } from "@/components/configurator/addons-field";
 import { AgreementsStep } from "./agreements-step";
 import { EditionField } from "@/components/configurator/edition-field";
-import { isStep, reachable, STEPS, stepApplies, stepDone, type Step, type StepContext } from "./steps";
+import { isStep, problemTarget, reachable, STEPS, stepApplies, stepDone, type Step, type StepContext } from "./steps";
+import { summaryErrors, type SummaryProblem } from "@/components/summary-problems";
 import { UpgradeStep, type FreeOrganisation } from "./upgrade-step";
 import { TermField } from "@/components/configurator/term-field";
 import { useCheckoutDraft } from "./use-checkout-draft";
@@ -68,6 +70,31 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
     document.getElementById("step-heading")?.focus();
   };
   const done = stepDone(step, state.result, ctx);
+  // A problem's link in the summary opens its step, then focuses its field once that step has rendered.
+  const pendingFocus = useRef<{ step: Step; field: string } | undefined>(undefined);
+  useEffect(() => {
+    const pending = pendingFocus.current;
+    if (!pending || pending.step !== step) return;
+    pendingFocus.current = undefined;
+    focusFieldById(pending.field);
+  }, [step]);
+  const problems: SummaryProblem[] = summaryErrors(state.result).map((error) => {
+    const target = problemTarget(error, state.cart, furthest);
+    return {
+      error,
+      step: t(`step.${target.step}`),
+      href: `${urlFor(state.cart, target.step)}${target.field ? `#${target.field}` : ""}`,
+      onSelect: () => {
+        pendingFocus.current = undefined;
+        if (target.step === step) {
+          if (target.field) focusFieldById(target.field);
+          return;
+        }
+        pendingFocus.current = target.field ? { step: target.step, field: target.field } : undefined;
+        go(target.step);
+      },
+    };
+  });
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-5">
@@ -131,7 +158,7 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
             )}
             {step !== "organisation" && (
               <div className="text-right">
-                {!done && <p className="mb-2 text-sm text-slate-600">{t("fixFirst")}</p>}
+                {!done && <p className="mb-2 text-sm text-slate-600">{choosingEdition(state.cart) ? t("chooseFirst") : t("fixFirst")}</p>}
                 <Button
                   type="button"
                   disabled={!done}
@@ -151,8 +178,21 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
         )}
       </div>
       <aside className="lg:sticky lg:top-4 lg:self-start">
-        <PriceSummary result={state.result} />
+        <PriceSummary result={state.result} problems={problems} />
       </aside>
     </div>
   );
+}
+
+/** Focuses a field by id (or, for the voucher, by name); a group focuses its chosen option, or its first. */
+function focusFieldById(field: string) {
+  const element = document.getElementById(field) ?? document.querySelector<HTMLElement>(`[name="${field}"]`);
+  if (!element) return;
+  const target =
+    element instanceof HTMLFieldSetElement
+      ? (element.querySelector<HTMLElement>("input:checked") ?? element.querySelector<HTMLElement>("input, select, button"))
+      : element;
+  if (target && !target.matches("input, select, textarea, button")) target.tabIndex = -1;
+  target?.focus();
+  target?.scrollIntoView({ block: "center" });
 }

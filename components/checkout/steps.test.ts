@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { agreementsFor } from "@/lib/agreements";
 import { price, y } from "@/lib/pricing/test-helpers";
 import type { CartInput } from "@/lib/pricing/types";
-import { reachable, stepApplies, STEPS, type StepContext } from "./steps";
+import { fieldIdFor, problemTarget, reachable, stepApplies, stepOfPath, STEPS, type StepContext } from "./steps";
 
 const cart: CartInput = { edition: "business", seats: 10, term: y(1), addons: [] };
 const ctx = (over: Partial<StepContext> = {}): StepContext => ({
@@ -123,5 +123,60 @@ describe("wizard steps", () => {
       "organisation",
       "review",
     ]);
+  });
+});
+
+describe("where a problem is fixed", () => {
+  const lines: CartInput = {
+    ...cart,
+    addons: [
+      { sku: "large-meeting-500", quantity: 1 },
+      { sku: "hologram", quantity: 1 },
+      { sku: "phone-pack-20", quantity: 1, term: y(1) },
+    ],
+  };
+  it.each([
+    ["edition", "edition", "edition-group"],
+    ["seats", "edition", "seats"],
+    ["term", "term", "term-count"],
+    ["addons[0].quantity", "addons", "addon-large-meeting-500-0"],
+    ["addons[0].sku", "addons", "addon-large-meeting-500-0"],
+    ["addons[0].term", "addons", "addon-large-meeting-500-0-term"],
+    ["addons[1].sku", "addons", "addon-1-errors"],
+    ["addons[2].term", "addons", "addon-phone-pack-20-2"],
+    ["voucher", "review", "voucher"],
+  ])("%s is on the %s step, field #%s", (path, step, field) => {
+    expect(stepOfPath(path)).toBe(step);
+    expect(fieldIdFor(path, lines)).toBe(field);
+  });
+
+  const addons = STEPS.indexOf("addons");
+  const term = STEPS.indexOf("term");
+  const edition = STEPS.indexOf("edition");
+  it.each([
+    [
+      "its own field when its step is open",
+      "WEBINAR_EXCEEDS_SEATS",
+      "addons[0].quantity",
+      addons,
+      { step: "addons", field: "addon-large-meeting-500-0" },
+    ],
+    [
+      "the seats for a cap while add-ons are closed",
+      "LARGE_MEETING_EXCEEDS_SEATS",
+      "addons[0].quantity",
+      term,
+      { step: "edition", field: "seats" },
+    ],
+    [
+      "the term for a term rule while add-ons are closed",
+      "ADDON_TERM_EXCEEDS_SEATS_TERM",
+      "addons[0].term",
+      term,
+      { step: "term", field: "term-count" },
+    ],
+    ["the furthest open step for anything else", "ADDON_NOT_AVAILABLE", "addons[0].sku", edition, { step: "edition" }],
+  ] as const)("leads to %s", (_, code, path, furthest, target) => {
+    expect(problemTarget({ code, path }, lines, furthest)).toEqual(target);
   });
 });

@@ -1,5 +1,7 @@
 import { missingConsents } from "@/lib/agreements";
-import type { PriceResult } from "@/lib/pricing/types";
+import { catalog, findAddon } from "@/lib/catalog";
+import { addonIndex } from "@/lib/pricing/breach";
+import type { CartInput, PriceResult, RuleCode, RuleViolation } from "@/lib/pricing/types";
 import type { CheckoutDraft } from "./use-checkout-draft";
 
 export const STEPS = ["edition", "term", "addons", "agreements", "organisation", "upgrade", "review"] as const;
@@ -65,4 +67,56 @@ export function stepDone(step: Step, result: PriceResult, ctx: StepContext): boo
 export function reachable(result: PriceResult, ctx: StepContext): number {
   const i = STEPS.findIndex((s) => !stepDone(s, result, ctx));
   return i === -1 ? STEPS.length - 1 : i;
+}
+
+/** Where a problem is fixed: the wizard step and the id of the field to focus there. */
+export interface ProblemTarget {
+  step: Step;
+  /** An element id (or, for the voucher, an input name); undefined when the step has no single field for it. */
+  field?: string;
+}
+
+/** The id of the element a cart path's field has in the configurator. */
+export function fieldIdFor(path: string, cart: CartInput): string | undefined {
+  if (path === "edition") return "edition-group";
+  if (path === "seats") return "seats";
+  if (path === "term") return "term-count";
+  if (path === "voucher") return "voucher";
+  const i = addonIndex(path);
+  const line = cart.addons[i];
+  if (!line) return undefined;
+  const addon = findAddon(catalog, line.sku);
+  // A line whose sku is not sold self-serve is listed apart from the catalog's rows, with its errors.
+  if (!addon) return `addon-${i}-errors`;
+  const row = `addon-${addon.sku}-${i}`;
+  return path.endsWith(".term") && addon.prices.once === undefined ? `${row}-term` : row;
+}
+
+/** The step a cart path belongs to. */
+export function stepOfPath(path: string): Step {
+  if (path === "edition" || path === "seats") return "edition";
+  if (path === "term") return "term";
+  if (path.startsWith("addons")) return "addons";
+  return "review";
+}
+
+// Breaches an earlier step shows too (where the buyer's change caused them): the place to go when the owning step is not open yet.
+const ALSO_AT: Partial<Record<RuleCode, ProblemTarget>> = {
+  LARGE_MEETING_EXCEEDS_SEATS: { step: "edition", field: "seats" },
+  WEBINAR_EXCEEDS_SEATS: { step: "edition", field: "seats" },
+  ADDON_TERM_EXCEEDS_SEATS_TERM: { step: "term", field: "term-count" },
+  BILLING_UNIT_NOT_SOLD: { step: "term", field: "term-count" },
+};
+
+/**
+ * Where the summary's link for a problem leads: its own field on its own step, or, while that step
+ * cannot be opened yet (an earlier one is unfinished), the earlier field that shows it too, or else
+ * the furthest step the buyer may open.
+ */
+export function problemTarget(error: Pick<RuleViolation, "code" | "path">, cart: CartInput, furthest: number): ProblemTarget {
+  const own: ProblemTarget = { step: stepOfPath(error.path), field: fieldIdFor(error.path, cart) };
+  if (STEPS.indexOf(own.step) <= furthest) return own;
+  const also = error.path.startsWith("addons") ? ALSO_AT[error.code] : undefined;
+  if (also && STEPS.indexOf(also.step) <= furthest) return also;
+  return { step: STEPS[furthest]! };
 }

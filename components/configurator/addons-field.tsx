@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { catalog, findAddon, selfServeEditionsFor, type Addon } from "@/lib/catalog";
+import { allowedTerms } from "@/lib/cart/allowed-terms";
 import { lineAllowance, setLineQuantity, setLineTerm } from "@/lib/cart/edit";
 import { decodeTerm, encodeTerm } from "@/lib/cart/url";
 import { formatMoney } from "@/lib/money";
 import { QuantityStepper } from "@/components/ui/quantity-stepper";
 import type { ConfiguratorState } from "./use-priced-cart";
 import { FieldErrors } from "./field-errors";
-import { termCounts } from "./term-field";
 
 export function AddonsField(state: ConfiguratorState) {
   const t = useTranslations("Buy");
@@ -124,27 +124,27 @@ function AddonRows({ addon, state }: { addon: Addon; state: ConfiguratorState })
   );
 }
 
+/** A line's own term: only the terms that pass the rules (allowedTerms), plus the current one so a link is never changed silently. */
 function LineTerm({ addon, index, state }: { addon: Addon; index: number; state: ConfiguratorState }) {
   const t = useTranslations("Buy");
   const locale = useLocale();
   const { cart, setCart } = state;
   const current = cart.addons[index]?.term;
-  const options = [
-    ...(addon.prices.year ? termCounts("year").map((n) => ({ unit: "year", count: n })) : []),
-    ...(addon.prices.month ? termCounts("month").map((n) => ({ unit: "month", count: n })) : []),
-  ];
+  const allowed = allowedTerms(cart, index, catalog);
+  const options: { unit: string; count: number }[] = [...allowed.terms];
   const value = current ? encodeTerm(current) : "";
   if (current && !options.some((o) => encodeTerm(o) === value)) options.push(current);
   const label = (o: { unit: string; count: number }) =>
     o.unit === "year" ? t("years", { count: o.count }) : t("months", { count: o.count });
   return (
     <select
+      id={`addon-${addon.sku}-${index}-term`}
       aria-label={t("termOf", { item: addon.name[locale] })}
       className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
       value={value}
       onChange={(e) => setCart(setLineTerm(cart, index, decodeTerm(e.target.value)), `addons[${index}]`)}
     >
-      <option value="">{t("followSeats")}</option>
+      {(allowed.followSeats || !current) && <option value="">{t("followSeats")}</option>}
       {options.map((o) => (
         <option key={encodeTerm(o)} value={encodeTerm(o)}>
           {label(o)}

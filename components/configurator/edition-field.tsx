@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { catalog } from "@/lib/catalog";
 import { setEdition, setSeats } from "@/lib/cart/edit";
+import { choosingEdition, isStartBreach } from "@/lib/cart/url";
 import { QuantityStepper } from "@/components/ui/quantity-stepper";
 import type { ConfiguratorState } from "./use-priced-cart";
 import { FieldErrors } from "./field-errors";
@@ -24,7 +25,10 @@ export function EditionField({ cart, setCart, errorsAt, choice = "store" }: Conf
   const t = useTranslations("Buy");
   const locale = useLocale();
   const edition = catalog.editions.find((e) => e.id === cart.edition);
-  const editionErrors = errorsAt("edition");
+  // No edition yet is the start state: a prompt to choose, not an error.
+  const start = choosingEdition(cart);
+  const editionErrors = errorsAt("edition").filter((e) => !isStartBreach(e));
+  const describedBy = [start ? "edition-prompt" : "", editionErrors.length ? "edition-errors" : ""].filter(Boolean).join(" ");
   // Lowering seats under the add-ons breaks a rule on a later step: say so here, where it happened.
   const seatErrors = [
     ...errorsAt("seats"),
@@ -38,8 +42,13 @@ export function EditionField({ cart, setCart, errorsAt, choice = "store" }: Conf
           <span className="text-sm text-slate-600">{t("editionFixed")}</span>
         </p>
       ) : (
-        <fieldset aria-describedby={editionErrors.length ? "edition-errors" : undefined}>
+        <fieldset id="edition-group" aria-describedby={describedBy || undefined}>
           <legend className="text-lg font-semibold">{t("edition")}</legend>
+          {start && (
+            <p id="edition-prompt" className="mt-1 text-sm text-slate-700">
+              {t("chooseEdition")}
+            </p>
+          )}
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
             {offered(choice).map((e) => (
               <label key={e.id} className={card}>

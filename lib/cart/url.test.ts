@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { price } from "@/lib/pricing/test-helpers";
+import { price, y } from "@/lib/pricing/test-helpers";
 import { priceCart } from "@/lib/pricing";
 import { catalog } from "@/lib/catalog";
 import en from "@/messages/en.json" with { type: "json" };
 import { cartArb } from "@/lib/testing/arbitraries";
-import { decodeCart, encodeCart } from "./url";
+import { choosingEdition, decodeCart, encodeCart, isStartBreach } from "./url";
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -69,5 +69,24 @@ describe("round trip", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the start state", () => {
+  it.each([
+    ["bare /buy", "", true],
+    ["an empty edition", "edition=", true],
+    ["seats without an edition", "seats=30", true],
+    ["a chosen edition", "edition=pro", false],
+    ["an unknown edition", "edition=gold", false],
+  ])("%s: choosing an edition is %s", (_, query, choosing) => {
+    expect(choosingEdition(decodeCart(new URLSearchParams(query)).cart)).toBe(choosing);
+  });
+
+  it("tells the start breach (no edition yet) from an unknown edition", () => {
+    const code = (edition: string) => price({ edition, term: y(1), addons: [] }).errors.filter(isStartBreach).length;
+    expect(code("")).toBe(1);
+    expect(code("gold")).toBe(0);
+    expect(price({ edition: "", term: y(1), addons: [] }).errors.map((e) => e.code)).toEqual(["UNKNOWN_EDITION"]);
   });
 });

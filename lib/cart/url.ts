@@ -1,11 +1,24 @@
 import { addonPath, termBreach, type Breach } from "@/lib/pricing/breach";
-import type { CartInput, CartLineInput, TermInput } from "@/lib/pricing/types";
+import type { CartInput, CartLineInput, RuleViolation, TermInput } from "@/lib/pricing/types";
 
 /** What a `/buy?…` link decodes to: the cart as written, and what could not be read. */
 export interface DecodedCart {
   cart: CartInput;
   /** Syntax problems, as breaches at the path they concern; the cart keeps the raw shape so nothing is guessed. */
   errors: Breach[];
+}
+
+/** Whether a cart has no edition yet: the configurator's start state (bare `/buy`, or `edition=` left empty). */
+export function choosingEdition(cart: Pick<CartInput, "edition">): boolean {
+  return cart.edition === "";
+}
+
+/**
+ * Whether a rule breach only says that no edition is chosen yet. The API still refuses such a cart
+ * (UNKNOWN_EDITION), but the configurator shows it as a prompt to choose, not as a problem.
+ */
+export function isStartBreach(error: Pick<RuleViolation, "code" | "params">): boolean {
+  return error.code === "UNKNOWN_EDITION" && error.params.edition === "";
 }
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -45,8 +58,9 @@ function all(params: Params, key: string): string[] {
 const WHOLE = /^\d{1,6}$/;
 
 /**
- * Reads a cart from `/buy` query parameters. An absent edition stays empty and an absent term
- * is one year (a fresh cart); a present but unreadable value is reported, never corrected.
+ * Reads a cart from `/buy` query parameters. An absent edition stays empty — the start state
+ * (`choosingEdition`), never an error of the link — and an absent term is one year (a fresh cart);
+ * a present but unreadable value is reported, never corrected.
  */
 export function decodeCart(params: Params): DecodedCart {
   const errors: Breach[] = [];

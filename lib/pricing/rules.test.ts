@@ -149,6 +149,17 @@ describe("cart rules", () => {
     expect(price(base({ term: m(6), addons: [add("rooms", 1, y(1))] })).ok).toBe(true);
   });
 
+  it.each([
+    ["webinar-500 following 1-month seats", base({ term: m(1), addons: [add("webinar-500")] }), /buy the accounts by the year/],
+    ["mra following 6-month seats", base({ term: m(6), addons: [add("mra")] }), /buy the accounts by the year/],
+    ["webinar-500 with its own 1-month term on yearly seats", base({ addons: [add("webinar-500", 1, m(1))] }), /choose a term in years/],
+    ["rooms following 6-month seats (not bound)", base({ term: m(6), addons: [add("rooms")] }), /choose a term in years/],
+  ])("a yearly-only line by the month says what works: %s", (_, cart, message) => {
+    const [error] = price(cart).errors;
+    expect(error?.code).toBe("BILLING_UNIT_NOT_SOLD");
+    expect(error?.message).toMatch(message);
+  });
+
   it("points at the edition whose range fits", () => {
     const [error] = price(base({ edition: "pro", seats: 6 })).errors;
     expect(error?.params).toMatchObject({ suggestion: "business", min: 1, max: 5 });

@@ -86,8 +86,16 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
       breaches.push(termBreach(at("term")));
     } else if ((term = (line.term === undefined ? seatTerm : validTerm(line.term, catalog)) ?? null)) {
       unitPrice = priceFor(addon.prices, term);
-      if (!unitPrice) breaches.push({ code: "BILLING_UNIT_NOT_SOLD", path: at("term"), params: { item: addon.sku, unit: term.unit } });
-      else if (seatMonths !== undefined && familyOf(catalog, addon).termBoundBySeats && termMonths(term) > seatMonths)
+      if (!unitPrice) {
+        // A yearly-only line bound to monthly seats cannot be bought by the year either (rule 5): say what does work.
+        const bound = line.term === undefined && seatMonths !== undefined && seatMonths < 12 && familyOf(catalog, addon).termBoundBySeats;
+        breaches.push({
+          code: "BILLING_UNIT_NOT_SOLD",
+          path: at("term"),
+          params: { item: addon.sku, unit: term.unit },
+          ...(bound ? { variant: "boundToSeats" } : {}),
+        });
+      } else if (seatMonths !== undefined && familyOf(catalog, addon).termBoundBySeats && termMonths(term) > seatMonths)
         breaches.push({
           code: "ADDON_TERM_EXCEEDS_SEATS_TERM",
           path: at("term"),

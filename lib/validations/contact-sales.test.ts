@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { catalog } from "@/lib/catalog";
-import { CONTACT_SALES_INTERESTS, contactSalesSchema, interestFromQuery, interestLabel } from "./contact-sales";
+import { CONTACT_SALES_INTERESTS, contactSalesSchema, interestFromQuery, interestLabel, seatsFromQuery } from "./contact-sales";
 
 const lead = {
   organisationName: "上海某某文化传播有限公司",
@@ -96,5 +96,22 @@ describe("interestLabel", () => {
     ["retired-edition", "en", "retired-edition"],
   ] as const)("%s in %s → %s", (interest, locale, expected) => {
     expect(interestLabel(catalog, interest, locale, "Something else")).toBe(expected);
+  });
+});
+
+describe("seatsFromQuery", () => {
+  it.each([
+    ["300", 300],
+    [["300", "5"], 300],
+    ["1000000", 1_000_000],
+    ["1000001", undefined],
+    ["0", undefined],
+    ["-3", undefined],
+    ["3.5", undefined],
+    ["lots", undefined],
+    ["", undefined],
+    [undefined, undefined],
+  ] as const)("?seats=%j prefills %j", (value, seats) => {
+    expect(seatsFromQuery(value as string | string[] | undefined)).toBe(seats);
   });
 });

@@ -46,6 +46,14 @@ export function interestFromQuery(query: { edition?: string | string[]; addon?: 
   return CONTACT_SALES_INTERESTS.find((interest) => interest !== "other" && wanted.includes(interest));
 }
 
+/** The seat count a link carries (`?seats=300` from the configurator), when it is one the form accepts. */
+export function seatsFromQuery(value: string | string[] | undefined): number | undefined {
+  const text = [value].flat()[0];
+  if (text === undefined || !/^\d{1,7}$/.test(text)) return undefined;
+  const parsed = seats.safeParse(text);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /**
  * An interest's name in a language: the catalog's name, `other` for "other", and the raw value for
  * one the catalog no longer lists (a lead stored before a catalog change).

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { interestFromQuery } from "@/lib/validations/contact-sales";
+import { interestFromQuery, seatsFromQuery } from "@/lib/validations/contact-sales";
 import { ContactSalesForm } from "./_components/contact-sales-form";
 import { interestOptions } from "./_components/interest-options";
 import { NextSteps } from "./_components/next-steps";
@@ -13,10 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** `/contact-sales?edition=enterprise|education-plus` or `?addon=webinar-20000|webinar-50000`. */
+/** `/contact-sales?edition=enterprise|education-plus` or `?addon=webinar-20000|webinar-50000`, optionally `&seats=300`. */
 export default async function ContactSalesPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
   const interest = interestFromQuery({ edition: query.edition, addon: query.addon });
+  const seats = seatsFromQuery(query.seats);
   const locale = await getLocale();
   const t = await getTranslations("ContactSales");
   const options = await interestOptions(locale);
@@ -28,7 +29,13 @@ export default async function ContactSalesPage({ searchParams }: { searchParams:
         <p className="mt-1 text-slate-600">{t("intro")}</p>
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <ContactSalesForm key={interest ?? ""} interests={options} defaultInterest={interest} idempotencyKey={randomUUID()} />
+        <ContactSalesForm
+          key={`${interest ?? ""}-${seats ?? ""}`}
+          interests={options}
+          defaultInterest={interest}
+          defaultSeats={seats}
+          idempotencyKey={randomUUID()}
+        />
         <aside className="lg:sticky lg:top-4 lg:self-start">
           <NextSteps />
         </aside>

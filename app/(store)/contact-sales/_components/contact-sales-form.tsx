@@ -36,6 +36,8 @@ function toFieldErrors(result: SubmitLeadResult | null): FieldErrors<ContactSale
 interface Props {
   interests: InterestOption[];
   defaultInterest?: ContactSalesInterest;
+  /** The seat count the buyer was configuring (`?seats=` from /buy), prefilled. */
+  defaultSeats?: number;
   /** Rendered into the form for a submission made before hydration or without JavaScript. */
   idempotencyKey: string;
 }
@@ -44,7 +46,7 @@ interface Props {
  * The contact-sales form. With JavaScript it is checked as the buyer types by the action's own
  * schema and sent without a page load; without (or before hydration) it posts to the same action.
  */
-export function ContactSalesForm({ interests, defaultInterest, idempotencyKey }: Props) {
+export function ContactSalesForm({ interests, defaultInterest, defaultSeats, idempotencyKey }: Props) {
   const t = useTranslations("ContactSales");
   const tOrg = useTranslations("OrgDetails.labels");
   // Set only when the form was posted without JavaScript and the server refused it.
@@ -178,7 +180,7 @@ export function ContactSalesForm({ interests, defaultInterest, idempotencyKey }:
             <input
               {...p}
               {...register("seats")}
-              defaultValue={sent?.seats}
+              defaultValue={sent?.seats ?? defaultSeats}
               type="number"
               inputMode="numeric"
               min={1}
