@@ -6,8 +6,7 @@ import { ensureOrganisation, setOrganisationPlan } from "@/lib/db/queries/organi
 import { appendPhoneCredit, insertServiceItems, type NewPhoneCreditEntry, type NewServiceItem } from "@/lib/db/queries/services";
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import type { OrderLineRow, OrderRow, OrderStatus } from "@/lib/db/schema";
-import { isZero } from "@/lib/money";
-import { Decimal } from "@/lib/money/decimal";
+import { isAmount, isZero, sameAmount } from "@/lib/money";
 import { allocatePaid } from "./paid";
 import { canPay, needsVerification } from "./payability";
 import { LATE_PAYMENT, lockOrder, transitionOrder } from "./state";
@@ -43,7 +42,8 @@ export async function markPaidAndFulfil(db: Db, params: MarkPaidParams): Promise
     const order = await lockOrder(tx, orderId);
     if (!order) return { ok: false, error: "NOT_FOUND" };
     if (DONE.includes(order.status)) return { ok: true, alreadyDone: true, status: order.status };
-    if (!sameAmount(amount, order.total)) return { ok: false, error: "AMOUNT_MISMATCH" };
+    // A provider amount that is not even an amount is a mismatch, not a crash.
+    if (!isAmount(amount) || !sameAmount(amount, order.total)) return { ok: false, error: "AMOUNT_MISMATCH" };
     const organisationId = order.organisationId;
     if (!organisationId) return { ok: false, error: "NO_ORGANISATION" };
 
@@ -91,14 +91,6 @@ export async function fulfilZeroTotal(tx: Db, params: { orderId: string; now: Da
   const fulfilled = await transitionOrder(tx, { orderId, to: "fulfilled", cause: "fulfilled", now });
   if (!fulfilled.ok) throw new Error(`order ${orderId}: cannot fulfil from ${fulfilled.error}`);
   return true;
-}
-
-function sameAmount(a: string, b: string): boolean {
-  try {
-    return new Decimal(a).equals(new Decimal(b));
-  } catch {
-    return false;
-  }
 }
 
 /**
