@@ -42,7 +42,7 @@ async function expectHeaderOnOneLinePerLink(page: Page) {
   const nav = page.getByRole("banner");
   for (const link of await nav.getByRole("link").all()) {
     const box = await link.boundingBox();
-    expect(box, await link.textContent()).not.toBeNull();
+    expect(box, (await link.textContent()) ?? "").not.toBeNull();
     expect(box!.height, `${await link.textContent()} wraps`).toBeLessThan(40);
   }
   for (const button of await nav.getByRole("button").all()) {
@@ -81,12 +81,12 @@ test.describe("a phone (390×844)", () => {
 
   test("the add-on price table becomes cards no taller than a few screens", async ({ page }) => {
     await page.goto("/pricing");
-    const table = page.getByRole("table", { name: "加购项目价格" });
+    const table = page.getByRole("table", { name: "附加项价格" });
     const box = await table.boundingBox();
     expect(box!.width).toBeLessThanOrEqual(390);
     expect(box!.height).toBeLessThan(4000);
     // Each card still names its price by column.
-    await expect(page.getByRole("row", { name: /会议室连接器 MRA/ })).toContainText("¥5,000");
+    await expect(table.getByRole("row", { name: /会议室连接器 MRA/ })).toContainText("¥5,000");
   });
 
   test("checkout: the total stays in view on every step, the review shows the lines above the button, the order and services fit", async ({
@@ -154,6 +154,7 @@ test.describe("a phone (390×844)", () => {
   }) => {
     test.slow();
     const rep = sales.page;
+    await rep.setViewportSize({ width: 390, height: 844 });
     await expectPhoneReady(rep);
     await rep.getByRole("radio", { name: /^商业版/ }).check();
     await rep.getByRole("spinbutton", { name: "高级账号数量" }).fill("30");
