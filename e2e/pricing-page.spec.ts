@@ -22,7 +22,7 @@ test.describe("/pricing sells", () => {
     await page.goto("/pricing");
     for (const e of selfServe) {
       const s = saving(e.prices.year!, e.prices.month!);
-      await expect(page.getByRole("article", { name: e.name["zh-CN"] })).toContainText(
+      await expect(page.getByRole("article", { name: e.name["zh-CN"], exact: true })).toContainText(
         `按年购买每席每年省 ${s.amount}（比按月付费少 ${s.percent}%）`,
       );
     }
@@ -39,7 +39,7 @@ test.describe("/pricing sells", () => {
     await page.goto("/pricing");
     for (const e of selfServe) {
       const s = saving(e.prices.year!, e.prices.month!);
-      await expect(page.getByRole("article", { name: e.name.en })).toContainText(
+      await expect(page.getByRole("article", { name: e.name.en, exact: true })).toContainText(
         `Yearly saves ${s.amount} per seat per year (${s.percent}% less than paying monthly)`,
       );
     }

@@ -9,7 +9,7 @@ export interface Column {
 }
 
 const cell = cva("px-3 py-2 align-top", {
-  variants: { align: { left: "text-left", right: "text-right tabular-nums" } },
+  variants: { align: { left: "text-left", right: "text-right whitespace-nowrap tabular-nums" } },
   defaultVariants: { align: "left" },
 });
 
