@@ -31,7 +31,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    // Every spec but the phone one runs once, on the desktop.
+    { name: "chromium", testIgnore: /phone\.spec\.ts$/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // A phone is a first-class screen: every page at 390×844 (issue 10, item 14).
+    {
+      name: "phone",
+      testMatch: /phone\.spec\.ts$/,
+      use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+    },
+  ],
   webServer: {
     // A fresh embedded database per run, on an unusual port so a stray server is never tested.
     command: `rm -rf test-results/e2e-data && node_modules/.bin/next start -p ${PORT}`,

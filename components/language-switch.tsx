@@ -7,7 +7,12 @@ import { Button } from "@/components/ui/button";
 export async function LanguageSwitch() {
   const [locale, t] = [await getLocale(), await getTranslations("LanguageSwitch")];
   return (
-    <form action={setLocale} role="group" aria-label={t("label")} className="flex overflow-hidden rounded-md border border-slate-300">
+    <form
+      action={setLocale}
+      role="group"
+      aria-label={t("label")}
+      className="flex shrink-0 overflow-hidden rounded-md border border-slate-300"
+    >
       {LOCALES.map((l) => (
         <Button
           key={l}

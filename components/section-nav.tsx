@@ -12,9 +12,9 @@ export function SectionNav({
 }) {
   return (
     <div className="space-y-6">
-      <nav aria-label={label} className="no-print flex gap-4 border-b border-slate-200 pb-3 text-sm">
+      <nav aria-label={label} className="no-print flex flex-wrap gap-x-4 gap-y-2 border-b border-slate-200 pb-3 text-sm">
         {links.map((l) => (
-          <Link key={l.href} href={l.href} className="text-brand-700 underline-offset-4 hover:underline">
+          <Link key={l.href} href={l.href} className="whitespace-nowrap text-brand-700 underline-offset-4 hover:underline">
             {l.text}
           </Link>
         ))}

@@ -4,28 +4,31 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { LanguageSwitch } from "./language-switch";
 import { UserMenu } from "./user-menu";
 
+const link = "shrink-0 whitespace-nowrap hover:text-brand-700";
+
+// On a phone the header wraps whole items onto a second row; a link never breaks inside itself.
 export async function SiteHeader() {
   const [t, user] = [await getTranslations("Nav"), await getCurrentUser()];
   return (
     <header className="no-print border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
-        <Link href="/pricing" className="text-lg font-semibold text-brand-800">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/pricing" className="shrink-0 text-lg font-semibold whitespace-nowrap text-brand-800">
           {t("home")}
         </Link>
-        <nav aria-label={t("label")} className="flex items-center gap-5 text-sm">
-          <Link href="/pricing" className="hover:text-brand-700">
+        <nav aria-label={t("label")} className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2 text-sm sm:gap-x-5">
+          <Link href="/pricing" className={link}>
             {t("pricing")}
           </Link>
-          <Link href="/buy" className="hover:text-brand-700">
+          <Link href="/buy" className={link}>
             {t("buy")}
           </Link>
           {user && (
-            <Link href="/console/orders" className="hover:text-brand-700">
+            <Link href="/console/orders" className={link}>
               {t("console")}
             </Link>
           )}
           {(user?.role === "sales" || user?.role === "operator") && (
-            <Link href="/sales/quotes" className="hover:text-brand-700">
+            <Link href="/sales/quotes" className={link}>
               {t("quotes")}
             </Link>
           )}

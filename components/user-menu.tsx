@@ -19,8 +19,11 @@ export async function UserMenu() {
   }
   return (
     <form action={signOut} className="flex min-w-0 items-center gap-2">
-      {/* Phones lack the room; the button still says what it does. */}
-      <span className="hidden max-w-40 truncate text-slate-600 sm:inline" title={t("signedInAs", { email: user.email })}>
+      {/* Truncated on a phone, in full in its title: the buyer always sees who is signed in. */}
+      <span
+        className="inline-block max-w-32 truncate align-bottom text-slate-600 sm:max-w-40"
+        title={t("signedInAs", { email: user.email })}
+      >
         {user.email}
       </span>
       <Button type="submit" variant="secondary" size="sm" className="shrink-0">

@@ -44,10 +44,12 @@ test.describe("/pricing", () => {
 
   test("lists every add-on with its list prices", async ({ page }) => {
     await page.goto("/pricing");
-    const row = page.getByRole("row", { name: /会议室连接器 MRA/ });
+    // The page has three tables now (feature comparison, 1–3 year totals, add-ons): this one is the add-ons'.
+    const table = page.getByRole("table", { name: "附加项价格" });
+    const row = table.getByRole("row", { name: /会议室连接器 MRA/ });
     await expect(row.getByRole("cell").first()).toHaveText("¥5,000");
-    await expect(page.getByRole("row", { name: /电话会议服务包（1000元）/ })).toContainText("¥1,000");
-    await expect(page.getByRole("table").getByRole("row")).toHaveCount(22);
+    await expect(table.getByRole("row", { name: /电话会议服务包（1000元）/ })).toContainText("¥1,000");
+    await expect(table.getByRole("row")).toHaveCount(22);
   });
 
   test("takes the buyer into /buy with the edition chosen", async ({ page }) => {

@@ -57,7 +57,11 @@ test.describe("vouchers", () => {
     await expect(page.getByText("没有这个代金券，请检查代码。")).toBeVisible();
     await wizard.applyVoucher(code.toLowerCase());
     await expect(page.getByText(`已使用代金券 ${code}`)).toBeVisible();
-    await expect(page.getByText("¥52,488.00 × 10% = -¥5,248.80")).toBeVisible();
+    // The voucher line shows in the review card and in the summary beside it (one total everywhere).
+    await expect(page.getByText("¥52,488.00 × 10% = -¥5,248.80")).toHaveCount(2);
+    for (const card of ["确认订单", "订单摘要"])
+      await expect(page.getByRole("region", { name: card }).getByText("¥52,488.00 × 10% = -¥5,248.80")).toBeVisible();
+    await expect(wizard.summaryTotal).toHaveText("¥47,239.20");
     await expect(wizard.reviewTotal).toHaveText("¥47,239.20");
     await expectAccessible(page);
     await wizard.placeOrder();

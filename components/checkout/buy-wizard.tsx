@@ -17,6 +17,7 @@ import { summaryErrors, type SummaryProblem } from "@/components/summary-problem
 import { UpgradeStep, type FreeOrganisation } from "./upgrade-step";
 import { TermField } from "@/components/configurator/term-field";
 import { useCheckoutDraft } from "./use-checkout-draft";
+import { useVoucher } from "./use-voucher";
 import { buyUrl, usePricedCart, type Pricer } from "@/components/configurator/use-priced-cart";
 import { Button } from "@/components/ui/button";
 
@@ -48,6 +49,8 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
   const urlFor = quote?.urlFor ?? buyUrl;
   const state = usePricedCart(initial, isStep(asked) ? asked : "", quote && { price: quote.price, urlFor });
   const { draft, update, reset } = useCheckoutDraft();
+  // A voucher applied at review prices the summary too: one total everywhere.
+  const voucher = useVoucher(state.result);
   const education = requiresVerification(catalog, state.cart.edition);
   // The organisation form saves details only once its schema accepts them (and the server checks them again).
   const detailsValid = draft.details !== undefined && (!education || draft.details.education !== undefined);
@@ -145,6 +148,7 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
             reset={reset}
             update={update}
             quoteToken={quote?.token}
+            voucher={voucher}
           />
         )}
         {step !== "review" && (
@@ -178,7 +182,7 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
         )}
       </div>
       <aside className="lg:sticky lg:top-4 lg:self-start">
-        <PriceSummary result={state.result} problems={problems} />
+        <PriceSummary result={quote ? state.result : voucher.result} problems={problems} />
       </aside>
     </div>
   );

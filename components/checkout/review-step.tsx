@@ -1,17 +1,17 @@
 "use client";
 
-import { useLocale, useMessages, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { agreementsFor } from "@/lib/agreements";
 import { placeOrderAction, type PlaceOrderActionResult } from "@/lib/actions/place-order";
 import { InvoiceDetails } from "@/components/invoice-details";
 import { PriceAdjustments } from "@/components/price-adjustments";
 import { formatMoney } from "@/lib/money";
 import { needsVerification } from "@/lib/orders/payability";
-import type { CartInput, PriceResult, VoucherTerms } from "@/lib/pricing/types";
-import { applyVoucher } from "@/lib/pricing/voucher";
+import type { CartInput, PriceResult } from "@/lib/pricing/types";
 import type { CheckoutDraft } from "./use-checkout-draft";
+import { useVoucher, type VoucherState } from "./use-voucher";
 import { VoucherField } from "./voucher-field";
 import type { FreeOrganisation } from "./upgrade-step";
 import { Button } from "@/components/ui/button";
@@ -27,19 +27,18 @@ interface Props {
   update(patch: Partial<CheckoutDraft>): void;
   /** Checking out a sales quote: its link token goes with the order; no voucher on top of its discount. */
   quoteToken?: string;
+  /** The wizard's voucher state, shared with its price summary; without it the step keeps its own. */
+  voucher?: VoucherState;
 }
 
 /** The last look before the order: everything entered, and one button that places the order once. */
-export function ReviewStep({ cart, result: listed, draft, organisations, reset, update, quoteToken }: Props) {
+export function ReviewStep({ cart, result: listed, draft, organisations, reset, update, quoteToken, voucher: shared }: Props) {
   const t = useTranslations("Checkout");
+  const tSummary = useTranslations("Summary");
   const locale = useLocale();
-  const messages = useMessages();
   // The same module as the server applies the voucher; the server looks it up again and re-prices.
-  const [voucher, setVoucher] = useState<VoucherTerms | null>(null);
-  const result = useMemo(
-    () => (voucher ? applyVoucher(listed, voucher, { locale, messages: messages.Pricing }) : listed),
-    [listed, voucher, locale, messages],
-  );
+  const own = useVoucher(listed);
+  const { terms: voucher, setTerms: setVoucher, result } = shared ?? own;
   const voucherError = result.errors.find((e) => e.path === "voucher");
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<Exclude<PlaceOrderActionResult, { ok: true }> | null>(null);
@@ -70,7 +69,7 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
       router.push(outcome.orderUrl);
     });
   return (
-    <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+    <section aria-labelledby="step-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
       <p className="text-sm text-slate-600">{t("reviewIntro")}</p>
       <dl className="grid gap-3 text-sm sm:grid-cols-2">
         <div>
@@ -122,6 +121,20 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
           </dd>
         </div>
       </dl>
+      <div className="border-t border-slate-200 pt-4">
+        <h3 className="font-medium">{t("reviewLines")}</h3>
+        <ul className="mt-2 divide-y divide-slate-100 text-sm">
+          {result.lines.map((line) => (
+            <li key={`${line.sku}-${line.index ?? "seats"}`} className="py-2">
+              <div className="flex justify-between gap-3">
+                <span>{line.name}</span>
+                <span className="whitespace-nowrap tabular-nums">{formatMoney(line.amount)}</span>
+              </div>
+              <p className="text-xs text-slate-600 tabular-nums">{line.formula}</p>
+            </li>
+          ))}
+        </ul>
+      </div>
       {!quoteToken && (
         <div className="border-t border-slate-200 pt-4">
           <VoucherField
@@ -152,10 +165,13 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
           )}
         </div>
       )}
-      <div className="flex items-center justify-between border-t border-slate-200 pt-4">
-        <span className="text-lg font-semibold tabular-nums" data-testid="review-total">
-          {formatMoney(result.total)}
-        </span>
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
+        <dl className="flex items-baseline gap-2">
+          <dt className="font-medium">{tSummary("total")}</dt>
+          <dd className="text-lg font-semibold whitespace-nowrap tabular-nums" data-testid="review-total">
+            {formatMoney(result.total)}
+          </dd>
+        </dl>
         <Button type="button" onClick={place} disabled={pending || !result.ok} aria-disabled={pending} size="lg">
           {pending ? t("placing") : t("place")}
         </Button>

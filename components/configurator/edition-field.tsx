@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { catalog } from "@/lib/catalog";
+import { catalog, type Edition } from "@/lib/catalog";
+import { formatMoney } from "@/lib/money";
 import { setEdition, setSeats } from "@/lib/cart/edit";
 import { choosingEdition, isStartBreach } from "@/lib/cart/url";
 import { QuantityStepper } from "@/components/ui/quantity-stepper";
@@ -62,6 +63,7 @@ export function EditionField({ cart, setCart, errorsAt, choice = "store" }: Conf
                   />
                   <span className="font-medium">{e.name[locale]}</span>
                 </span>
+                <EditionPrice edition={e} />
                 <span className="ml-6 text-sm text-slate-600">{e.tagline[locale]}</span>
               </label>
             ))}
@@ -104,4 +106,20 @@ export function EditionField({ cart, setCart, errorsAt, choice = "store" }: Conf
       )}
     </section>
   );
+}
+
+/** The list price beside an edition's name, so a buyer chooses knowing what a seat costs. */
+function EditionPrice({ edition }: { edition: Edition }) {
+  const t = useTranslations("Buy");
+  const { year, month } = edition.prices;
+  const price = (v: string) => formatMoney(v, { compact: true });
+  const text =
+    edition.sales === "signup"
+      ? t("editionFree")
+      : edition.sales === "contact-sales"
+        ? t("editionCustom")
+        : [year && t("editionPerSeatYear", { price: price(year) }), month && t("editionPerSeatMonth", { price: price(month) })]
+            .filter(Boolean)
+            .join(" · ");
+  return <span className="ml-6 text-sm font-semibold text-slate-800 tabular-nums">{text}</span>;
 }

@@ -63,4 +63,28 @@ describe("catalog", () => {
     broken.addons.push(broken.addons[0]);
     expect(() => parseCatalog(broken)).toThrow(/duplicate sku large-meeting-500/);
   });
+
+  it("compares every edition on every comparison row, and highlights one edition with a reason", () => {
+    for (const row of catalog.comparison) expect(Object.keys(row.values).sort()).toEqual(catalog.editions.map((e) => e.id).sort());
+    expect(catalog.editions.filter((e) => e.highlight).map((e) => e.id)).toEqual(["business"]);
+  });
+
+  it.each([
+    ["a comparison row missing an edition", (c: Broken) => delete c.comparison[0]!.values.pro, /comparison\.0\.values\.pro/],
+    ["a duplicate comparison row", (c: Broken) => c.comparison.push(c.comparison[0]!), /duplicate comparison row time-limit/],
+    [
+      "two highlighted editions",
+      (c: Broken) => (c.editions[1]!.highlight = c.editions[2]!.highlight),
+      /at most one edition is highlighted/,
+    ],
+  ])("refuses %s", (_, breakIt, message) => {
+    const broken = structuredClone(data) as unknown as Broken;
+    breakIt(broken);
+    expect(() => parseCatalog(broken)).toThrow(message);
+  });
 });
+
+interface Broken {
+  comparison: { values: Record<string, unknown> }[];
+  editions: { highlight?: unknown }[];
+}

@@ -2,7 +2,7 @@ import data from "./catalog.json" with { type: "json" };
 import type { Addon, Catalog, Family } from "./schema";
 
 export * from "./ids";
-export type { Addon, Catalog, Edition, Family, LocalizedText, SalesOnlyAddon } from "./schema";
+export type { Addon, Catalog, ComparisonRow, Edition, Family, LocalizedText, SalesOnlyAddon } from "./schema";
 
 /**
  * The price list in force. Validated by its schema on the server at start-up (lib/catalog/validate.ts,

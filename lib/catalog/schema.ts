@@ -28,6 +28,17 @@ const edition = z
     sales: z.enum(["signup", "self-serve", "contact-sales"]),
     verification: z.boolean().optional(),
     features: textList,
+    /** Why the pricing page highlights this edition (at most one edition has it). */
+    highlight: text.optional(),
+  })
+  .strict();
+
+/** A row of the pricing page's feature comparison: a value (yes, no or a short text) for every edition. */
+const comparisonRow = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    label: text,
+    values: z.record(editionId, z.union([z.boolean(), text])),
   })
   .strict();
 
@@ -72,6 +83,7 @@ export const catalogSchema = z
     rules: z.object({ maxLineQuantity: z.number().int().positive(), termMonths: bound, termYears: bound }).strict(),
     seatUnit: text,
     editions: z.array(edition),
+    comparison: z.array(comparisonRow),
     families: z.array(family),
     addons: z.array(addon),
     salesOnlyAddons: z.array(salesOnlyAddon),
@@ -87,6 +99,10 @@ export const catalogSchema = z
     for (const id of FAMILY_IDS) {
       if (!c.families.some((f) => f.id === id)) ctx.addIssue({ code: "custom", message: `missing family ${id}` });
     }
+    if (c.editions.filter((e) => e.highlight).length > 1) ctx.addIssue({ code: "custom", message: "at most one edition is highlighted" });
+    const rows = c.comparison.map((r) => r.id);
+    const dupRow = rows.find((r, i) => rows.indexOf(r) !== i);
+    if (dupRow) ctx.addIssue({ code: "custom", message: `duplicate comparison row ${dupRow}` });
     for (const e of c.editions) {
       if (e.sales === "self-serve" && !e.seats) ctx.addIssue({ code: "custom", message: `${e.id}: self-serve needs a seat range` });
       if (e.sales === "self-serve" && !e.prices.year && !e.prices.month)
@@ -99,4 +115,5 @@ export type Edition = Catalog["editions"][number];
 export type Family = Catalog["families"][number];
 export type Addon = Catalog["addons"][number];
 export type SalesOnlyAddon = Catalog["salesOnlyAddons"][number];
+export type ComparisonRow = Catalog["comparison"][number];
 export type LocalizedText = z.infer<typeof text>;

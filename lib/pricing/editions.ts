@@ -31,8 +31,6 @@ export interface SeatPricePoints {
   yearPerMonth?: string;
   /** Twelve months at the monthly price. */
   monthTimesTwelve?: string;
-  /** Whole percent the annual price saves over twelve monthly payments, rounded down. */
-  annualSavingPercent?: number;
 }
 
 // Integer fen throughout: a twelfth rounds half-up as ⌊(2·fen + 12) / 24⌋, and the remainder of
@@ -42,7 +40,7 @@ function floorDiv(a: number, b: number): number {
   return (a - r) / b - (r !== 0 && r < 0 !== b < 0 ? 1 : 0);
 }
 
-/** The per-seat figures the pricing page shows for an edition. */
+/** The per-seat figures the pricing page shows for an edition (the annual saving: `annualSaving` in savings.ts). */
 export function seatPricePoints(edition: Edition): SeatPricePoints {
   const { year, month } = edition.prices;
   const points: SeatPricePoints = { year, month };
@@ -50,6 +48,5 @@ export function seatPricePoints(edition: Edition): SeatPricePoints {
   const twelveFen = month === undefined ? undefined : timesFen(parseFen(month), 12);
   if (yearFen !== undefined) points.yearPerMonth = fenToAmount(floorDiv(2 * yearFen + 12, 24));
   if (twelveFen !== undefined) points.monthTimesTwelve = fenToAmount(twelveFen);
-  if (yearFen !== undefined && twelveFen !== undefined) points.annualSavingPercent = floorDiv((twelveFen - yearFen) * 100, twelveFen);
   return points;
 }

@@ -168,8 +168,8 @@ export function QuoteBuilder({ initial, defaults, limitPercent, revising }: Prop
               )}
             </div>
           )}
-          <div className="flex items-center justify-between gap-4 border-t border-slate-200 pt-4">
-            <span className="text-lg font-semibold tabular-nums">{formatMoney(state.result.total)}</span>
+          <div className="flex flex-wrap items-center justify-between gap-4 border-t border-slate-200 pt-4">
+            <span className="text-lg font-semibold whitespace-nowrap tabular-nums">{formatMoney(state.result.total)}</span>
             <span className="flex flex-wrap gap-2">
               <Button type="button" disabled={pending} onClick={send(true)} variant="secondary">
                 {t("saveDraft")}

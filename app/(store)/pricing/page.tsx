@@ -3,11 +3,20 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { catalog } from "@/lib/catalog";
 import { EditionCard } from "./_components/edition-card";
 import { AddonPriceTable } from "./_components/addon-price-table";
+import { FeatureComparison } from "./_components/feature-comparison";
+import { TermTotals } from "./_components/term-totals";
 
 export type Billing = "annual" | "monthly";
 
-export default async function PricingPage({ searchParams }: { searchParams: Promise<{ billing?: string }> }) {
-  const billing: Billing = (await searchParams).billing === "monthly" ? "monthly" : "annual";
+// A seat count typed into the term comparison: whole and within the catalog's line limit, else ignored.
+function seatsParam(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value && /^\d+$/.test(value) && n >= 1 && n <= catalog.rules.maxLineQuantity ? n : undefined;
+}
+
+export default async function PricingPage({ searchParams }: { searchParams: Promise<{ billing?: string; seats?: string }> }) {
+  const params = await searchParams;
+  const billing: Billing = params.billing === "monthly" ? "monthly" : "annual";
   const locale = await getLocale();
   const t = await getTranslations("PricingPage");
   return (
@@ -36,6 +45,8 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
           </li>
         ))}
       </ul>
+      <FeatureComparison locale={locale} />
+      <TermTotals locale={locale} seats={seatsParam(params.seats)} />
       <AddonPriceTable locale={locale} />
       <p className="text-center text-xs text-slate-500">{t("catalogVersion", { version: catalog.version })}</p>
     </div>

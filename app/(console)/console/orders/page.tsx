@@ -10,6 +10,7 @@ import { formatMoney } from "@/lib/money";
 import { nameOf } from "@/lib/pricing/messages";
 import { hasReceipt } from "@/lib/receipts/receipt";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
+import { Nowrap } from "@/components/ui/nowrap";
 
 export default async function OrdersPage() {
   const user = await requireUser("/console/orders");
@@ -35,17 +36,21 @@ export default async function OrdersPage() {
       {orders.length === 0 ? (
         <p className="text-slate-600">{t("noOrders")}</p>
       ) : (
-        <DataTable columns={columns}>
+        <DataTable caption={t("ordersTitle")} columns={columns} responsive="cards">
           {orders.map(({ order: o, ...state }) => (
             <tr key={o.id}>
               <RowHeader>
                 <Link href={`/orders/${o.id}`} className="text-brand-700 underline">
-                  {o.number}
+                  <Nowrap>{o.number}</Nowrap>
                 </Link>
               </RowHeader>
-              <Td>{format.dateTime(o.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+              <Td>
+                <Nowrap>{format.dateTime(o.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Nowrap>
+              </Td>
               <Td>{nameOf(catalog, o.edition, locale)}</Td>
-              <Td align="right">{formatMoney(o.total)}</Td>
+              <Td align="right">
+                <Nowrap>{formatMoney(o.total)}</Nowrap>
+              </Td>
               <Td>
                 <StatusBadge tone={BADGE_TONE[orderBadge({ order: o, ...state })]}>
                   {tState(`badge.${orderBadge({ order: o, ...state })}`)}

@@ -7,6 +7,7 @@ import { getServices, phoneCreditBalance } from "@/lib/db/queries/services";
 import { formatMoney } from "@/lib/money";
 import { nameOf } from "@/lib/pricing/messages";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
+import { Nowrap } from "@/components/ui/nowrap";
 import { Section } from "@/components/ui/section";
 
 export default async function ServicesPage() {
@@ -43,14 +44,20 @@ export default async function ServicesPage() {
             <p className="mt-2 text-sm text-slate-600">{t("noServices")}</p>
           ) : (
             <div className="mt-3">
-              <DataTable columns={columns} framed={false}>
+              <DataTable columns={columns} framed={false} responsive="cards" caption={t("servicesCaption", { organisation: org.name })}>
                 {services.map((s) => (
                   <tr key={s.id}>
                     <RowHeader>{nameOf(catalog, s.sku, locale)}</RowHeader>
                     <Td align="right">{s.quantity}</Td>
-                    <Td>{day(s.startsAt)}</Td>
-                    <Td data-testid={`expires-${s.sku}`}>{day(s.expiresAt)}</Td>
-                    <Td align="right">{formatMoney(s.unitPrice)}</Td>
+                    <Td>
+                      <Nowrap>{day(s.startsAt)}</Nowrap>
+                    </Td>
+                    <Td>
+                      <Nowrap data-testid={`expires-${s.sku}`}>{day(s.expiresAt)}</Nowrap>
+                    </Td>
+                    <Td align="right">
+                      <Nowrap>{formatMoney(s.unitPrice)}</Nowrap>
+                    </Td>
                   </tr>
                 ))}
               </DataTable>

@@ -27,6 +27,7 @@ export default async function LeadsPage() {
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro", { limit: LIMIT })} />
       <DataTable
+        responsive="cards"
         caption={t("caption")}
         empty={t("empty")}
         isEmpty={leads.length === 0}

@@ -52,6 +52,7 @@ export default async function QuoteApprovalsPage() {
         </h2>
         <DecisionAnnouncer>
           <DataTable
+            responsive="cards"
             caption={t("approvals.caption")}
             empty={t("approvals.empty")}
             isEmpty={pending.length === 0}

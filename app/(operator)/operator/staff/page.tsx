@@ -27,6 +27,7 @@ export default async function StaffPage() {
           {t("list.title")}
         </h2>
         <DataTable
+          responsive="cards"
           caption={t("list.caption")}
           empty={t("list.empty")}
           isEmpty={rows.length === 0}

@@ -119,6 +119,7 @@ export default async function VerificationsPage() {
           {t("decidedTitle")}
         </h2>
         <DataTable
+          responsive="cards"
           caption={t("decidedCaption", { limit: DECIDED_LIMIT })}
           empty={t("decidedEmpty")}
           isEmpty={decided.length === 0}

@@ -33,6 +33,7 @@ export default async function VouchersPage() {
           {t("list.title")}
         </h2>
         <DataTable
+          responsive="cards"
           caption={t("list.caption")}
           empty={t("list.empty")}
           isEmpty={rows.length === 0}

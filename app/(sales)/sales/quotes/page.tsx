@@ -53,6 +53,7 @@ export default async function QuotesPage() {
         </Link>
       </div>
       <DataTable
+        responsive="cards"
         caption={t("caption", { limit: LIMIT })}
         empty={t("empty")}
         isEmpty={rows.length === 0}

@@ -17,13 +17,19 @@ export async function AddonPriceTable({ locale }: { locale: Locale }) {
         {t("addonsTitle")}
       </h2>
       <p className="text-sm text-slate-600">{t("addonsIntro")}</p>
-      <DataTable columns={columns}>
+      <DataTable caption={t("addonsCaption")} columns={columns} responsive="cards">
         {catalog.addons.map((a) => (
           <tr key={a.sku}>
             <RowHeader>{a.name[locale]}</RowHeader>
-            <Td align="right">{cell(a.prices.year)}</Td>
-            <Td align="right">{cell(a.prices.month)}</Td>
-            <Td align="right">{cell(a.prices.once)}</Td>
+            <Td align="right" className={a.prices.year ? "" : "max-sm:hidden"}>
+              {cell(a.prices.year)}
+            </Td>
+            <Td align="right" className={a.prices.month ? "" : "max-sm:hidden"}>
+              {cell(a.prices.month)}
+            </Td>
+            <Td align="right" className={a.prices.once ? "" : "max-sm:hidden"}>
+              {cell(a.prices.once)}
+            </Td>
             <Td className="text-slate-600">
               {selfServeEditionsFor(catalog, a)
                 .map((e) => e.name[locale])

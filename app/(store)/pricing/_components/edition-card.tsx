@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { Edition, Locale } from "@/lib/catalog";
 import { formatMoney } from "@/lib/money";
 import { seatPricePoints } from "@/lib/pricing/editions";
+import { annualSaving } from "@/lib/pricing/savings";
 import type { Billing } from "../page";
 import { buttonVariants } from "@/components/ui/button";
 
@@ -18,12 +19,20 @@ export async function EditionCard({ edition, billing, locale }: { edition: Editi
   const p = seatPricePoints(edition);
   const money = (v: string) => formatMoney(v, { compact: true });
   const headingId = `edition-${edition.id}`;
-  const highlighted = edition.id === "business";
+  const saving = annualSaving(p.year, p.month);
+  const highlight = edition.highlight?.[locale];
   return (
     <article
       aria-labelledby={headingId}
-      className={`flex w-full flex-col rounded-xl border bg-white p-6 shadow-sm ${highlighted ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"}`}
+      aria-describedby={highlight ? `${headingId}-why` : undefined}
+      className={`flex w-full flex-col rounded-xl border bg-white p-6 shadow-sm ${highlight ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"}`}
     >
+      {highlight && (
+        <p id={`${headingId}-why`} className="mb-3 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">
+          <span className="mr-1 inline-block rounded bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t("recommended")}</span>{" "}
+          {highlight}
+        </p>
+      )}
       <h2 id={headingId} className="text-xl font-semibold">
         {edition.name[locale]}
       </h2>
@@ -35,8 +44,10 @@ export async function EditionCard({ edition, billing, locale }: { edition: Editi
           <>
             <p className="text-3xl font-bold tabular-nums">{t("perSeatYear", { price: money(p.year) })}</p>
             {p.yearPerMonth && <p className="text-sm text-slate-600">{t("yearAsMonth", { price: money(p.yearPerMonth) })}</p>}
-            {p.annualSavingPercent !== undefined && (
-              <p className="text-sm font-medium text-emerald-700">{t("saves", { percent: p.annualSavingPercent })}</p>
+            {saving && saving.percent > 0 && (
+              <p className="text-sm font-medium text-emerald-700">
+                {t("saves", { amount: formatMoney(saving.amount), percent: saving.percent })}
+              </p>
             )}
           </>
         )}
@@ -44,6 +55,11 @@ export async function EditionCard({ edition, billing, locale }: { edition: Editi
           <>
             <p className="text-3xl font-bold tabular-nums">{t("perSeatMonth", { price: money(p.month) })}</p>
             {p.monthTimesTwelve && <p className="text-sm text-slate-600">{t("monthAsYear", { price: money(p.monthTimesTwelve) })}</p>}
+            {saving && saving.percent > 0 && (
+              <p className="text-sm font-medium text-emerald-700">
+                {t("yearlyWouldSave", { amount: formatMoney(saving.amount), percent: saving.percent })}
+              </p>
+            )}
           </>
         )}
       </div>

@@ -15,7 +15,7 @@ export async function QuoteOrders({ orders, number }: { orders: QuoteOrder[]; nu
   return (
     <Section id="quote-orders" title={t("orders")}>
       <div className="mt-3">
-        <DataTable caption={t("ordersCaption", { number })} minWidth="min-w-[32rem]" columns={columns}>
+        <DataTable responsive="cards" caption={t("ordersCaption", { number })} columns={columns}>
           {orders.map((o) => (
             <tr key={o.id}>
               <RowHeader className="font-mono">{o.number}</RowHeader>
