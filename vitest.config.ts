@@ -9,6 +9,8 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+    // These need the production build: vitest.process.config.ts runs them after `next build`.
+    exclude: ["**/node_modules/**", "scripts/**/*.process.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,12 +1,13 @@
 // `npm run create-operator -- --email ops@example.com --password 'at-least-8' [--name Ops]`
 // Creates an operator account (or promotes an existing account, leaving its password alone) in
 // the database the app uses: PostgreSQL at DATABASE_URL, else PGlite in DATA_DIR (./.data).
-// PGlite allows one process per data folder: stop the server before running this against it.
+// PGlite allows one process per data folder: while a server runs on it, this refuses, naming the server's pid.
 import { parseArgs } from "node:util";
 import { authOptionsFromEnv, createAuth } from "@/lib/auth/auth";
 import { ensureOperator } from "@/lib/auth/operator";
 import { signUpSchema } from "@/lib/auth/validation";
-import { createDb, migrate } from "@/lib/db/client";
+import { createDb, migrate, type DbHandle } from "@/lib/db/client";
+import { DataDirLockedError } from "@/lib/db/lock.mjs";
 import { env } from "@/lib/env";
 import en from "@/messages/auth/en.json" with { type: "json" };
 
@@ -34,7 +35,13 @@ if (!parsed.success) {
 
 const e = env();
 if (!e.DATABASE_URL) console.log(`Using the embedded database in ${e.DATA_DIR} (the server must not be running on it).`);
-const handle = createDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
+let handle: DbHandle;
+try {
+  handle = createDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
+} catch (error) {
+  console.error(error instanceof DataDirLockedError ? error.message : error);
+  process.exit(1);
+}
 try {
   await migrate(handle.db);
   const auth = createAuth(handle.db, authOptionsFromEnv(e));

@@ -1,5 +1,6 @@
-// `npm test`: format check → lint → typecheck → unit and integration (Vitest) → production build → end-to-end
-// (Playwright against `next start`). Ends with `tests: N passed, N failed` over both runners.
+// `npm test`: format check → lint → typecheck → unit and integration (Vitest) → production build → process-level
+// (Vitest against `next start`) → end-to-end (Playwright against `next start`). Ends with `tests: N passed, N failed`
+// over every runner.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { summarize } from "./lib/summary.mjs";
@@ -12,13 +13,24 @@ const bin = (name) => `node_modules/.bin/${name}`;
 rmSync("test-results", { recursive: true, force: true });
 mkdirSync("test-results", { recursive: true });
 
-const reports = ["test-results/vitest.json", "test-results/playwright.json"];
+const reports = ["test-results/vitest.json", "test-results/vitest-process.json", "test-results/playwright.json"];
 let ok = run(bin("prettier"), ["--check", "."]) && run(bin("eslint"), ["."]) && run(bin("tsc"), ["--noEmit"]);
 if (ok) {
   const unit = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports[0]}`]);
   const built = run(bin("next"), ["build"]);
+  // Process-level tests against the build (two `next start` on one DATA_DIR), then the browser.
+  const process_ =
+    built &&
+    run(bin("vitest"), [
+      "run",
+      "--config",
+      "vitest.process.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${reports[1]}`,
+    ]);
   const e2e = built && run(bin("playwright"), ["test"]);
-  ok = unit && built && e2e;
+  ok = unit && built && process_ && e2e;
 }
 const { passed, failed } = summarize(reports);
 console.log(`tests: ${passed} passed, ${failed} failed`);

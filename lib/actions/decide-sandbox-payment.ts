@@ -7,6 +7,7 @@ import { handlePaymentNotification } from "@/lib/payments/notify";
 import { getPaymentProvider } from "@/lib/payments/registry";
 import { completeSandboxPayment } from "@/lib/payments/sandbox/gateway";
 import { SANDBOX_PROVIDER_ID } from "@/lib/payments/sandbox/provider";
+import { sandboxGatewayOr404 } from "@/lib/payments/sandbox/guard";
 import { sandboxSecret } from "@/lib/payments/sandbox/secret";
 import { publicAction, toFormAction } from "./client";
 
@@ -17,6 +18,7 @@ const decide = toFormAction(
   "public",
   ["paymentRef", "outcome"],
   publicAction("decide-sandbox-payment", decisionSchema).action(async ({ parsedInput, ctx }): Promise<never> => {
+    sandboxGatewayOr404();
     const provider = getPaymentProvider(SANDBOX_PROVIDER_ID);
     const result = await completeSandboxPayment(ctx.db, {
       paymentRef: parsedInput.paymentRef,

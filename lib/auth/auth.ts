@@ -39,7 +39,8 @@ export function createAuth(db: Db, options: CreateAuthOptions) {
       },
     },
     advanced: {
-      // Secure cookies need HTTPS, which only a configured https:// BETTER_AUTH_URL vouches for;
+      // Secure cookies need HTTPS, which a configured https:// BETTER_AUTH_URL vouches for (without it, the
+      // auth route adds Secure per request when the browser came over https: lib/auth/secure-cookies.ts);
       // better-auth's own default (on in production) would break sign-in over plain HTTP on a LAN.
       useSecureCookies: baseURL?.startsWith("https://") ?? false,
       // better-auth skips the origin (CSRF) check when NODE_ENV=test; keep it on everywhere.
@@ -79,9 +80,7 @@ export function authSecret(e: Pick<Env, "BETTER_AUTH_SECRET" | "DATA_DIR">): str
 
 /** The auth options the environment asks for. */
 export function authOptionsFromEnv(e: Env = env()): CreateAuthOptions {
-  if (!e.BETTER_AUTH_SECRET && e.NODE_ENV === "production") {
-    console.warn("[auth] BETTER_AUTH_SECRET is not set: using a development secret derived from DATA_DIR. Set it in production.");
-  }
+  // A derived secret is announced once at start (startupWarnings in lib/env.ts); a public deployment refuses it.
   return { secret: authSecret(e), baseURL: e.BETTER_AUTH_URL };
 }
 

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite, PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { Pool } from "pg";
 import { env } from "@/lib/env";
+import { acquireDataDirLock } from "./lock.mjs";
 import * as schema from "./schema";
 import { seed } from "./seed";
 
@@ -22,21 +23,36 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-/** Opens PostgreSQL for a postgres:// URL, else PGlite in `<dataDir>/pglite` (or in memory for "memory://"). */
+/**
+ * Opens PostgreSQL for a postgres:// URL, else PGlite in `<dataDir>/pglite` (or in memory for "memory://").
+ * A data folder is locked to this process until close(); one another live process holds throws DataDirLockedError.
+ */
 export function createDb(options: { url?: string; dataDir?: string }): DbHandle {
   const { url, dataDir = "./.data" } = options;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new Pool({ connectionString: url });
     return { db: drizzlePg({ client: pool, schema }), close: () => pool.end() };
   }
-  let location = "memory://";
-  if (url !== "memory://") {
-    location = path.resolve(dataDir, "pglite");
+  if (url === "memory://") {
+    const client = new PGlite("memory://");
+    return { db: drizzlePglite({ client, schema }), close: () => client.close() };
+  }
+  // One process per folder (PGlite has no lock of its own): refuse, naming the holder, before opening it.
+  const lock = acquireDataDirLock(dataDir);
+  let client: PGlite;
+  try {
+    const location = path.resolve(dataDir, "pglite");
     // PGlite does not create parent folders.
     mkdirSync(location, { recursive: true });
+    client = new PGlite(location);
+  } catch (error) {
+    lock.release();
+    throw error;
   }
-  const client = new PGlite(location);
-  return { db: drizzlePglite({ client, schema }), close: () => client.close() };
+  return {
+    db: drizzlePglite({ client, schema }),
+    close: () => client.close().finally(() => lock.release()),
+  };
 }
 
 /** Applies pending migrations from lib/db/migrations; safe to run on every start. */

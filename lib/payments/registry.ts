@@ -1,13 +1,17 @@
 import { getDb } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { env, sandboxPaymentsEnabled } from "@/lib/env";
 import { createSandboxProvider, SANDBOX_PROVIDER_ID } from "./sandbox/provider";
 import { sandboxSecret } from "./sandbox/secret";
 import type { PaymentProvider } from "./types";
 
 const providers = new Map<string, PaymentProvider>();
 
-/** The provider with this id, built once over the process database; undefined for an unknown id (a notify URL). */
+/**
+ * The provider with this id, built once over the process database; undefined for an unknown id (a notify URL),
+ * and for the sandbox when it is not served (QUORUM_SANDBOX_PAYMENTS), so its notify endpoint answers 404.
+ */
 export function findPaymentProvider(id: string): PaymentProvider | undefined {
+  if (id === SANDBOX_PROVIDER_ID && !sandboxPaymentsEnabled(env())) return undefined;
   let provider = providers.get(id);
   if (!provider && id === SANDBOX_PROVIDER_ID) {
     provider = createSandboxProvider({ db: getDb, secret: sandboxSecret(env()) });

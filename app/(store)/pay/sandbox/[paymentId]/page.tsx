@@ -7,6 +7,7 @@ import { getSandboxPayment } from "@/lib/db/queries/payments";
 import { formatMoney } from "@/lib/money";
 import { OutcomeButtons } from "./_components/outcome-buttons";
 import { decideSandboxPayment } from "@/lib/actions/decide-sandbox-payment";
+import { sandboxGatewayOr404 } from "@/lib/payments/sandbox/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Payments.sandbox");
@@ -15,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The sandbox gateway's hosted payment page: pay, simulate a failure, or cancel. */
 export default async function SandboxPaymentPage({ params }: { params: Promise<{ paymentId: string }> }) {
+  sandboxGatewayOr404();
   const { paymentId } = await params;
   const payment = await getSandboxPayment(await getDb(), { paymentRef: paymentId });
   if (!payment) notFound();
