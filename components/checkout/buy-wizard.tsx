@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
+import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { catalog } from "@/lib/catalog";
-import type { DecodedCart } from "@/lib/cart/url";
+import { encodeCart, type DecodedCart } from "@/lib/cart/url";
 import { requiresVerification } from "@/lib/pricing/editions";
 import type { CartInput } from "@/lib/pricing/types";
 import { PriceSummary } from "@/components/price-summary";
@@ -15,6 +16,7 @@ import { isStep, reachable, STEPS, stepApplies, stepDone, type Step, type StepCo
 import { UpgradeStep, type FreeOrganisation } from "./upgrade-step";
 import { TermField } from "@/components/configurator/term-field";
 import { useCheckoutDraft } from "./use-checkout-draft";
+import { OpeningOrder, usePlacedOrder } from "./placed-order";
 import { buyUrl, usePricedCart, type Pricer } from "@/components/configurator/use-priced-cart";
 import { Button } from "@/components/ui/button";
 
@@ -42,8 +44,9 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
   const params = useSearchParams();
   const asked = params.get("step");
   const urlFor = quote?.urlFor ?? buyUrl;
-  const state = usePricedCart(initial, isStep(asked) ? asked : "", quote && { price: quote.price, urlFor });
-  const { draft, update, reset } = useCheckoutDraft();
+  const state = usePricedCart(initial, isStep(asked) ? asked : "", { ...(quote && { price: quote.price, urlFor }), resume: true });
+  const { draft, update, retire, ready } = useCheckoutDraft();
+  usePlacedOrder({ draft, ready, signedIn: buyer !== null, cart: encodeCart(state.cart), update, retire });
   const education = requiresVerification(catalog, state.cart.edition);
   // The organisation form saves details only once its schema accepts them (and the server checks them again).
   const detailsValid = draft.details !== undefined && (!education || draft.details.education !== undefined);
@@ -65,6 +68,10 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
     document.getElementById("step-heading")?.focus();
   };
   const done = stepDone(step, state.result, ctx);
+  // A key that already produced an order goes to it; steps after the cart wait for the tab's draft, so a refresh never flashes an emptied step.
+  if (draft.placed) return <OpeningOrder orderUrl={draft.placed.orderUrl} />;
+  const waiting = !ready && isStep(asked) && STEPS.indexOf(asked) > STEPS.indexOf("addons");
+  const lastOrder = draft.lastOrder?.cart === encodeCart(state.cart) ? draft.lastOrder : undefined;
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-5">
@@ -85,64 +92,84 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
             ))}
           </ol>
         </nav>
-        <h2 id="step-heading" tabIndex={-1} className="text-xl font-semibold outline-none">
-          {t(`step.${step}`)}{" "}
-          <span className="text-sm font-normal text-slate-500">{t("stepOf", { n: index + 1, total: steps.length })}</span>
-        </h2>
-        {step === "edition" && <EditionField {...state} choice={quote ? "fixed" : "store"} />}
-        {step === "term" && <TermField {...state} />}
-        {step === "addons" && <AddonsField {...state} />}
-        {step === "agreements" && <AgreementsStep edition={state.cart.edition} draft={draft} update={update} />}
-        {step === "organisation" && (
-          <OrganisationStep
-            returnTo={urlFor(state.cart, "organisation")}
-            buyer={buyer}
-            draft={draft}
-            update={update}
-            education={education}
-            onDone={() => go(steps[index + 1]!)}
-          />
+        {lastOrder && (
+          <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {t("alreadyPlaced")}{" "}
+            <Link href={lastOrder.orderUrl} className="text-brand-700 underline">
+              {t("viewPlacedOrder")}
+            </Link>
+          </p>
         )}
-        {step === "upgrade" && buyer && <UpgradeStep organisations={buyer.freeOrganisations} draft={draft} update={update} />}
-        {step === "review" && (
-          <ReviewStep
-            cart={state.cart}
-            result={state.result}
-            draft={draft}
-            organisations={buyer?.freeOrganisations ?? []}
-            reset={reset}
-            update={update}
-            quoteToken={quote?.token}
-          />
-        )}
-        {step !== "review" && (
-          <div className="flex items-center justify-between">
-            {index > 0 ? (
+        {waiting ? (
+          <p role="status" className="text-slate-600">
+            {t("loadingDraft")}
+          </p>
+        ) : (
+          <>
+            <h2 id="step-heading" tabIndex={-1} className="text-xl font-semibold outline-none">
+              {t(`step.${step}`)}{" "}
+              <span className="text-sm font-normal text-slate-500">{t("stepOf", { n: index + 1, total: steps.length })}</span>
+            </h2>
+            {step === "edition" && <EditionField {...state} choice={quote ? "fixed" : "store"} />}
+            {step === "term" && <TermField {...state} />}
+            {step === "addons" && <AddonsField {...state} />}
+            {step === "agreements" && <AgreementsStep edition={state.cart.edition} draft={draft} update={update} />}
+            {step === "organisation" && (
+              <OrganisationStep
+                returnTo={urlFor(state.cart, "organisation")}
+                buyer={buyer}
+                draft={draft}
+                update={update}
+                education={education}
+                onDone={() => go(steps[index + 1]!)}
+              />
+            )}
+            {step === "upgrade" && buyer && <UpgradeStep organisations={buyer.freeOrganisations} draft={draft} update={update} />}
+            {step === "review" && (
+              <ReviewStep
+                cart={state.cart}
+                result={state.result}
+                draft={draft}
+                organisations={buyer?.freeOrganisations ?? []}
+                onPlaced={(orderUrl) => update({ placed: { orderUrl, cart: encodeCart(state.cart) } })}
+                update={update}
+                quoteToken={quote?.token}
+              />
+            )}
+            {step !== "review" && (
+              <div className="flex items-center justify-between">
+                {index > 0 ? (
+                  <Button
+                    type="button"
+                    onClick={() => go(steps[index - 1]!)}
+                    className="rounded-lg border border-slate-300 bg-white px-4 py-2"
+                  >
+                    {t("back")}
+                  </Button>
+                ) : (
+                  <span />
+                )}
+                {step !== "organisation" && (
+                  <div className="text-right">
+                    {!done && <p className="mb-2 text-sm text-slate-600">{t("fixFirst")}</p>}
+                    <Button
+                      type="button"
+                      disabled={!done}
+                      onClick={() => go(steps[index + 1]!)}
+                      className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-50"
+                    >
+                      {t("continue")}
+                    </Button>
+                  </div>
+                )}
+              </div>
+            )}
+            {step === "review" && (
               <Button type="button" onClick={() => go(steps[index - 1]!)} className="rounded-lg border border-slate-300 bg-white px-4 py-2">
                 {t("back")}
               </Button>
-            ) : (
-              <span />
             )}
-            {step !== "organisation" && (
-              <div className="text-right">
-                {!done && <p className="mb-2 text-sm text-slate-600">{t("fixFirst")}</p>}
-                <Button
-                  type="button"
-                  disabled={!done}
-                  onClick={() => go(steps[index + 1]!)}
-                  className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-50"
-                >
-                  {t("continue")}
-                </Button>
-              </div>
-            )}
-          </div>
-        )}
-        {step === "review" && (
-          <Button type="button" onClick={() => go(steps[index - 1]!)} className="rounded-lg border border-slate-300 bg-white px-4 py-2">
-            {t("back")}
-          </Button>
+          </>
         )}
       </div>
       <aside className="lg:sticky lg:top-4 lg:self-start">

@@ -131,3 +131,8 @@ async function orderTarget(
   if (choice.method === "in-place" && !free.some((o) => o.id === choice.organisationId)) return { error: "UPGRADE_TARGET_INVALID" };
   return choice;
 }
+
+/** The order a buyer's checkout key already produced, if any: the wizard goes there instead of offering to place it again. */
+export async function orderPlacedUnder(db: Db, params: { userId: string; idempotencyKey: string }): Promise<string | null> {
+  return (await findOrderByIdempotencyKey(db, params))?.id ?? null;
+}
