@@ -46,7 +46,7 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
   const urlFor = quote?.urlFor ?? buyUrl;
   const state = usePricedCart(initial, isStep(asked) ? asked : "", { ...(quote && { price: quote.price, urlFor }), resume: true });
   const { draft, update, retire, ready } = useCheckoutDraft();
-  usePlacedOrder({ draft, ready, signedIn: buyer !== null, cart: encodeCart(state.cart), update, retire });
+  const onPlaced = usePlacedOrder({ draft, ready, signedIn: buyer !== null, cart: encodeCart(state.cart), update, retire });
   const education = requiresVerification(catalog, state.cart.edition);
   // The organisation form saves details only once its schema accepts them (and the server checks them again).
   const detailsValid = draft.details !== undefined && (!education || draft.details.education !== undefined);
@@ -131,7 +131,7 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
                 result={state.result}
                 draft={draft}
                 organisations={buyer?.freeOrganisations ?? []}
-                onPlaced={(orderUrl) => update({ placed: { orderUrl, cart: encodeCart(state.cart) } })}
+                onPlaced={onPlaced}
                 update={update}
                 quoteToken={quote?.token}
               />

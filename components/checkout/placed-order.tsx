@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { findPlacedOrderAction } from "@/lib/actions/find-placed-order";
 import type { CheckoutDraft } from "./use-checkout-draft";
 
@@ -25,10 +25,18 @@ interface PlacedOrderOptions {
  */
 export function usePlacedOrder({ draft, ready, signedIn, cart, update, retire }: PlacedOrderOptions) {
   const router = useRouter();
-  const orderUrl = draft.placed?.orderUrl;
+  const placed = draft.placed;
+  // Placed by this very page (the review step's answer) rather than found on opening the wizard.
+  const placedHere = useRef(false);
+  const pushed = useRef<string | null>(null);
   useEffect(() => {
-    if (orderUrl) router.push(orderUrl);
-  }, [orderUrl, router]);
+    if (!placed || pushed.current === placed.orderUrl) return;
+    // Found on opening, and this tab was already sent there once: a later visit, which starts a new checkout.
+    if (!placedHere.current && placed.redirected) return retire();
+    pushed.current = placed.orderUrl;
+    if (!placedHere.current) update({ placed: { ...placed, redirected: true } });
+    router.push(placed.orderUrl);
+  }, [placed, retire, update, router]);
   // Leaving the wizard for the order: the next checkout in this tab gets a new key.
   useEffect(() => () => retire(), [retire]);
 
@@ -36,12 +44,22 @@ export function usePlacedOrder({ draft, ready, signedIn, cart, update, retire }:
   const key = draft.idempotencyKey;
   const submittable = draft.consents.length > 0 && draft.details !== undefined;
   useEffect(() => {
-    if (!ready || !signedIn || orderUrl || !submittable || asked.current === key) return;
+    if (!ready || !signedIn || placed || !submittable || asked.current === key) return;
     asked.current = key;
     void findPlacedOrderAction(key).then((found) => {
       if (found.ok && found.orderUrl) update({ placed: { orderUrl: found.orderUrl, cart } });
     });
-  }, [ready, signedIn, orderUrl, submittable, key, cart, update]);
+  }, [ready, signedIn, placed, submittable, key, cart, update]);
+
+  /** The review step placed the order under this draft's key. */
+  const onPlaced = useCallback(
+    (orderUrl: string) => {
+      placedHere.current = true;
+      update({ placed: { orderUrl, cart } });
+    },
+    [cart, update],
+  );
+  return onPlaced;
 }
 
 /** In place of the steps while the placed order opens: never the form again, emptied or not. */

@@ -22,6 +22,8 @@ export interface CheckoutDraft {
 export interface PlacedOrder {
   orderUrl: string;
   cart: string;
+  /** A wizard opened on this draft has already sent the buyer to the order once. */
+  redirected?: boolean;
 }
 
 const KEY = "quorum.checkout.v1";
@@ -76,7 +78,7 @@ export function useCheckoutDraft() {
   /** Once the buyer has left for the placed order: the next checkout gets a new idempotency key (and remembers that order). */
   const retire = useCallback(() => {
     const { placed } = read();
-    if (placed) write(fresh(placed));
+    if (placed) write(fresh({ orderUrl: placed.orderUrl, cart: placed.cart }));
   }, []);
   /** Whether the tab's draft is read (false while the server's render hydrates). */
   const ready = draft !== SERVER_DRAFT;

@@ -33,11 +33,24 @@ const entryId = (): string | undefined => {
   return typeof id === "string" ? id : undefined;
 };
 
-/** On opening the wizard: the checkout's latest cart when this entry belongs to it and holds an older one; else undefined (the entry is stamped as a new checkout's). */
-export function resumeSessionCart(current: CartInput): DecodedCart | undefined {
-  const id = entryId();
+/**
+ * The checkout id of the current history entry. Read it while rendering: on Back after a refresh,
+ * Next.js renders the entry again from the server and then rewrites its history state (dropping
+ * the id) before effects run.
+ */
+export function entryCheckout(): string | undefined {
+  return typeof window === "undefined" ? undefined : entryId();
+}
+
+/**
+ * On opening the wizard on an entry whose checkout id was `id` (from `entryCheckout`): the
+ * checkout's latest cart when it differs from `current`, else undefined. The entry is (re)stamped
+ * with its checkout's id; an entry of no checkout starts a new one.
+ */
+export function resumeSessionCart(current: CartInput, id: string | undefined): DecodedCart | undefined {
   const last = stored();
   if (id && last?.id === id) {
+    stampEntry(id);
     return last.query === encodeCart(current) ? undefined : decodeCart(new URLSearchParams(last.query));
   }
   const fresh = id ?? crypto.randomUUID();

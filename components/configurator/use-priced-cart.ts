@@ -6,7 +6,7 @@ import { catalog } from "@/lib/catalog";
 import { encodeCart, type DecodedCart } from "@/lib/cart/url";
 import { priceCart, type PriceOptions } from "@/lib/pricing";
 import type { CartInput, PriceResult, RuleViolation } from "@/lib/pricing/types";
-import { resumeSessionCart, saveSessionCart, stampEntry } from "./session-cart";
+import { entryCheckout, resumeSessionCart, saveSessionCart, stampEntry } from "./session-cart";
 
 /**
  * The configurator's state: the cart, priced in the browser on every change by the same
@@ -24,9 +24,10 @@ export function usePricedCart(initial: DecodedCart, step: string, options: Price
     [price, cart, codecErrors, locale, messages],
   );
   // Before the first paint: an entry of this checkout that holds an older cart shows the latest one.
+  const [checkoutId] = useState(() => (resume ? entryCheckout() : undefined));
   useLayoutEffect(() => {
     if (!resume) return;
-    const latest = resumeSessionCart(initial.cart);
+    const latest = resumeSessionCart(initial.cart, checkoutId);
     if (latest) {
       // Read from the tab's session, which the server render cannot see: set once, before the first paint.
       // eslint-disable-next-line react-hooks/set-state-in-effect
