@@ -70,7 +70,13 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
   const done = stepDone(step, state.result, ctx);
   // A key that already produced an order goes to it; steps after the cart wait for the tab's draft, so a refresh never flashes an emptied step.
   if (draft.placed) return <OpeningOrder orderUrl={draft.placed.orderUrl} />;
-  const waiting = !ready && isStep(asked) && STEPS.indexOf(asked) > STEPS.indexOf("addons");
+  if (!ready && isStep(asked) && STEPS.indexOf(asked) > STEPS.indexOf("addons")) {
+    return (
+      <p role="status" className="text-slate-600">
+        {t("loadingDraft")}
+      </p>
+    );
+  }
   const lastOrder = draft.lastOrder?.cart === encodeCart(state.cart) ? draft.lastOrder : undefined;
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
@@ -100,76 +106,64 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
             </Link>
           </p>
         )}
-        {waiting ? (
-          <p role="status" className="text-slate-600">
-            {t("loadingDraft")}
-          </p>
-        ) : (
-          <>
-            <h2 id="step-heading" tabIndex={-1} className="text-xl font-semibold outline-none">
-              {t(`step.${step}`)}{" "}
-              <span className="text-sm font-normal text-slate-500">{t("stepOf", { n: index + 1, total: steps.length })}</span>
-            </h2>
-            {step === "edition" && <EditionField {...state} choice={quote ? "fixed" : "store"} />}
-            {step === "term" && <TermField {...state} />}
-            {step === "addons" && <AddonsField {...state} />}
-            {step === "agreements" && <AgreementsStep edition={state.cart.edition} draft={draft} update={update} />}
-            {step === "organisation" && (
-              <OrganisationStep
-                returnTo={urlFor(state.cart, "organisation")}
-                buyer={buyer}
-                draft={draft}
-                update={update}
-                education={education}
-                onDone={() => go(steps[index + 1]!)}
-              />
-            )}
-            {step === "upgrade" && buyer && <UpgradeStep organisations={buyer.freeOrganisations} draft={draft} update={update} />}
-            {step === "review" && (
-              <ReviewStep
-                cart={state.cart}
-                result={state.result}
-                draft={draft}
-                organisations={buyer?.freeOrganisations ?? []}
-                onPlaced={onPlaced}
-                update={update}
-                quoteToken={quote?.token}
-              />
-            )}
-            {step !== "review" && (
-              <div className="flex items-center justify-between">
-                {index > 0 ? (
-                  <Button
-                    type="button"
-                    onClick={() => go(steps[index - 1]!)}
-                    className="rounded-lg border border-slate-300 bg-white px-4 py-2"
-                  >
-                    {t("back")}
-                  </Button>
-                ) : (
-                  <span />
-                )}
-                {step !== "organisation" && (
-                  <div className="text-right">
-                    {!done && <p className="mb-2 text-sm text-slate-600">{t("fixFirst")}</p>}
-                    <Button
-                      type="button"
-                      disabled={!done}
-                      onClick={() => go(steps[index + 1]!)}
-                      className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-50"
-                    >
-                      {t("continue")}
-                    </Button>
-                  </div>
-                )}
-              </div>
-            )}
-            {step === "review" && (
+        <h2 id="step-heading" tabIndex={-1} className="text-xl font-semibold outline-none">
+          {t(`step.${step}`)}{" "}
+          <span className="text-sm font-normal text-slate-500">{t("stepOf", { n: index + 1, total: steps.length })}</span>
+        </h2>
+        {step === "edition" && <EditionField {...state} choice={quote ? "fixed" : "store"} />}
+        {step === "term" && <TermField {...state} />}
+        {step === "addons" && <AddonsField {...state} />}
+        {step === "agreements" && <AgreementsStep edition={state.cart.edition} draft={draft} update={update} />}
+        {step === "organisation" && (
+          <OrganisationStep
+            returnTo={urlFor(state.cart, "organisation")}
+            buyer={buyer}
+            draft={draft}
+            update={update}
+            education={education}
+            onDone={() => go(steps[index + 1]!)}
+          />
+        )}
+        {step === "upgrade" && buyer && <UpgradeStep organisations={buyer.freeOrganisations} draft={draft} update={update} />}
+        {step === "review" && (
+          <ReviewStep
+            cart={state.cart}
+            result={state.result}
+            draft={draft}
+            organisations={buyer?.freeOrganisations ?? []}
+            onPlaced={onPlaced}
+            update={update}
+            quoteToken={quote?.token}
+          />
+        )}
+        {step !== "review" && (
+          <div className="flex items-center justify-between">
+            {index > 0 ? (
               <Button type="button" onClick={() => go(steps[index - 1]!)} className="rounded-lg border border-slate-300 bg-white px-4 py-2">
                 {t("back")}
               </Button>
+            ) : (
+              <span />
             )}
-          </>
+            {step !== "organisation" && (
+              <div className="text-right">
+                {!done && <p className="mb-2 text-sm text-slate-600">{t("fixFirst")}</p>}
+                <Button
+                  type="button"
+                  disabled={!done}
+                  onClick={() => go(steps[index + 1]!)}
+                  className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-50"
+                >
+                  {t("continue")}
+                </Button>
+              </div>
+            )}
+          </div>
+        )}
+        {step === "review" && (
+          <Button type="button" onClick={() => go(steps[index - 1]!)} className="rounded-lg border border-slate-300 bg-white px-4 py-2">
+            {t("back")}
+          </Button>
         )}
       </div>
       <aside className="lg:sticky lg:top-4 lg:self-start">
