@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
+import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { catalog } from "@/lib/catalog";
-import { choosingEdition, type DecodedCart } from "@/lib/cart/url";
+import { choosingEdition, encodeCart, type DecodedCart } from "@/lib/cart/url";
 import { requiresVerification } from "@/lib/pricing/editions";
 import type { CartInput } from "@/lib/pricing/types";
 import { PriceSummary } from "@/components/price-summary";
@@ -18,6 +19,7 @@ import { UpgradeStep, type FreeOrganisation } from "./upgrade-step";
 import { TermField } from "@/components/configurator/term-field";
 import { useCheckoutDraft } from "./use-checkout-draft";
 import { useVoucher } from "./use-voucher";
+import { OpeningOrder, usePlacedOrder } from "./placed-order";
 import { buyUrl, usePricedCart, type Pricer } from "@/components/configurator/use-priced-cart";
 import { Button } from "@/components/ui/button";
 
@@ -47,8 +49,9 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
   const params = useSearchParams();
   const asked = params.get("step");
   const urlFor = quote?.urlFor ?? buyUrl;
-  const state = usePricedCart(initial, isStep(asked) ? asked : "", quote && { price: quote.price, urlFor });
-  const { draft, update, reset } = useCheckoutDraft();
+  const state = usePricedCart(initial, isStep(asked) ? asked : "", { ...(quote && { price: quote.price, urlFor }), resume: true });
+  const { draft, update, retire, ready } = useCheckoutDraft();
+  const onPlaced = usePlacedOrder({ draft, ready, signedIn: buyer !== null, cart: encodeCart(state.cart), update, retire });
   // A voucher applied at review prices the summary too: one total everywhere.
   const voucher = useVoucher(state.result);
   const education = requiresVerification(catalog, state.cart.edition);
@@ -98,6 +101,16 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
       },
     };
   });
+  // A key that already produced an order goes to it; steps after the cart wait for the tab's draft, so a refresh never flashes an emptied step.
+  if (draft.placed) return <OpeningOrder orderUrl={draft.placed.orderUrl} />;
+  if (!ready && isStep(asked) && STEPS.indexOf(asked) > STEPS.indexOf("addons")) {
+    return (
+      <p role="status" className="text-slate-600">
+        {t("loadingDraft")}
+      </p>
+    );
+  }
+  const lastOrder = draft.lastOrder?.cart === encodeCart(state.cart) ? draft.lastOrder : undefined;
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-5">
@@ -118,6 +131,14 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
             ))}
           </ol>
         </nav>
+        {lastOrder && (
+          <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {t("alreadyPlaced")}{" "}
+            <Link href={lastOrder.orderUrl} className="text-brand-700 underline">
+              {t("viewPlacedOrder")}
+            </Link>
+          </p>
+        )}
         <h2 id="step-heading" tabIndex={-1} className="text-xl font-semibold outline-none">
           {t(`step.${step}`)}{" "}
           <span className="text-sm font-normal text-slate-500">{t("stepOf", { n: index + 1, total: steps.length })}</span>
@@ -145,7 +166,7 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
             result={state.result}
             draft={draft}
             organisations={buyer?.freeOrganisations ?? []}
-            reset={reset}
+            onPlaced={onPlaced}
             update={update}
             quoteToken={quote?.token}
             voucher={voucher}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { agreementsFor } from "@/lib/agreements";
 import { placeOrderAction, type PlaceOrderActionResult } from "@/lib/actions/place-order";
@@ -22,7 +21,8 @@ interface Props {
   draft: CheckoutDraft;
   /** The buyer's free organisations, to name the one an in-place upgrade targets. */
   organisations: FreeOrganisation[];
-  reset(): void;
+  /** The order exists: the wizard takes the buyer to it (the draft's key is retired once they are there). */
+  onPlaced(orderUrl: string): void;
   /** Saves the voucher code into the checkout draft. */
   update(patch: Partial<CheckoutDraft>): void;
   /** Checking out a sales quote: its link token goes with the order; no voucher on top of its discount. */
@@ -32,7 +32,7 @@ interface Props {
 }
 
 /** The last look before the order: everything entered, and one button that places the order once. */
-export function ReviewStep({ cart, result: listed, draft, organisations, reset, update, quoteToken, voucher: shared }: Props) {
+export function ReviewStep({ cart, result: listed, draft, organisations, onPlaced, update, quoteToken, voucher: shared }: Props) {
   const t = useTranslations("Checkout");
   const tSummary = useTranslations("Summary");
   const locale = useLocale();
@@ -42,7 +42,6 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
   const voucherError = result.errors.find((e) => e.path === "voucher");
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<Exclude<PlaceOrderActionResult, { ok: true }> | null>(null);
-  const router = useRouter();
   const details = draft.details;
   // Upgrading in place keeps the organisation's name (the server records it on the order); the typed one is not used.
   const choice = draft.upgrade;
@@ -64,9 +63,8 @@ export function ReviewStep({ cart, result: listed, draft, organisations, reset, 
         ...(quoteToken ? { quoteToken } : {}),
       });
       if (!outcome.ok) return setFailure(outcome);
-      // The order exists: the next checkout in this tab needs a new idempotency key.
-      reset();
-      router.push(outcome.orderUrl);
+      // Not a new key yet: a refresh before the order page opens must still find this order, not an emptied form.
+      onPlaced(outcome.orderUrl);
     });
   return (
     <section aria-labelledby="step-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">

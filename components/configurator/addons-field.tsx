@@ -73,13 +73,15 @@ function AddonRows({ addon, state }: { addon: Addon; state: ConfiguratorState })
   const rows = lines.length ? lines : [{ line: undefined, index: -1 }];
   return (
     <>
-      {rows.map(({ line, index }) => {
+      {rows.map(({ line, index }, ordinal) => {
         const id = `addon-${addon.sku}-${index}`;
         const errors = index >= 0 ? errorsAt(`addons[${index}]`) : [];
         const allowance = lineAllowance(cart, catalog, index, addon.sku);
         const describedBy = [`${id}-info`, errors.length ? `${id}-errors` : ""].filter(Boolean).join(" ");
         return (
-          <li key={id} className={`rounded-lg p-2 ${sold ? "" : "bg-slate-50"}`}>
+          // Keyed by its place among this add-on's rows, not by its cart index: the first key typed into
+          // the empty row adds a line (index −1 → n), and the row, with the field being typed in, must stay.
+          <li key={ordinal} className={`rounded-lg p-2 ${sold ? "" : "bg-slate-50"}`}>
             <div className="flex flex-wrap items-center justify-between gap-3">
               <div>
                 <span className={`font-medium ${sold ? "" : "text-slate-500"}`}>{name}</span>

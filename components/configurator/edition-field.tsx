@@ -4,11 +4,12 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { catalog, type Edition } from "@/lib/catalog";
 import { formatMoney } from "@/lib/money";
-import { setEdition, setSeats } from "@/lib/cart/edit";
+import { setSeats } from "@/lib/cart/edit";
 import { choosingEdition, isStartBreach } from "@/lib/cart/url";
 import { QuantityStepper } from "@/components/ui/quantity-stepper";
 import type { ConfiguratorState } from "./use-priced-cart";
 import { FieldErrors } from "./field-errors";
+import { useEditionSwitch } from "./use-seat-memory";
 
 const card =
   "flex cursor-pointer flex-col rounded-lg border border-slate-300 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:ring-1 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600";
@@ -25,6 +26,7 @@ const offered = (choice: EditionChoice) =>
 export function EditionField({ cart, setCart, errorsAt, choice = "store" }: ConfiguratorState & { choice?: EditionChoice }) {
   const t = useTranslations("Buy");
   const locale = useLocale();
+  const switchEdition = useEditionSwitch();
   const edition = catalog.editions.find((e) => e.id === cart.edition);
   // No edition yet is the start state: a prompt to choose, not an error.
   const start = choosingEdition(cart);
@@ -59,7 +61,7 @@ export function EditionField({ cart, setCart, errorsAt, choice = "store" }: Conf
                     name="edition"
                     value={e.id}
                     checked={cart.edition === e.id}
-                    onChange={() => setCart(setEdition(cart, e.id, catalog), "edition")}
+                    onChange={() => setCart(switchEdition(cart, e.id), "edition")}
                   />
                   <span className="font-medium">{e.name[locale]}</span>
                 </span>

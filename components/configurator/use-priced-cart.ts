@@ -1,11 +1,12 @@
 "use client";
 
 import { useLocale, useMessages } from "next-intl";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { catalog } from "@/lib/catalog";
 import { encodeCart, type DecodedCart } from "@/lib/cart/url";
 import { priceCart, type PriceOptions } from "@/lib/pricing";
 import type { CartInput, PriceResult, RuleViolation } from "@/lib/pricing/types";
+import { entryCheckout, resumeSessionCart, saveSessionCart, stampEntry } from "./session-cart";
 
 /**
  * The configurator's state: the cart, priced in the browser on every change by the same
@@ -17,11 +18,25 @@ export function usePricedCart(initial: DecodedCart, step: string, options: Price
   const [cart, setCartState] = useState(initial.cart);
   // A link's unreadable values stay reported until the buyer edits that field.
   const [codecErrors, setCodecErrors] = useState(initial.errors);
-  const { price = listPrice, urlFor = buyUrl } = options;
+  const { price = listPrice, urlFor = buyUrl, resume = false } = options;
   const result = useMemo(
     () => price(cart, { locale, messages: messages.Pricing, breaches: codecErrors }),
     [price, cart, codecErrors, locale, messages],
   );
+  // Before the first paint: an entry of this checkout that holds an older cart shows the latest one.
+  const [checkoutId] = useState(() => (resume ? entryCheckout() : undefined));
+  useLayoutEffect(() => {
+    if (!resume) return;
+    const latest = resumeSessionCart(initial.cart, checkoutId);
+    if (latest) {
+      // Read from the tab's session, which the server render cannot see: set once, before the first paint.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setCartState(latest.cart);
+      setCodecErrors(latest.errors);
+    }
+    // Only on opening: later changes are saved below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
@@ -29,7 +44,11 @@ export function usePricedCart(initial: DecodedCart, step: string, options: Price
       return;
     }
     window.history.replaceState(window.history.state, "", urlFor(cart, step));
-  }, [cart, step, urlFor]);
+    if (resume) {
+      stampEntry();
+      saveSessionCart(cart);
+    }
+  }, [cart, step, urlFor, resume]);
 
   const setCart = useCallback((next: CartInput, touched?: string) => {
     setCartState(next);
@@ -50,6 +69,8 @@ export interface PricedCartOptions {
   price?: Pricer;
   /** The page URL for a cart at a step; keep it stable too. */
   urlFor?: (cart: CartInput, step: string) => string;
+  /** A multi-step checkout: Back to an earlier step, after a refresh too, keeps the latest cart (`session-cart.ts`). */
+  resume?: boolean;
 }
 export type Pricer = (cart: CartInput, options: PriceOptions) => PriceResult;
 

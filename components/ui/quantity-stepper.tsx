@@ -1,7 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { parseTypedQuantity, stepQuantity } from "./typed-quantity";
 
 interface Props {
   id: string;
@@ -17,11 +19,18 @@ interface Props {
 
 /**
  * A number field with − and + buttons. The buttons stop at the allowance; typing is free so a
- * buyer can enter any figure and see exactly which rule it breaks.
+ * buyer can enter any figure and see exactly which rule it breaks. While the buyer types, the
+ * field shows their own text and commits it only once it is a whole number (`parseTypedQuantity`);
+ * leaving the field shows the committed value again.
  */
 export function QuantityStepper({ id, label, value, min, max, disabled, invalid, describedBy, onChange }: Props) {
   const t = useTranslations("Buy");
-  const step = (delta: number) => onChange(Math.min(max, Math.max(min, (value ?? min - delta) + delta)));
+  // The text being typed, or null to show the committed value.
+  const [typed, setTyped] = useState<string | null>(null);
+  const step = (delta: 1 | -1) => {
+    setTyped(null);
+    onChange(stepQuantity(value, delta, min, max));
+  };
   return (
     <div className="inline-flex items-center gap-1">
       <Button
@@ -45,8 +54,13 @@ export function QuantityStepper({ id, label, value, min, max, disabled, invalid,
         max={max}
         step={1}
         disabled={disabled}
-        value={value ?? ""}
-        onChange={(e) => onChange(e.target.value.trim() === "" ? undefined : Number(e.target.value))}
+        value={typed ?? value ?? ""}
+        onChange={(e) => {
+          setTyped(e.target.value);
+          const next = parseTypedQuantity(e.target.value);
+          if (next !== undefined && next !== value) onChange(next);
+        }}
+        onBlur={() => setTyped(null)}
         className="h-9 w-20 rounded-md border border-slate-300 px-2 text-center tabular-nums aria-invalid:border-red-600 disabled:bg-slate-100"
       />
       <Button

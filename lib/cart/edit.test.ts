@@ -4,7 +4,7 @@ import { catalog } from "@/lib/catalog";
 import { price } from "@/lib/pricing/test-helpers";
 import { cartArb } from "@/lib/testing/arbitraries";
 import type { CartInput } from "@/lib/pricing/types";
-import { lineAllowance, setEdition, setLineQuantity, setLineTerm } from "./edit";
+import { lineAllowance, rememberSeats, setEdition, setLineQuantity, setLineTerm, type SeatMemory } from "./edit";
 
 const cart = (over: Partial<CartInput>): CartInput => ({
   edition: "business",
@@ -73,6 +73,40 @@ describe("edits", () => {
     expect(setEdition(cart({ seats: 30 }), "pro", catalog).seats).toBe(5);
     expect(setEdition(cart({ seats: 30 }), "free", catalog).seats).toBeUndefined();
     expect(setEdition(cart({ seats: 30 }), "education", catalog).seats).toBe(30);
+  });
+
+  it.each<[string, CartInput, string, SeatMemory, number | undefined]>([
+    ["a remembered figure comes back", cart({ edition: "pro", seats: 5 }), "business", { business: 30 }, 30],
+    ["a remembered figure outside the range is not used", cart({ edition: "pro", seats: 5 }), "business", { business: 300 }, 6],
+    ["another edition's memory is not used", cart({ edition: "pro", seats: 5 }), "business", { pro: 3 }, 6],
+    ["no memory: the current seats within range", cart({ edition: "pro", seats: 3 }), "education", {}, 20],
+    ["memory wins over still-valid current seats", cart({ edition: "business", seats: 40 }), "education", { education: 25 }, 25],
+    ["an edition without seats has none", cart({ seats: 30 }), "free", { free: 3 }, undefined],
+  ])("switching edition with memory: %s", (_n, c, edition, memory, expected) => {
+    expect(setEdition(c, edition, catalog, memory).seats).toBe(expected);
+  });
+
+  it.each<[string, SeatMemory, CartInput, SeatMemory]>([
+    ["remembers the seats of the edition left", {}, cart({ seats: 30 }), { business: 30 }],
+    ["replaces an older figure", { business: 12, pro: 2 }, cart({ seats: 30 }), { business: 30, pro: 2 }],
+    ["does not remember a figure outside the range", { business: 12 }, cart({ seats: 300 }), { business: 12 }],
+    ["does not remember missing seats", {}, cart({ seats: undefined }), {}],
+    ["an edition without seats leaves memory alone", { pro: 2 }, cart({ edition: "free", seats: undefined }), { pro: 2 }],
+  ])("rememberSeats: %s", (_n, memory, c, expected) => {
+    expect(rememberSeats(memory, c, catalog)).toEqual(expected);
+  });
+
+  it("business 30 → pro → business is 30 again, and pro keeps its own figure", () => {
+    let memory: SeatMemory = {};
+    const go = (c: CartInput, edition: string) => {
+      memory = rememberSeats(memory, c, catalog);
+      return setEdition(c, edition, catalog, memory);
+    };
+    const pro = go(cart({ seats: 30 }), "pro");
+    expect(pro.seats).toBe(5);
+    const back = go({ ...pro, seats: 2 }, "business");
+    expect(back.seats).toBe(30);
+    expect(go(back, "pro").seats).toBe(2);
   });
 
   it("adds, changes and removes lines", () => {

@@ -4,11 +4,33 @@ import type { CartInput, CartLineInput, TermInput } from "@/lib/pricing/types";
 
 /** Pure cart edits used by the configurator; each returns a new cart. */
 
-export function setEdition(cart: CartInput, edition: string, catalog: Catalog): CartInput {
+/** The seats a buyer last had on each edition they left, by edition id. */
+export type SeatMemory = Readonly<Record<string, number>>;
+
+/**
+ * Switches the edition. The seats become the buyer's own figure for that edition when they had
+ * one (`memory`) and it is still within its range; else the current seats, brought within range.
+ */
+export function setEdition(cart: CartInput, edition: string, catalog: Catalog, memory: SeatMemory = {}): CartInput {
   const e = findEdition(catalog, edition);
-  const seats = e?.seats ? Math.min(Math.max(cart.seats ?? e.seats.min, e.seats.min), e.seats.max ?? Infinity) : undefined;
+  const range = e?.seats;
+  const within = (n: number | undefined) => n !== undefined && range != null && n >= range.min && n <= (range.max ?? Infinity);
+  const remembered = memory[edition];
+  const seats = !range
+    ? undefined
+    : within(remembered)
+      ? remembered
+      : Math.min(Math.max(cart.seats ?? range.min, range.min), range.max ?? Infinity);
   const { seats: _old, ...rest } = cart;
   return seats === undefined ? { ...rest, edition } : { ...rest, edition, seats };
+}
+
+/** The memory after the buyer leaves the cart's edition: its seats, when it has a valid figure, are remembered. */
+export function rememberSeats(memory: SeatMemory, cart: CartInput, catalog: Catalog): SeatMemory {
+  const range = findEdition(catalog, cart.edition)?.seats;
+  const seats = cart.seats;
+  if (!range || seats === undefined || seats < range.min || seats > (range.max ?? Infinity)) return memory;
+  return { ...memory, [cart.edition]: seats };
 }
 
 export function setSeats(cart: CartInput, seats: number | undefined): CartInput {

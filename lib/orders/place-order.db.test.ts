@@ -8,7 +8,7 @@ import { getVerificationForOrder, listPendingVerifications } from "@/lib/db/quer
 import { educationVerifications } from "@/lib/db/schema";
 import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
 import type { CheckoutInput } from "@/lib/validations/checkout";
-import { placeOrder } from "./place-order";
+import { orderPlacedUnder, placeOrder } from "./place-order";
 
 const now = new Date("2026-11-22T04:00:00Z");
 const organisation = { organisationName: "Acme Ltd", contactName: "Li Lei", mobile: "13800138000", email: "li@example.com" };
@@ -137,6 +137,17 @@ describe(`placing orders on ${testBackend}`, () => {
     };
     expect(await place(second, "reuser")).toEqual({ ok: false, error: "IDEMPOTENCY_CONFLICT" });
     expect(await countOrders(handle.db, { userId: "reuser" })).toBe(1);
+  });
+
+  it("finds the order a key produced, for its own buyer only", async () => {
+    const input = checkout();
+    const lookup = (userId: string, idempotencyKey = input.idempotencyKey) => orderPlacedUnder(handle.db, { userId, idempotencyKey });
+    expect(await lookup("refresher")).toBeNull();
+    const placed = await place(input, "refresher");
+    if (!placed.ok) throw new Error(`not placed: ${placed.error}`);
+    expect(await lookup("refresher")).toBe(placed.orderId);
+    expect(await lookup("someone-else")).toBeNull();
+    expect(await lookup("refresher", randomUUID())).toBeNull();
   });
 });
 

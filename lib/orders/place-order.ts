@@ -136,3 +136,8 @@ async function orderTarget(
   if (!target || !canUpgradeInPlace(target)) return { error: "UPGRADE_TARGET_INVALID" };
   return { method: "in-place", organisationId: target.id, name: target.name };
 }
+
+/** The order a buyer's checkout key already produced, if any: the wizard goes there instead of offering to place it again. */
+export async function orderPlacedUnder(db: Db, params: { userId: string; idempotencyKey: string }): Promise<string | null> {
+  return (await findOrderByIdempotencyKey(db, params))?.id ?? null;
+}
