@@ -43,6 +43,9 @@ export function usePricedCart(initial: DecodedCart, step: string, options: Price
       first.current = false;
       return;
     }
+    // A Back or Forward already under way (the page is at another step than this render's): leave that entry's URL alone.
+    const at = new URLSearchParams(window.location.search).get("step") ?? "";
+    if ((at || "edition") !== (step || "edition")) return;
     window.history.replaceState(window.history.state, "", urlFor(cart, step));
     if (resume) {
       stampEntry();
