@@ -30,6 +30,10 @@ async function expectNoPrice(page: Page, heading: string) {
 }
 
 test.describe("sales quote links", () => {
+  // Every journey here creates a sales account through the operator, then a buyer works through a
+  // second browser context: near 45 s on an idle box and past the 60 s default on a loaded one.
+  test.slow();
+
   test("a rep quotes business 30 + large meeting at 10%; the customer opens the link, accepts and pays ¥47,239.20", async ({
     salesRep: sales,
     buyer: account,
