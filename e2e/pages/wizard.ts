@@ -95,7 +95,10 @@ export class BuyWizard {
 
   /** Ticks every agreement on the agreements step. */
   async acceptAgreements() {
-    for (const box of await this.page.getByRole("checkbox").all()) await box.check();
+    // `.all()` does not wait: let the step render (it waits for the tab's saved checkout) before listing its boxes.
+    const boxes = this.page.getByRole("checkbox");
+    await expect(boxes.first()).toBeVisible();
+    for (const box of await boxes.all()) await box.check();
   }
 
   /** On the organisation step, as a visitor: "注册新账号", then the sign-up form; comes back to the step. */
