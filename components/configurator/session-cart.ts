@@ -38,8 +38,13 @@ const entryId = (): string | undefined => {
  * Next.js renders the entry again from the server and then rewrites its history state (dropping
  * the id) before effects run.
  */
-export function entryCheckout(): string | undefined {
-  return typeof window === "undefined" ? undefined : entryId();
+export function entryCheckout(cart: CartInput): string | undefined {
+  if (typeof window === "undefined") return undefined;
+  // A client-side navigation to another cart renders before Next.js pushes its history entry, so
+  // the state read now may still be the previous page's: it counts only when the address bar
+  // already shows the cart being rendered (a Back has moved both), else this is a new visit.
+  const shown = encodeCart(decodeCart(new URLSearchParams(window.location.search)).cart);
+  return shown === encodeCart(cart) ? entryId() : undefined;
 }
 
 /**

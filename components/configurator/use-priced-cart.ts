@@ -24,7 +24,7 @@ export function usePricedCart(initial: DecodedCart, step: string, options: Price
     [price, cart, codecErrors, locale, messages],
   );
   // Before the first paint: an entry of this checkout that holds an older cart shows the latest one.
-  const [checkoutId] = useState(() => (resume ? entryCheckout() : undefined));
+  const [checkoutId] = useState(() => (resume ? entryCheckout(initial.cart) : undefined));
   useLayoutEffect(() => {
     if (!resume) return;
     const latest = resumeSessionCart(initial.cart, checkoutId);
