@@ -75,7 +75,8 @@ describe("applyAdjustment", () => {
   });
 });
 
-const percentArb = fc.integer({ min: 0, max: 10_000 }).map((n) => (n / 100).toFixed(2));
+// Percentages 0.00–100.00 built from whole hundredths (the same two-place text as fen), no float division.
+const percentArb = fc.integer({ min: 0, max: 10_000 }).map((n) => fenToAmount(n));
 const voucherArb: fc.Arbitrary<VoucherTerms> = fc.oneof(
   fc.record({ code: fc.constant("P"), kind: fc.constant("percent" as const), percent: fc.integer({ min: 1, max: 99 }) }),
   fc.record({

@@ -28,7 +28,7 @@ export async function recordCatalogVersion(db: Db, params: { catalog: Catalog })
   return stored;
 }
 
-/** The recorded catalog version, or undefined if it was never served. */
+/** The recorded catalog version, or undefined if it has not been served yet. */
 export async function getCatalogVersion(db: Db, params: { version: string }): Promise<CatalogVersionRow | undefined> {
   const rows = await db.select().from(catalogVersions).where(eq(catalogVersions.version, params.version)).limit(1);
   return rows[0];
