@@ -3,12 +3,11 @@
 // `npm test` runs it after `next build` (vitest.process.config.ts), never beside the unit tests.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-const FIRST = Number(process.env.PROCESS_TEST_PORT ?? 3936);
-const SECOND = FIRST + 1;
 const dir = mkdtempSync(path.join(tmpdir(), "second-server-"));
 const started: ChildProcess[] = [];
 afterAll(async () => {
@@ -44,10 +43,25 @@ async function status(port: number, pathname: string): Promise<number> {
   }
 }
 
-async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+/** A port nobody listens on right now (the OS picks it), so a stray server on a fixed port cannot answer for ours. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Waits for `condition`; a server that exits first, or the deadline, fails with what the server printed. */
+async function until(condition: () => Promise<boolean>, server: ReturnType<typeof nextStart>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("timed out");
+    if (server.child.exitCode !== null) throw new Error(`the server exited with ${server.child.exitCode}:\n${server.output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms; the server printed:\n${server.output()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -55,13 +69,16 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
 describe("two `next start` on one DATA_DIR", () => {
   it("the second refuses to start, naming the folder and the first's pid; the first keeps serving /pricing", async () => {
     expect(existsSync(".next/BUILD_ID"), "run `next build` first (npm test does)").toBe(true);
+    const FIRST = await freePort();
+    let SECOND = await freePort();
+    while (SECOND === FIRST) SECOND = await freePort();
     const first = nextStart(FIRST);
-    await until(async () => (await status(FIRST, "/pricing")) === 200, 120_000);
+    await until(async () => (await status(FIRST, "/pricing")) === 200, first, 180_000);
     const owner = JSON.parse(readFileSync(path.join(dir, "quorum.lock"), "utf8"));
     expect(owner.pid).toBe(first.child.pid);
 
     const second = nextStart(SECOND);
-    const code = await Promise.race([second.exited, new Promise<"still running">((r) => setTimeout(() => r("still running"), 90_000))]);
+    const code = await Promise.race([second.exited, new Promise<"still running">((r) => setTimeout(() => r("still running"), 120_000))]);
     expect(code, second.output()).not.toBe("still running");
     expect(code).not.toBe(0);
     expect(second.output()).toContain(
@@ -77,5 +94,5 @@ describe("two `next start` on one DATA_DIR", () => {
     // Stopped normally, it hands the folder back.
     await stop(first.child);
     expect(existsSync(path.join(dir, "quorum.lock"))).toBe(false);
-  }, 300_000);
+  }, 360_000);
 });
