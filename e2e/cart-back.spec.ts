@@ -40,6 +40,12 @@ async function backAfterRefresh(wizard: BuyWizard, text: (typeof TEXT)[keyof typ
   await expect(wizard.summaryTotal).toHaveText("¥11,840.00");
   await expect(page).toHaveURL(/add=rooms%3A1/);
 
+  // Forward again: the add-ons step, the same cart.
+  await page.goForward();
+  await expect(wizard.stepHeading).toContainText(text.addons);
+  await expect(wizard.summaryTotal).toHaveText("¥11,840.00");
+  await expect(page).toHaveURL(/add=rooms%3A1&step=addons/);
+
   // A new visit to a cart link starts from that link, whatever the tab's session holds.
   await page.goto("/buy?edition=business&seats=8&term=1y");
   await expect(wizard.summaryTotal).toHaveText("¥11,120.00");
