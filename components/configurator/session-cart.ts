@@ -8,7 +8,9 @@ import type { CartInput } from "@/lib/pricing/types";
  * (its steps, pushed as the buyer moves on) carries the checkout's id in its history state; an
  * entry an older cart was written into (Back after a refresh renders it from its URL) is brought
  * to the latest cart, as Back without a refresh already does. A new visit (a link, a typed URL)
- * has no id and starts from its URL.
+ * has no id and starts from its URL. Which entry a wizard opens on is taken from the popstate
+ * event of a Back or Forward (`traversal`), since Next.js rewrites the entry's URL and state
+ * while it renders it again after a refresh.
  */
 const KEY = "quorum.cart.v1";
 const ENTRY = "quorumCheckout";
@@ -27,19 +29,44 @@ function stored(): Stored | undefined {
   }
 }
 
-const entryId = (): string | undefined => {
-  const state: unknown = window.history.state;
+const idIn = (state: unknown): string | undefined => {
   const id = state && typeof state === "object" ? (state as Record<string, unknown>)[ENTRY] : undefined;
   return typeof id === "string" ? id : undefined;
 };
 
+const entryId = (): string | undefined => idIn(window.history.state);
+
+/** Where a page of `/buy` (or a quote's checkout) is: its path, cart and step, as one comparable text. */
+const placeOf = (path: string, search: string): string => {
+  const params = new URLSearchParams(search);
+  const step = params.get("step") || "edition";
+  return `${path}?${encodeCart(decodeCart(params).cart)}#${step}`;
+};
+
 /**
- * The checkout id of the current history entry. Read it while rendering: on Back after a refresh,
- * Next.js renders the entry again from the server and then rewrites its history state (dropping
- * the id) before effects run.
+ * The last Back or Forward in this tab, taken from its popstate event: the entry it went to (path,
+ * cart and step as its URL read then) and that entry's checkout id. After a refresh, Next.js
+ * renders that entry again from the server and, when the render arrives, rewrites the entry's URL
+ * and history state (dropping the id), while the wizard already on screen has rewritten the
+ * address bar with the latest cart; so the wizard that mounts from that render cannot tell from
+ * the address bar or the history state that it is a traversal. The event's state cannot change.
  */
-export function entryCheckout(cart: CartInput): string | undefined {
+let traversal: { place: string; id: string | undefined } | undefined;
+if (typeof window !== "undefined") {
+  window.addEventListener("popstate", (event) => {
+    traversal = { place: placeOf(window.location.pathname, window.location.search), id: idIn(event.state) };
+  });
+}
+
+/**
+ * The checkout id of the entry a wizard for `cart` at `step` is opened on. Read it while rendering.
+ * A render of the entry the last Back or Forward went to (`traversal`) is that entry's; else the
+ * current history state's, which Next.js may rewrite before effects run.
+ */
+export function entryCheckout(cart: CartInput, step: string): string | undefined {
   if (typeof window === "undefined") return undefined;
+  const path = window.location.pathname;
+  if (traversal && traversal.place === placeOf(path, `${encodeCart(cart)}&step=${step || "edition"}`)) return traversal.id;
   // A client-side navigation to another cart renders before Next.js pushes its history entry, so
   // the state read now may still be the previous page's: it counts only when the address bar
   // already shows the cart being rendered (a Back has moved both), else this is a new visit.
@@ -53,6 +80,8 @@ export function entryCheckout(cart: CartInput): string | undefined {
  * with its checkout's id; an entry of no checkout starts a new one.
  */
 export function resumeSessionCart(current: CartInput, id: string | undefined): DecodedCart | undefined {
+  // A wizard has opened since the last Back or Forward: that traversal is handled.
+  traversal = undefined;
   const last = stored();
   if (id && last?.id === id) {
     stampEntry(id);

@@ -24,7 +24,7 @@ export function usePricedCart(initial: DecodedCart, step: string, options: Price
     [price, cart, codecErrors, locale, messages],
   );
   // Before the first paint: an entry of this checkout that holds an older cart shows the latest one.
-  const [checkoutId] = useState(() => (resume ? entryCheckout(initial.cart) : undefined));
+  const [checkoutId] = useState(() => (resume ? entryCheckout(initial.cart, step) : undefined));
   useLayoutEffect(() => {
     if (!resume) return;
     const latest = resumeSessionCart(initial.cart, checkoutId);
@@ -33,6 +33,8 @@ export function usePricedCart(initial: DecodedCart, step: string, options: Price
       // eslint-disable-next-line react-hooks/set-state-in-effect
       setCartState(latest.cart);
       setCodecErrors(latest.errors);
+      // The address bar shows it from the same paint (Next.js has just written this render's older URL).
+      window.history.replaceState(window.history.state, "", urlFor(latest.cart, step));
     }
     // Only on opening: later changes are saved below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
