@@ -31,3 +31,38 @@ describe("the limits table", () => {
     expect(scaledPoints(points, scale)).toBe(expected);
   });
 });
+
+describe("the limits' environment", () => {
+  const PUBLIC = {
+    BETTER_AUTH_URL: "https://store.example.com",
+    BETTER_AUTH_SECRET: "a".repeat(32),
+    SANDBOX_PAYMENT_SECRET: "s".repeat(32),
+    QUORUM_SANDBOX_PAYMENTS: "1",
+  };
+
+  it.each([
+    [{}, 1],
+    [{ QUORUM_RATE_LIMITS: "100" }, 100],
+    [{ QUORUM_RATE_LIMITS: "0.5" }, 0.5],
+    [{ QUORUM_RATE_LIMITS: "off" }, "off"],
+    [{ ...PUBLIC, QUORUM_RATE_LIMITS: "3" }, 3],
+  ])("%j → QUORUM_RATE_LIMITS %s", async (source, expected) => {
+    const { parseEnv } = await import("@/lib/env");
+    expect(parseEnv(source).QUORUM_RATE_LIMITS).toBe(expected);
+  });
+
+  it.each([
+    [{ QUORUM_RATE_LIMITS: "0" }, /QUORUM_RATE_LIMITS/],
+    [{ QUORUM_RATE_LIMITS: "lots" }, /QUORUM_RATE_LIMITS/],
+    [{ ...PUBLIC, QUORUM_RATE_LIMITS: "off" }, /QUORUM_RATE_LIMITS: cannot be off on a public deployment/],
+    [{ TRUSTED_PROXIES: "10.0.0.1, proxy.internal" }, /TRUSTED_PROXIES: .*"proxy.internal" is not an IP address/],
+  ])("%j is refused", async (source, message) => {
+    const { parseEnv } = await import("@/lib/env");
+    expect(() => parseEnv(source)).toThrow(message);
+  });
+
+  it("accepts a list of trusted proxies", async () => {
+    const { parseEnv } = await import("@/lib/env");
+    expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.1, 10.1.0.0/16, fd00::/8" }).TRUSTED_PROXIES).toBe("10.0.0.1, 10.1.0.0/16, fd00::/8");
+  });
+});
