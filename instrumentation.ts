@@ -17,6 +17,8 @@ export async function register() {
 }
 
 async function start() {
+  // Before any request: the limits need each request's real socket peer address (lib/limits/peer.ts).
+  (await import("./lib/limits/peer")).stampPeerAddresses();
   const { env, startupWarnings } = await import("./lib/env");
   for (const warning of startupWarnings(env())) console.warn(warning);
   // Every agreement in force has its full text at its current version, or the server does not start.

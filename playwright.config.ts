@@ -52,6 +52,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       QUORUM_BENCH: "0",
       QUORUM_TEST_CLOCK: "1",
+      // Every test comes from 127.0.0.1: the per-address limits ×100, so the suite never trips them
+      // (the real ones are tested in lib/limits and scripts/rate-limits.process.test.ts); per-account back-off is unscaled.
+      QUORUM_RATE_LIMITS: "100",
       QUORUM_BOOTSTRAP_OPERATORS: "e2e-operator@example.com",
       QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: "e2e operator password",
     },

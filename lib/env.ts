@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./limits/address";
 
 // No `server-only` here: plain node scripts (start, migrate) read the environment too.
 const envSchema = z
@@ -45,6 +46,21 @@ const envSchema = z
     // The CJK font embedded in quote PDFs, a .ttf/.otf/.ttc path. Unset: the first of Debian's fonts-noto-cjk
     // or fonts-wqy-zenhei found (lib/quotes/pdf.ts). For a .ttc, QUOTE_PDF_FONT_NAME picks the face by its
     // PostScript name (see `fc-query -f '%{postscriptname}\n' FILE`), e.g. NotoSansCJKsc-Regular.
+    // Reverse proxies whose X-Forwarded-For is believed (lib/limits/address.ts): comma-separated addresses and
+    // CIDR ranges. Unset: none, so a client's address is the socket's peer and X-Forwarded-For is ignored.
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .superRefine((v, ctx) => {
+        try {
+          parseTrustedProxies(v);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: `must be comma-separated IP addresses or CIDR ranges: ${(error as Error).message}` });
+        }
+      }),
+    // The abuse limits (lib/limits/limits.ts): unset or 1 as listed, a factor (e.g. 50) scales every per-address
+    // budget, "off" turns every limit off (refused on a public deployment).
+    QUORUM_RATE_LIMITS: z.union([z.literal("off"), z.coerce.number().positive("must be off or a positive factor")]).default(1),
     QUOTE_PDF_FONT: z.string().optional(),
     QUOTE_PDF_FONT_NAME: z.string().optional(),
   })
@@ -64,6 +80,9 @@ const envSchema = z
           );
         }
       }
+    }
+    if (e.BETTER_AUTH_URL && e.QUORUM_RATE_LIMITS === "off") {
+      problem("QUORUM_RATE_LIMITS", "cannot be off on a public deployment (BETTER_AUTH_URL set)");
     }
     if (e.PAYMENT_PROVIDER === "sandbox" && !sandboxOn(e)) {
       problem(

@@ -153,7 +153,11 @@ export function ReviewStep({ cart, result: listed, draft, organisations, onPlace
       <PriceAdjustments result={result} subtotalLabel={t("voucher.subtotal")} className="pt-4" />
       {failure && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          <p>{t(`errors.${failure.error}`, { total: failure.error === "PRICE_CHANGED" ? formatMoney(failure.total) : "" })}</p>
+          <p>
+            {failure.error === "RATE_LIMITED"
+              ? failure.message
+              : t(`errors.${failure.error}`, { total: failure.error === "PRICE_CHANGED" ? formatMoney(failure.total) : "" })}
+          </p>
           {failure.error === "CART_INVALID" && (
             <ul className="list-disc pl-5">
               {failure.ruleErrors.map((e) => (

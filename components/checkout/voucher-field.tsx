@@ -25,6 +25,8 @@ export function VoucherField({ code, onChange, subtotal }: Props) {
   const id = useId();
   const [text, setText] = useState(code ?? "");
   const [error, setError] = useState<Exclude<CheckVoucherResult, { ok: true }>["error"] | null>(null);
+  // A refusal by the voucher limit carries its own message (with the wait), already in the buyer's language.
+  const [limitMessage, setLimitMessage] = useState<string | null>(null);
   const [applied, setApplied] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const checked = useRef(false);
@@ -39,6 +41,7 @@ export function VoucherField({ code, onChange, subtotal }: Props) {
         onChange(result.voucher.code, result.voucher);
       } else {
         setError(result.error);
+        setLimitMessage(result.error === "RATE_LIMITED" ? result.message : null);
         setApplied(null);
         setTerms(null);
         onChange(value, null);
@@ -107,7 +110,7 @@ export function VoucherField({ code, onChange, subtotal }: Props) {
       )}
       {error && (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {t(`errors.${error}`)}
+          {error === "RATE_LIMITED" ? limitMessage : t(`errors.${error}`)}
         </p>
       )}
     </form>

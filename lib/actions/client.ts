@@ -1,5 +1,12 @@
 import "server-only";
-import { createSafeActionClient, createValidatedMiddleware, returnServerError, type ValidationErrors } from "next-safe-action";
+import {
+  createMiddleware,
+  createSafeActionClient,
+  createValidatedMiddleware,
+  returnServerError,
+  type ValidationErrors,
+} from "next-safe-action";
+import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
@@ -7,6 +14,10 @@ import type { Role } from "@/lib/auth/roles";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locale";
+import { requestAddressKey } from "@/lib/limits/http";
+import { getLimits } from "@/lib/limits/limiter";
+import type { LimitName } from "@/lib/limits/limits";
+import { RATE_LIMITED, refusalMessage } from "@/lib/limits/refusal";
 
 /**
  * The one server-action client (next-safe-action). Every action is built from `publicAction`,
@@ -17,7 +28,9 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locale";
 
 /** Expected refusals raised by the middleware; the message files hold a key for each. */
 export type DeniedError = "UNAUTHENTICATED" | "FORBIDDEN";
-type ServerError = DeniedError | "SERVER_ERROR";
+/** A limit refused the request (lib/limits): when to try again and why, in the buyer's language. */
+export type RateLimited = { ok: false; error: typeof RATE_LIMITED; retryAfter: number; message: string };
+type ServerError = DeniedError | "SERVER_ERROR" | RateLimited;
 
 /** Messages per input path (`a.b` for a nested field, "" for the whole input): the one validation shape. */
 export type FieldErrors = Record<string, string[]>;
@@ -80,6 +93,25 @@ export const signedIn = createValidatedMiddleware<{ ctx: RequestContext; serverE
   },
 );
 
+/**
+ * Counts the call against the limit `name` for the client's address (lib/limits/limits.ts) before
+ * the input is even parsed, so malformed guesses count too; over it, the action answers
+ * RATE_LIMITED with the wait. `applies` (on the raw input) limits only some calls (a voucher code given).
+ * Chain with `.use(rateLimit(…))` and export with an access of `"…+limited"`.
+ */
+export function rateLimit(name: LimitName, applies: (clientInput: unknown) => boolean = () => true) {
+  return createMiddleware<{ ctx: RequestContext; serverError: ServerError }>().define(async ({ ctx, clientInput, next }) => {
+    if (applies(clientInput)) {
+      const refused = await (await getLimits()).consume(name, requestAddressKey(await headers()));
+      if (refused) {
+        const message = refusalMessage(ctx.locale, refused);
+        return returnServerError<ServerError>({ ok: false, error: RATE_LIMITED, retryAfter: refused.retryAfter, message });
+      }
+    }
+    return next();
+  });
+}
+
 /** After `signedIn`: a user holding none of `roles` gets FORBIDDEN. */
 export function hasRole(...roles: readonly Role[]) {
   return createValidatedMiddleware<{ ctx: RequestContext & { user: CurrentUser }; serverError: ServerError }>().define(
@@ -92,10 +124,15 @@ export function hasRole(...roles: readonly Role[]) {
 
 type SafeResult<Data> = { data?: Data; serverError?: ServerError; validationErrors?: FieldErrors };
 
-/** Who may call an action, as its middleware chain says: what refusal it can answer with. */
-export type Access = "public" | "user" | "role";
-type Refusal<A extends Access> = A extends "role" ? Denied : A extends "user" ? { ok: false; error: "UNAUTHENTICATED" } : never;
-const REFUSALS: Record<Access, readonly ServerError[]> = { public: [], user: ["UNAUTHENTICATED"], role: ["UNAUTHENTICATED", "FORBIDDEN"] };
+/**
+ * Who may call an action, as its middleware chain says: what refusal it can answer with. `+limited`
+ * after a chain with `rateLimit(…)`: it can also answer RATE_LIMITED.
+ */
+type Who = "public" | "user" | "role";
+export type Access = Who | `${Who}+limited`;
+type WhoRefusal<W> = W extends "role" ? Denied : W extends "user" ? { ok: false; error: "UNAUTHENTICATED" } : never;
+type Refusal<A extends Access> = A extends `${infer W}+limited` ? WhoRefusal<W> | RateLimited : WhoRefusal<A>;
+const REFUSALS: Record<Who, readonly DeniedError[]> = { public: [], user: ["UNAUTHENTICATED"], role: ["UNAUTHENTICATED", "FORBIDDEN"] };
 
 /**
  * A next-safe-action action of any input type. Declared as a method so its parameter is bivariant:
@@ -122,7 +159,10 @@ export function toAction<A extends Access, Data, R = Invalid, Input = unknown>(
     const result = await action(input);
     if (result.validationErrors) return onInvalid(result.validationErrors, input);
     const refused = result.serverError;
-    if (refused && refused !== "SERVER_ERROR" && REFUSALS[access].includes(refused)) return { ok: false, error: refused } as Refusal<A>;
+    const [who, limited] = access.split("+") as [Who, string | undefined];
+    if (typeof refused === "object" && limited) return refused as Refusal<A>;
+    if (typeof refused === "string" && refused !== "SERVER_ERROR" && REFUSALS[who].includes(refused))
+      return { ok: false, error: refused } as Refusal<A>;
     // A bug, already logged by handleServerError: it throws, as before, without its cause.
     if (refused) throw new Error("The action failed unexpectedly.");
     return result.data as Data;

@@ -7,7 +7,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { account, session, user, verification } from "@/lib/db/schema";
 import { env, type Env } from "@/lib/env";
 import { bootstrapOperators } from "./bootstrap";
-import { isLoopbackRequest, requestOrigins } from "./request";
+import { requestOrigins } from "./request";
 import { DEFAULT_DISCOUNT_LIMIT_PERCENT, ROLES } from "./roles";
 
 // No `server-only` here: scripts/create-operator.ts and vitest build auth instances too.
@@ -46,12 +46,10 @@ export function createAuth(db: Db, options: CreateAuthOptions) {
       // better-auth skips the origin (CSRF) check when NODE_ENV=test; keep it on everywhere.
       disableOriginCheck: false,
     },
-    rateLimit: {
-      // better-auth limits each client address (sign-in and sign-up: 3 per 10 s) in production.
-      // This machine itself (the test suite, local scripts) is exempt; a reverse proxy in front
-      // must set X-Forwarded-For to the client's address, or every client would look local.
-      customRules: { "/**": (request, rule) => (isLoopbackRequest(request) ? false : rule) },
-    },
+    // Off: better-auth's own limiter counts per process and believes any X-Forwarded-For. The auth
+    // route applies the store's limits instead (lib/limits/auth.ts): in the database, shared by every
+    // server, by the address TRUSTED_PROXIES allows, with per-account back-off on failed sign-ins.
+    rateLimit: { enabled: false },
     telemetry: { enabled: false },
     logger: {
       log(level, message, ...args) {

@@ -15,11 +15,3 @@ export function requestOrigins(request: Request | undefined): string[] {
     .filter((h) => HOST.test(h));
   return [...new Set(hosts)].flatMap((h) => [`http://${h}`, `https://${h}`]);
 }
-
-const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|::ffff:127(?:\.\d{1,3}){3})$/i;
-
-/** Whether the request comes from this machine (Next sets X-Forwarded-For to the socket's address). */
-export function isLoopbackRequest(request: Request): boolean {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",") ?? [];
-  return forwarded.length === 1 && LOOPBACK.test(forwarded[0]!.trim());
-}

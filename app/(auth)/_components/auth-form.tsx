@@ -62,7 +62,7 @@ function SpecForm<I extends FieldValues, O extends FieldValues>(props: {
   // method="post": a submit before hydration must not put the password in the URL.
   return (
     <form method="post" noValidate aria-labelledby={props.labelledBy} onSubmit={onSubmit} className="space-y-4">
-      <FormError messageKey={formError} />
+      <FormError error={formError} />
       {props.form.fields.map((f) => {
         const message = errors[f.name]?.message;
         const field: "name" | "email" | "password" = f.name;

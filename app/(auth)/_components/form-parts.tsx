@@ -2,15 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import type { AuthErrorKey } from "./auth-error";
+import { waitText } from "@/lib/limits/wait";
+import type { AuthFormError } from "./auth-error";
 
-/** The form-level error (wrong credentials, email taken…), announced when it appears. */
-export function FormError({ messageKey }: { messageKey: AuthErrorKey | undefined }) {
+/** The form-level error (wrong credentials, email taken, too many attempts and the wait…), announced when it appears. */
+export function FormError({ error }: { error: AuthFormError | undefined }) {
   const t = useTranslations("Auth.errors");
+  const tLimits = useTranslations("Limits");
   // The live region stays mounted so screen readers announce the message when it is filled in.
   return (
     <div role="alert" className="empty:hidden rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {messageKey ? t(messageKey) : null}
+      {!error ? null : "key" in error ? t(error.key) : tLimits(error.limited, { wait: waitText(tLimits, error.retryAfter) })}
     </div>
   );
 }

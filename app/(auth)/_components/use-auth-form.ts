@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
 import type { z } from "zod";
-import { authErrorKey, type AuthErrorKey } from "./auth-error";
+import { authFormError, type AuthFormError } from "./auth-error";
 
 type AuthCall<V> = (values: V) => Promise<{ error?: unknown }>;
 
@@ -15,13 +15,13 @@ type AuthCall<V> = (values: V) => Promise<{ error?: unknown }>;
  */
 export function useAuthForm<I extends FieldValues, O extends FieldValues>(schema: z.ZodType<O, I>, call: AuthCall<O>, next: string) {
   const router = useRouter();
-  const [formError, setFormError] = useState<AuthErrorKey>();
+  const [formError, setFormError] = useState<AuthFormError>();
   const [leaving, setLeaving] = useState(false);
   const { register, handleSubmit, formState } = useForm<I, unknown, O>({ resolver: zodResolver(schema) });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
     const { error } = await call(values).catch(() => ({ error: {} }));
-    if (error) return setFormError(authErrorKey(error as Parameters<typeof authErrorKey>[0]));
+    if (error) return setFormError(authFormError(error as Parameters<typeof authFormError>[0]));
     setLeaving(true);
     router.replace(next);
     router.refresh(); // the header and every server component read the new session

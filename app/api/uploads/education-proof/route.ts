@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { countProofUploadsSince, createProofUpload } from "@/lib/db/queries/proof-uploads";
 import { messagesFor } from "@/lib/i18n/messages";
+import { limitRequest } from "@/lib/limits/http";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { checkProofFile, MAX_PROOF_BYTES, type ProofUploadErrorCode } from "@/lib/uploads/proof";
 
@@ -27,6 +28,8 @@ const FORM_OVERHEAD = 64 * 1024;
  * taken from the bytes (PDF, PNG or JPEG), never from the browser's claim.
  */
 export async function POST(request: Request): Promise<Response> {
+  const limited = await limitRequest(request, "upload");
+  if (limited) return limited;
   const messages = messagesFor(requestLocale(request)).Checkout.proofUpload.errors;
   const fail = (code: ProofUploadErrorCode) =>
     Response.json({ errors: [{ code, path: "file", message: messages[code] }] }, { status: STATUS[code] });

@@ -3,6 +3,7 @@ import { negotiateLocale } from "@/lib/i18n/locale";
 import { messagesFor } from "@/lib/i18n/messages";
 import { getDb } from "@/lib/db/client";
 import { requestNow } from "@/lib/clock";
+import { limitPriceRequest } from "@/lib/limits/http";
 import { lookupVoucher } from "@/lib/vouchers";
 import { priceCart } from "@/lib/pricing";
 import { applyVoucher } from "@/lib/pricing/voucher";
@@ -11,6 +12,8 @@ import { priceRequestSchema } from "@/lib/validations/price-request";
 
 /** Public pricing API (PRODUCT.md §9): the same pricing module the pages run. */
 export async function POST(request: Request): Promise<Response> {
+  const limited = await limitPriceRequest(request);
+  if (limited) return limited;
   const locale = negotiateLocale(request.headers.get("accept-language"));
   const messages = messagesFor(locale);
   let body: unknown;
