@@ -16,6 +16,8 @@ import documentsEn from "@/messages/documents/en.json" with { type: "json" };
 import documentsZhCN from "@/messages/documents/zh-CN.json" with { type: "json" };
 import ordersEn from "@/messages/orders/en.json" with { type: "json" };
 import ordersZhCN from "@/messages/orders/zh-CN.json" with { type: "json" };
+import inputsEn from "@/messages/inputs/en.json" with { type: "json" };
+import inputsZhCN from "@/messages/inputs/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
@@ -29,6 +31,9 @@ const zh = {
   ...staffZhCN,
   ...documentsZhCN,
   ...ordersZhCN,
+  ...inputsZhCN,
+  // The input caps' rule messages are pricing rules (lib/pricing/rules.ts): the pricing translator reads them there.
+  Pricing: { ...zhCN.Pricing, rules: { ...zhCN.Pricing.rules, ...inputsZhCN.Inputs.rules } },
 };
 
 /** Every message of the app, shaped as the zh-CN files are (next-intl's `AppConfig` checks keys against it). */
@@ -47,6 +52,8 @@ const all: Record<Locale, Messages> = {
     ...staffEn,
     ...documentsEn,
     ...ordersEn,
+    ...inputsEn,
+    Pricing: { ...en.Pricing, rules: { ...en.Pricing.rules, ...inputsEn.Inputs.rules } },
   } satisfies Messages,
 };
 
