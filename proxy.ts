@@ -15,3 +15,20 @@ export function proxy(request: NextRequest): Response {
     return Response.json({ errors: [{ code: "BAD_REQUEST_TARGET", path: "", message }] }, { status: 400 });
   return new Response(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
+
+/**
+ * Requests without a body only. With a proxy in front of a route, Next.js tees the body and waits
+ * for all of it to arrive before the route runs (buffering up to 10 MB): that would undo the
+ * streamed limits of lib/http/read-body.ts (a 50 MB upload read whole before its 413).
+ */
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image).*)",
+      missing: [
+        { type: "header", key: "content-length" },
+        { type: "header", key: "transfer-encoding" },
+      ],
+    },
+  ],
+};

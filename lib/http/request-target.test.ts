@@ -26,6 +26,7 @@ describe("isCleanRequestTarget", () => {
     ["/q/%", false],
     ["/q/%E6%9C", false], // truncated
     ["/q/\uD800", false], // a raw lone surrogate
+    ["/sign-in?next=%EF%BF%BD", false], // U+FFFD: what Next.js makes of ?next=%FF before the proxy runs
   ])("%j → %s", (target, expected) => {
     expect(isCleanRequestTarget(target)).toBe(expected);
   });
@@ -40,7 +41,7 @@ describe("isCleanRequestTarget", () => {
     );
     fc.assert(
       fc.property(fc.string({ unit: "grapheme" }), (s) => {
-        fc.pre(!s.includes("\u0000"));
+        fc.pre(!s.includes("\u0000") && !s.includes("\uFFFD"));
         expect(isCleanRequestTarget(`/q/${encodeURIComponent(s)}?next=${encodeURIComponent(s)}`)).toBe(true);
       }),
     );

@@ -2,7 +2,7 @@
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Whether a piece of a URL decodes (percent-encoding, UTF-8) to text without NUL or a lone surrogate. */
+/** Whether a piece of a URL decodes (percent-encoding, UTF-8) to text without NUL, a lone surrogate or U+FFFD. */
 export function isCleanComponent(raw: string, form = false): boolean {
   let text: string;
   try {
@@ -10,7 +10,8 @@ export function isCleanComponent(raw: string, form = false): boolean {
   } catch {
     return false; // %FF, %C0%AF (overlong), %ED%A0%80 (an encoded surrogate), a stray "%"
   }
-  return !text.includes("\u0000") && !LONE_SURROGATE.test(text);
+  // U+FFFD: Next.js re-encodes a query's invalid bytes (%FF) as the replacement character before the proxy sees them.
+  return !text.includes("\u0000") && !text.includes("\uFFFD") && !LONE_SURROGATE.test(text);
 }
 
 /**
