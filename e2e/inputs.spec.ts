@@ -88,8 +88,8 @@ test.describe("the price API's bounds", () => {
 });
 
 test("bad bytes in paths, queries and `next` answer 400 or 404, never 500", async ({ request }) => {
-  const bad = ["%FF", "%C0%AF", "%00", "%ED%A0%80", "a%00b", "%E6%9C", "%"];
-  const targets = bad.flatMap((b) => [
+  const bad = ["%FF", "%C0%AF", "%00", "%ED%A0%80", "a%00b", "%E6%9C"];
+  const targets = [...bad, "%"].flatMap((b) => [
     `/q/${b}`,
     `/q/${b}/pdf`,
     `/q/${b}/checkout`,
@@ -99,16 +99,14 @@ test("bad bytes in paths, queries and `next` answer 400 or 404, never 500", asyn
     `/sales/quotes/${b}`,
     `/sales/quotes/${b}/pdf`,
     `/pay/sandbox/${b}`,
-    `/sign-in?next=${b}`,
-    `/sign-in?next=/orders/${b}`,
-    `/buy?edition=${b}`,
-    `/buy?add=${b}:1`,
     `/api/uploads/education-proof/${b}`,
   ]);
+  // In a query a stray "%" is read as itself (Next.js re-encodes it as %25): harmless text, so only real bad bytes here.
+  targets.push(...bad.flatMap((b) => [`/sign-in?next=${b}`, `/sign-in?next=/orders/${b}`, `/buy?edition=${b}`, `/buy?add=${b}:1`]));
   const answers = await Promise.all(
     targets.map(async (target) => [target, (await request.get(target, { maxRedirects: 0 })).status()] as const),
   );
-  for (const [target, status] of answers) expect([target, [400, 404].includes(status)]).toEqual([target, true]);
+  expect(answers.filter(([, status]) => status !== 400 && status !== 404)).toEqual([]);
   const api = await request.get(`/api/uploads/education-proof/%C0%AF`, { headers: { "accept-language": "en" } });
   expect(api.status()).toBe(400);
   expect((await api.json()).errors[0]).toMatchObject({ code: "BAD_REQUEST_TARGET", message: expect.stringContaining("malformed") });
