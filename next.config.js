@@ -7,6 +7,8 @@ const nextConfig = {
   // PGlite ships WASM and pdfkit reads its font data from its own folder: both must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pdfkit"],
   poweredByHeader: false,
+  // Every server action is a public endpoint: a checkout is a few kilobytes, so anything past this is refused with 413 unread.
+  experimental: { serverActions: { bodySizeLimit: "256kb" } },
   // A quote link's token is its key: never sent on as a Referer, never indexed.
   async headers() {
     return [

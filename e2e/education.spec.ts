@@ -3,10 +3,12 @@ import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test, type Account, type Operator } from "./fixtures";
 import { Header } from "./pages/auth";
 import { BuyWizard, OrderPage } from "./pages/wizard";
+import { minimalPdf } from "@/lib/testing/proof-files";
 
 const CART = "/buy?edition=education&seats=30&term=1y&add=large-meeting-500:1";
 const TOTAL = "¥33,588.00";
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
+// A whole PDF (header, cross-reference table, startxref, %%EOF): uploads check the structure, not only "%PDF-".
+const PDF = Buffer.from(minimalPdf());
 
 /** Configures the education example through the UI, signs `buyer` up at the organisation step, uploads a proof and places the order. */
 async function placeEducationOrder(page: Page, buyer: Account, institution: string) {

@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test, useEnglish, type Account } from "./fixtures";
 import { BuyWizard, OrderPage } from "./pages/wizard";
+import { minimalPdf } from "@/lib/testing/proof-files";
 
 const BUSINESS = "/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1";
 const TEST_NOW = "x-quorum-test-now";
 const minutesOn = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
+// A whole PDF (header, cross-reference table, startxref, %%EOF): uploads check the structure, not only "%PDF-".
+const PDF = Buffer.from(minimalPdf());
 
 const badge = (page: Page) => page.getByTestId("order-status");
 const history = (page: Page) => page.getByTestId("order-history");

@@ -18,6 +18,8 @@ import ordersEn from "@/messages/orders/en.json" with { type: "json" };
 import ordersZhCN from "@/messages/orders/zh-CN.json" with { type: "json" };
 import limitsEn from "@/messages/limits/en.json" with { type: "json" };
 import limitsZhCN from "@/messages/limits/zh-CN.json" with { type: "json" };
+import inputsEn from "@/messages/inputs/en.json" with { type: "json" };
+import inputsZhCN from "@/messages/inputs/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
@@ -32,6 +34,7 @@ const zh = {
   ...documentsZhCN,
   ...ordersZhCN,
   ...limitsZhCN,
+  ...inputsZhCN,
 };
 
 /** Every message of the app, shaped as the zh-CN files are (next-intl's `AppConfig` checks keys against it). */
@@ -51,6 +54,7 @@ const all: Record<Locale, Messages> = {
     ...documentsEn,
     ...ordersEn,
     ...limitsEn,
+    ...inputsEn,
   } satisfies Messages,
 };
 

@@ -15,6 +15,9 @@ export interface Evaluation {
   lines: PriceableLine[];
 }
 
+/** Most add-on lines a cart may hold: a catalog has a few dozen sku × term pairs, so this is never in a buyer's way. */
+export const MAX_CART_LINES = 100;
+
 const isCount = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n > 0;
 
 function priceFor(prices: { year?: string; month?: string }, term: Term) {
@@ -23,6 +26,12 @@ function priceFor(prices: { year?: string; month?: string }, term: Term) {
 
 /** Checks a cart against every rule of PRODUCT.md §2.3 and returns each breach and the lines fit to price. */
 export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
+  // Refused before any line is looked at, so the work a cart costs stays bounded however many lines are sent.
+  if (cart.addons.length > MAX_CART_LINES)
+    return {
+      breaches: [{ code: "TOO_MANY_LINES", path: "addons", params: { max: MAX_CART_LINES, count: cart.addons.length } }],
+      lines: [],
+    };
   const breaches: Breach[] = [];
   const lines: PriceableLine[] = [];
   const edition = findEdition(catalog, cart.edition);
@@ -115,6 +124,7 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
   });
 
   breaches.push(...capBreaches(cart, catalog, edition, seats));
+  breaches.push(...skuTotalBreaches(cart, catalog, breaches));
   return { breaches, lines };
 }
 
@@ -189,6 +199,28 @@ function capBreaches(cart: CartInput, catalog: Catalog, edition: Edition | undef
     if (used <= cap.limit) continue;
     const max = Math.max(0, cap.limit - (used - cart.addons[last]!.quantity));
     out.push({ code: cap.code, path: addonPath(last, "quantity"), params: { ...cap.params, total: used, max } });
+  }
+  return out;
+}
+
+/**
+ * The per-line quantity cap holds for each sku summed over its lines too (two lines of 999 rooms
+ * are 1,998 rooms), reported at the last line of that sku unless a cap already flagged that line.
+ */
+function skuTotalBreaches(cart: CartInput, catalog: Catalog, found: readonly Breach[]): Breach[] {
+  const limit = catalog.rules.maxLineQuantity;
+  const totals = new Map<string, { used: number; last: number }>();
+  cart.addons.forEach((line, i) => {
+    if (!isCount(line.quantity) || line.quantity > limit) return; // that line has its own QUANTITY_INVALID
+    const t = totals.get(line.sku) ?? { used: 0, last: -1 };
+    totals.set(line.sku, { used: t.used + line.quantity, last: i });
+  });
+  const out: Breach[] = [];
+  for (const [sku, { used, last }] of totals) {
+    const path = addonPath(last, "quantity");
+    if (used <= limit || found.some((b) => b.path === path)) continue;
+    const max = Math.max(0, limit - (used - cart.addons[last]!.quantity));
+    out.push({ code: "SKU_QUANTITY_LIMIT", path, params: { item: sku, limit, total: used, max } });
   }
   return out;
 }

@@ -42,6 +42,8 @@ export const RULE_CODES = [
   "WEBINAR_EXCEEDS_SEATS",
   "ROOMS_LIMIT",
   "VOUCHER_MIN_SPEND",
+  "TOO_MANY_LINES",
+  "SKU_QUANTITY_LIMIT",
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

@@ -11,12 +11,13 @@ const text = (body: string, status: number) =>
   new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
 
 export async function receiptPdfResponse(
-  db: Db,
+  openDb: () => Promise<Db>,
   params: { orderId: string; userId: string | undefined; locale: Locale },
 ): Promise<Response> {
   const messages = messagesFor(params.locale);
+  // The session first: the database is opened only for a signed-in buyer.
   if (!params.userId) return text(messages.Receipt.signIn, 401);
-  const lookup = await loadReceipt(db, { orderId: params.orderId, userId: params.userId, locale: params.locale });
+  const lookup = await loadReceipt(await openDb(), { orderId: params.orderId, userId: params.userId, locale: params.locale });
   if (!lookup.found && lookup.reason === "not-found") return text(messages.Receipt.notFound, 404);
   if (!lookup.found) {
     const status = messages.Order.status[lookup.status as keyof typeof messages.Order.status] ?? lookup.status;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { minimalJpeg, minimalPdf, minimalPng } from "@/lib/testing/proof-files";
 import { attachmentDisposition, checkProofFile, cleanFileName, MAX_PROOF_BYTES, sniffProofType } from "./proof";
 
 const bytes = (...parts: (number[] | string)[]) =>
@@ -35,17 +36,17 @@ describe("checkProofFile", () => {
     ["an HTML page named .pdf", { name: "licence.pdf", bytes: bytes("<html>") }, { ok: false, error: "UNSUPPORTED_TYPE" }],
     [
       "a PDF named .png",
-      { name: "licence.png", bytes: bytes("%PDF-1.7") },
+      { name: "licence.png", bytes: minimalPdf() },
       { ok: true, fileName: "licence.png.pdf", contentType: "application/pdf" },
     ],
     [
       "a Chinese file name",
-      { name: "办学许可证.pdf", bytes: bytes("%PDF-1.4") },
+      { name: "办学许可证.pdf", bytes: minimalPdf() },
       { ok: true, fileName: "办学许可证.pdf", contentType: "application/pdf" },
     ],
     [
       "a path in the name",
-      { name: "C:\\Users\\li\\scan.jpg", bytes: bytes([0xff, 0xd8, 0xff, 0xdb]) },
+      { name: "C:\\Users\\li\\scan.jpg", bytes: minimalJpeg() },
       { ok: true, fileName: "scan.jpg", contentType: "image/jpeg" },
     ],
   ] as const)("%s", (_, file, expected) => {
@@ -53,11 +54,10 @@ describe("checkProofFile", () => {
   });
 
   it("takes exactly 10 MB and refuses one byte more", () => {
-    const at = new Uint8Array(MAX_PROOF_BYTES);
-    at.set(PNG);
+    const at = minimalPng(MAX_PROOF_BYTES);
+    expect(at.length).toBe(MAX_PROOF_BYTES);
     expect(checkProofFile({ name: "big.png", bytes: at })).toMatchObject({ ok: true, contentType: "image/png" });
-    const over = new Uint8Array(MAX_PROOF_BYTES + 1);
-    over.set(PNG);
+    const over = minimalPng(MAX_PROOF_BYTES + 1);
     expect(checkProofFile({ name: "big.png", bytes: over })).toEqual({ ok: false, error: "TOO_LARGE" });
   });
 });

@@ -5,6 +5,7 @@ import { countProofUploadsSince, createProofUpload } from "@/lib/db/queries/proo
 import { messagesFor } from "@/lib/i18n/messages";
 import { limitRequest } from "@/lib/limits/http";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { readBodyLimited } from "@/lib/http/read-body";
 import { checkProofFile, MAX_PROOF_BYTES, type ProofUploadErrorCode } from "@/lib/uploads/proof";
 
 const STATUS: Record<ProofUploadErrorCode, number> = {
@@ -25,7 +26,7 @@ const FORM_OVERHEAD = 64 * 1024;
 /**
  * POST multipart/form-data with the proof in field "file" (signed-in users): 201 `{ id, fileName,
  * size }`; otherwise `{ errors: [{ code, path, message }] }` in the buyer's language. The type is
- * taken from the bytes (PDF, PNG or JPEG), never from the browser's claim.
+ * taken from the whole file's structure (PDF, PNG or JPEG), never from the browser's claim.
  */
 export async function POST(request: Request): Promise<Response> {
   const limited = await limitRequest(request, "upload");
@@ -38,10 +39,13 @@ export async function POST(request: Request): Promise<Response> {
   if (origin && !requestOrigins(request).includes(origin)) return fail("CROSS_SITE");
   const user = await getCurrentUser();
   if (!user) return fail("UNAUTHENTICATED");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_PROOF_BYTES + FORM_OVERHEAD) return fail("TOO_LARGE");
+  // Streamed with the limit: a body without Content-Length is refused as soon as it crosses it, never read whole first.
+  const body = await readBodyLimited(request, MAX_PROOF_BYTES + FORM_OVERHEAD);
+  if (!body.ok) return fail("TOO_LARGE");
   let form: FormData;
   try {
-    form = await request.formData();
+    const headers = { "content-type": request.headers.get("content-type") ?? "" };
+    form = await new Response(body.bytes as Uint8Array<ArrayBuffer>, { headers }).formData();
   } catch {
     return fail("INVALID_FORM");
   }

@@ -9,6 +9,7 @@ import { priceCart } from "@/lib/pricing";
 import { applyVoucher } from "@/lib/pricing/voucher";
 import { voucherCodeSchema } from "@/lib/validations/voucher";
 import { priceRequestSchema } from "@/lib/validations/price-request";
+import { BODY_LIMITS, readTextLimited } from "@/lib/http/read-body";
 
 /** Public pricing API (PRODUCT.md §9): the same pricing module the pages run. */
 export async function POST(request: Request): Promise<Response> {
@@ -16,9 +17,15 @@ export async function POST(request: Request): Promise<Response> {
   if (limited) return limited;
   const locale = negotiateLocale(request.headers.get("accept-language"));
   const messages = messagesFor(locale);
+  const read = await readTextLimited(request, BODY_LIMITS.priceApi);
+  if (!read.ok) {
+    const message = messages.Inputs.bodyTooLarge.replace("{max}", "1 MB");
+    return Response.json({ errors: [{ code: "PAYLOAD_TOO_LARGE", path: "", message }] }, { status: 413 });
+  }
   let body: unknown;
   try {
-    body = JSON.parse(await request.text());
+    if (read.text === undefined) throw new SyntaxError("not UTF-8");
+    body = JSON.parse(read.text);
   } catch {
     return Response.json({ errors: [{ code: "INVALID_JSON", path: "", message: messages.Api.invalidJson }] }, { status: 400 });
   }

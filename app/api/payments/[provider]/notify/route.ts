@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { handlePaymentNotification } from "@/lib/payments/notify";
 import { findPaymentProvider } from "@/lib/payments/registry";
+import { BODY_LIMITS, readBodyLimited } from "@/lib/http/read-body";
 
 /**
  * POST a provider's signed payment notification (PRODUCT.md §9). 400 `{ ok: false, error }` for
@@ -10,7 +11,9 @@ import { findPaymentProvider } from "@/lib/payments/registry";
 export async function POST(request: Request, { params }: { params: Promise<{ provider: string }> }): Promise<Response> {
   const provider = findPaymentProvider((await params).provider);
   if (!provider) return Response.json({ ok: false, error: "UNKNOWN_PROVIDER" }, { status: 404 });
-  const rawBody = await request.text();
+  const read = await readBodyLimited(request, BODY_LIMITS.paymentNotify);
+  if (!read.ok) return Response.json({ ok: false, error: "TOO_LARGE" }, { status: 413 });
+  const rawBody = new TextDecoder().decode(read.bytes);
   const result = await handlePaymentNotification(await getDb(), provider, { headers: request.headers, rawBody, now: new Date() });
   return Response.json(result.body, { status: result.status });
 }

@@ -7,5 +7,5 @@ import { receiptPdfResponse } from "@/lib/receipts/pdf-response";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [user, locale] = [await getCurrentUser(), await getLocale()];
-  return receiptPdfResponse(await getDb(), { orderId: id, userId: user?.id, locale });
+  return receiptPdfResponse(getDb, { orderId: id, userId: user?.id, locale });
 }

@@ -11,9 +11,12 @@ import { quotePdfResponse, quoteUnavailableResponse } from "@/lib/quotes/pdf-res
 /** GET /sales/quotes/<id>/pdf: the current version of a quote as a PDF, for its rep or an operator. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [user, locale, db] = [await getCurrentUser(), await getLocale(), await getDb()];
+  const [user, locale] = [await getCurrentUser(), await getLocale()];
+  // The session and the role first: a stranger's request never reaches the quotes table.
+  if (!user || (user.role !== "sales" && user.role !== "operator")) return quoteUnavailableResponse(locale, 404);
+  const db = await getDb();
   const found = await getQuoteWithVersions(db, { quoteId: id });
-  const allowed = user && found && canManageQuote(user, found.quote);
+  const allowed = found && canManageQuote(user, found.quote);
   const version = found?.versions.find((v) => v.version === found.quote.currentVersion);
   const catalog = found && (await catalogForVersion(db, found.quote.catalogVersion));
   if (!allowed || !found || !version || !catalog) return quoteUnavailableResponse(locale, 404);
