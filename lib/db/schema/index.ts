@@ -9,3 +9,4 @@ export * from "./payments";
 export * from "./services";
 export * from "./vouchers";
 export * from "./quotes";
+export * from "./audit";
