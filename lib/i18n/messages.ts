@@ -16,6 +16,8 @@ import documentsEn from "@/messages/documents/en.json" with { type: "json" };
 import documentsZhCN from "@/messages/documents/zh-CN.json" with { type: "json" };
 import ordersEn from "@/messages/orders/en.json" with { type: "json" };
 import ordersZhCN from "@/messages/orders/zh-CN.json" with { type: "json" };
+import auditEn from "@/messages/audit/en.json" with { type: "json" };
+import auditZhCN from "@/messages/audit/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
@@ -29,6 +31,7 @@ const zh = {
   ...staffZhCN,
   ...documentsZhCN,
   ...ordersZhCN,
+  ...auditZhCN,
 };
 
 /** Every message of the app, shaped as the zh-CN files are (next-intl's `AppConfig` checks keys against it). */
@@ -47,6 +50,7 @@ const all: Record<Locale, Messages> = {
     ...staffEn,
     ...documentsEn,
     ...ordersEn,
+    ...auditEn,
   } satisfies Messages,
 };
 

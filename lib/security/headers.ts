@@ -1,0 +1,52 @@
+// The security headers of every response (issue 11 item 8): a per-request nonce CSP, no framing,
+// no sniffing, a referrer policy, HSTS over https and a permissions policy. Pure: proxy.ts sets them.
+
+/** A fresh nonce: 16 random bytes, base64 (unpredictable, unique per request). */
+export function createNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * The Content-Security-Policy for one response. Scripts only with this request's nonce (Next puts it
+ * on its own scripts, read from the request's CSP header) and what they load ('strict-dynamic');
+ * stylesheets from the origin or with the nonce, style attributes (React's `style`) allowed; nothing
+ * may frame the store. `dev` adds 'unsafe-eval' (React's dev stacks); `https` upgrades subresources.
+ */
+export function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "frame-src 'self'",
+    ...(options.https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/** A quote link's token is its key: never sent on as a Referer (/q/…); elsewhere the origin only, cross-origin. */
+export function referrerPolicy(pathname: string): string {
+  return pathname === "/q" || pathname.startsWith("/q/") ? "no-referrer" : "strict-origin-when-cross-origin";
+}
+
+export const HSTS = "max-age=63072000; includeSubDomains";
+export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
+
+/** Every security header for a response to `pathname` (the CSP carrying `nonce`); HSTS only over https. */
+export function securityHeaders(params: { pathname: string; nonce: string; dev: boolean; https: boolean }) {
+  return {
+    "Content-Security-Policy": contentSecurityPolicy(params.nonce, params),
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": referrerPolicy(params.pathname),
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    ...(params.https ? { "Strict-Transport-Security": HSTS } : {}),
+  } satisfies Record<string, string>;
+}
