@@ -175,7 +175,7 @@ test.describe("a phone (390×844)", () => {
     await staff.page.goto("/operator/verifications");
     await new SignInForm(staff.page).submit(OPERATOR);
     await expect(staff.page).toHaveURL("/operator/verifications");
-    for (const path of ["verifications", "leads", "vouchers", "quotes", "staff"]) {
+    for (const path of ["verifications", "leads", "vouchers", "quotes", "staff", "audit"]) {
       await staff.page.goto(`/operator/${path}`);
       await expectPhoneReady(staff.page);
     }

@@ -10,15 +10,14 @@ export function createNonce(): string {
 /**
  * The Content-Security-Policy for one response. Scripts only with this request's nonce (Next puts it
  * on its own scripts, read from the request's CSP header) and what they load ('strict-dynamic');
- * stylesheets from the origin or with the nonce, style attributes (React's `style`) allowed; nothing
- * may frame the store. `dev` adds 'unsafe-eval' (React's dev stacks); `https` upgrades subresources.
+ * styles from the origin and inline (what React and Next emit); nothing may frame the store. `dev` adds 'unsafe-eval' (React's dev stacks); `https` upgrades subresources.
  */
 export function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean }): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
-    "style-src-attr 'unsafe-inline'",
+    // React and Next insert inline styles (style elements and attributes) without a nonce; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self' data:",
     "connect-src 'self'",
