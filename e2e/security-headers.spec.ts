@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Page, Response } from "@playwright/test";
 import { expect, OPERATOR, test } from "./fixtures";
 import { SignInForm } from "./pages/auth";
@@ -147,22 +149,24 @@ test.describe("security headers", () => {
     page.on("console", (m) => {
       if (/frame-ancestors|Refused to (display|frame)/i.test(m.text())) refused.push(m.text());
     });
-    // An attacker's page on another origin (localhost is not 127.0.0.1; served by the test, both
-    // loopback so Chrome's private-network rule does not interfere) iframing the store's checkout.
+    // An attacker's page on another origin (another port), served by a small server of the test's own.
     const target = `${store.origin}/buy?edition=business&seats=30&term=1y`;
-    const attacker = `http://localhost:${store.port}/__attacker`;
-    await page.route(attacker, (route) =>
-      route.fulfill({
-        contentType: "text/html",
-        body: `<!doctype html><title>attacker</title><iframe id="f" src="${target}" width="800" height="600"></iframe>`,
-      }),
-    );
-    await page.goto(attacker);
-    await expect.poll(() => refused.length).toBeGreaterThan(0);
-    const frame = page.frames().find((f) => f !== page.mainFrame());
-    expect(frame).toBeDefined();
-    // The store never renders inside: no page heading, no checkout.
-    await expect(frame!.getByRole("heading")).toHaveCount(0);
-    await expect(frame!.getByTestId("summary-total")).toHaveCount(0);
+    const attacker = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(`<!doctype html><title>attacker</title><iframe src="${target}" width="800" height="600"></iframe>`);
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
+    try {
+      await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
+      await expect.poll(() => refused.length).toBeGreaterThan(0);
+      expect(refused.join("\n")).toContain("frame-ancestors 'none'");
+      const frame = page.frames().find((f) => f !== page.mainFrame());
+      expect(frame).toBeDefined();
+      // The store never renders inside: no page heading, no checkout.
+      await expect(frame!.getByRole("heading")).toHaveCount(0);
+      await expect(frame!.getByTestId("summary-total")).toHaveCount(0);
+    } finally {
+      attacker.close();
+    }
   });
 });
