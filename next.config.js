@@ -1,4 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { BODY_REQUEST_HEADERS } from "./lib/security/static-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -9,16 +10,18 @@ const nextConfig = {
   poweredByHeader: false,
   // Every server action is a public endpoint: a checkout is a few kilobytes, so anything past this is refused with 413 unread.
   experimental: { serverActions: { bodySizeLimit: "256kb" } },
-  // A quote link's token is its key: never sent on as a Referer, never indexed.
+  // A quote link's token is its key: never indexed. Its no-referrer policy and every other security
+  // header are set per request by proxy.ts (lib/security/headers.ts), which skips requests with a
+  // body; those get the request-independent ones here.
   async headers() {
+    const bodyHeaders = Object.entries(BODY_REQUEST_HEADERS).map(([key, value]) => ({ key, value }));
     return [
       {
         source: "/q/:path*",
-        headers: [
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "X-Robots-Tag", value: "noindex" },
-        ],
+        headers: [{ key: "X-Robots-Tag", value: "noindex" }],
       },
+      { source: "/:path*", has: [{ type: "header", key: "content-length" }], headers: bodyHeaders },
+      { source: "/:path*", has: [{ type: "header", key: "transfer-encoding" }], headers: bodyHeaders },
     ];
   },
 };

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
-import { agreements } from "../lib/agreements";
 import { expect, expectAccessible, OPERATOR, test, useEnglish } from "./fixtures";
 import { SignInForm } from "./pages/auth";
+import { PUBLIC_PAGES } from "./pages/public-pages";
 import { BuyWizard, OrderPage } from "./pages/wizard";
 
 // Runs in the "phone" project only (390×844, touch): every page fits the screen and passes axe.
@@ -50,21 +50,6 @@ async function expectHeaderOnOneLinePerLink(page: Page) {
     expect(box!.height, `${await button.textContent()} wraps`).toBeLessThan(48);
   }
 }
-
-const PUBLIC_PAGES = [
-  "/pricing",
-  "/pricing?billing=monthly",
-  "/buy",
-  "/buy?edition=pro&seats=lots&term=13m&add=mra:1&add=hologram:2",
-  "/contact-sales",
-  "/contact-sales?edition=enterprise",
-  "/contact-sales/thanks",
-  "/sign-in",
-  "/sign-up",
-  "/forbidden",
-  "/no-such-page",
-  ...agreements.map((a) => `/agreements/${a.id}`),
-];
 
 test.describe("a phone (390×844)", () => {
   for (const locale of ["zh-CN", "en"] as const) {
@@ -190,7 +175,7 @@ test.describe("a phone (390×844)", () => {
     await staff.page.goto("/operator/verifications");
     await new SignInForm(staff.page).submit(OPERATOR);
     await expect(staff.page).toHaveURL("/operator/verifications");
-    for (const path of ["verifications", "leads", "vouchers", "quotes", "staff"]) {
+    for (const path of ["verifications", "leads", "vouchers", "quotes", "staff", "audit"]) {
       await staff.page.goto(`/operator/${path}`);
       await expectPhoneReady(staff.page);
     }

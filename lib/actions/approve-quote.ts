@@ -1,9 +1,10 @@
 "use server";
 
+import { auditSubjects } from "@/lib/audit";
 import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
 import { approveQuote } from "@/lib/quotes/lifecycle";
 import { quoteDecisionSchema, type QuoteAdminResult } from "@/lib/validations/quote-admin";
-import { hasRole, publicAction, signedIn, toAction } from "./client";
+import { audited, hasRole, publicAction, signedIn, toAction } from "./client";
 import { revalidateQuote } from "./revalidate-quote";
 
 /** An operator approves the version of a quote they saw waiting for approval: its link starts to work. Input `{ quoteId, version }`. */
@@ -12,6 +13,7 @@ export const approveQuoteAction: (input: unknown) => Promise<QuoteAdminResult> =
   publicAction("approve-quote", quoteDecisionSchema)
     .useValidated(signedIn)
     .useValidated(hasRole("operator"))
+    .useValidated(audited(auditSubjects.quote))
     .action(async ({ parsedInput: { quoteId, version }, ctx }): Promise<QuoteAdminResult> => {
       const approved = await approveQuote(ctx.db, { quoteId, approvedBy: ctx.user.id, now: ctx.now, version });
       if (!approved) {

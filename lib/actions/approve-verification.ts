@@ -1,8 +1,9 @@
 "use server";
 
+import { auditSubjects } from "@/lib/audit";
 import { approveVerificationSchema, type DecideVerificationResult } from "@/lib/validations/verification";
 import { decide } from "./decide-verification";
-import { hasRole, publicAction, signedIn, toFormAction, type FormAction } from "./client";
+import { audited, hasRole, publicAction, signedIn, toFormAction, type FormAction } from "./client";
 
 /** An operator approves an education verification: from then on its order can be paid. Decides once. */
 export const approveVerification: FormAction<DecideVerificationResult> = toFormAction(
@@ -11,5 +12,6 @@ export const approveVerification: FormAction<DecideVerificationResult> = toFormA
   publicAction("approve-verification", approveVerificationSchema)
     .useValidated(signedIn)
     .useValidated(hasRole("operator"))
+    .useValidated(audited(auditSubjects.verification))
     .action(async ({ parsedInput, ctx }) => decide(ctx, parsedInput.verificationId, { status: "approved" })),
 );

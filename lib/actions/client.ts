@@ -11,6 +11,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
+import { recordAudit, type AuditSubject } from "@/lib/audit";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locale";
@@ -120,6 +121,38 @@ export function hasRole(...roles: readonly Role[]) {
       return next();
     },
   );
+}
+
+/**
+ * After `hasRole`, on every operator and staff action: when the action succeeds (`{ ok: true }`),
+ * appends one audit entry — who (ctx.user), when (ctx.now), what (the action's name), the subject
+ * and its state before and after as `subject` names and reads it (lib/audit auditSubjects).
+ */
+export function audited<I, D = unknown>(subject: AuditSubject<I, D>) {
+  return createValidatedMiddleware<{
+    ctx: RequestContext & { user: CurrentUser };
+    serverError: ServerError;
+    metadata: { name: string };
+    parsedInput: I;
+  }>().define(async ({ ctx, parsedInput, metadata, next }) => {
+    const beforeId = subject.subject(parsedInput);
+    const before = beforeId === undefined ? null : await subject.load(ctx.db, beforeId);
+    const result = await next();
+    const data = result.data as D | undefined;
+    if (result.success && (data as { ok?: unknown } | undefined)?.ok === true) {
+      const afterId = subject.subject(parsedInput, data);
+      const { id, email, role } = ctx.user;
+      await recordAudit(ctx.db, {
+        now: ctx.now,
+        actor: { id, email, role },
+        kind: metadata.name,
+        subject: afterId ?? beforeId,
+        before,
+        after: afterId === undefined ? null : await subject.load(ctx.db, afterId),
+      });
+    }
+    return result;
+  });
 }
 
 type SafeResult<Data> = { data?: Data; serverError?: ServerError; validationErrors?: FieldErrors };

@@ -1,10 +1,11 @@
 "use server";
 
+import { auditSubjects } from "@/lib/audit";
 import { revalidatePath } from "next/cache";
 import { getAuth } from "@/lib/auth/auth";
 import { createSalesAccount } from "@/lib/auth/staff";
 import { createSalesAccountSchema, type CreateSalesAccountResult } from "@/lib/validations/staff";
-import { hasRole, publicAction, signedIn, toFormAction, type FormAction } from "./client";
+import { audited, hasRole, publicAction, signedIn, toFormAction, type FormAction } from "./client";
 
 /**
  * An operator creates a sales account (never from an existing account). The operator stays
@@ -16,6 +17,7 @@ export const createSalesAccountAction: FormAction<CreateSalesAccountResult> = to
   publicAction("create-sales-account", createSalesAccountSchema)
     .useValidated(signedIn)
     .useValidated(hasRole("operator"))
+    .useValidated(audited(auditSubjects.staffByEmail))
     .action(async ({ parsedInput, ctx }): Promise<CreateSalesAccountResult> => {
       const result = await createSalesAccount(await getAuth(), ctx.db, parsedInput);
       if (!result.ok)

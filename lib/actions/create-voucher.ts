@@ -1,10 +1,11 @@
 "use server";
 
+import { auditSubjects } from "@/lib/audit";
 import { revalidatePath } from "next/cache";
 import { createVoucher } from "@/lib/db/queries/vouchers";
 import { generateVoucherCode } from "@/lib/vouchers";
 import { createVoucherSchema, type CreateVoucherResult } from "@/lib/validations/voucher";
-import { hasRole, publicAction, signedIn, toFormAction, type FormAction } from "./client";
+import { audited, hasRole, publicAction, signedIn, toFormAction, type FormAction } from "./client";
 
 const FIELDS = ["code", "kind", "amount", "percent", "minimumSpend", "singleUse", "expiresAt"] as const;
 
@@ -15,6 +16,7 @@ export const createVoucherAction: FormAction<CreateVoucherResult> = toFormAction
   publicAction("create-voucher", createVoucherSchema)
     .useValidated(signedIn)
     .useValidated(hasRole("operator"))
+    .useValidated(audited(auditSubjects.voucher))
     .action(async ({ parsedInput, ctx }): Promise<CreateVoucherResult> => {
       if (parsedInput.expiresAt && parsedInput.expiresAt <= ctx.now)
         return { ok: false, error: "INVALID", fieldErrors: { expiresAt: ["Vouchers.errors.expiresAt"] } };

@@ -1,10 +1,11 @@
 "use server";
 
+import { auditSubjects } from "@/lib/audit";
 import { revalidatePath } from "next/cache";
 import { findUserById } from "@/lib/db/queries/users";
 import { issueQuote, type IssueQuoteResult } from "@/lib/quotes/issue";
 import { issueQuoteSchema } from "@/lib/validations/quote";
-import { hasRole, publicAction, signedIn, toAction } from "./client";
+import { audited, hasRole, publicAction, signedIn, toAction } from "./client";
 
 /** The quote builder's submit: a new quote or a revision; the rep's limit is read from the database, never the form. */
 export const issueQuoteAction = toAction(
@@ -12,6 +13,7 @@ export const issueQuoteAction = toAction(
   publicAction("issue-quote", issueQuoteSchema)
     .useValidated(signedIn)
     .useValidated(hasRole("sales", "operator"))
+    .useValidated(audited(auditSubjects.quote))
     .action(async ({ clientInput, ctx }): Promise<IssueQuoteResult> => {
       const row = await findUserById(ctx.db, { id: ctx.user.id });
       if (!row) return { ok: false, error: "FORBIDDEN" };

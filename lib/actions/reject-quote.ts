@@ -1,9 +1,10 @@
 "use server";
 
+import { auditSubjects } from "@/lib/audit";
 import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
 import { revokeQuote } from "@/lib/quotes/lifecycle";
 import { quoteDecisionSchema, type QuoteAdminResult } from "@/lib/validations/quote-admin";
-import { hasRole, publicAction, signedIn, toAction } from "./client";
+import { audited, hasRole, publicAction, signedIn, toAction } from "./client";
 import { revalidateQuote } from "./revalidate-quote";
 
 /**
@@ -15,6 +16,7 @@ export const rejectQuoteAction: (input: unknown) => Promise<QuoteAdminResult> = 
   publicAction("reject-quote", quoteDecisionSchema)
     .useValidated(signedIn)
     .useValidated(hasRole("operator"))
+    .useValidated(audited(auditSubjects.quote))
     .action(async ({ parsedInput: { quoteId, version }, ctx }): Promise<QuoteAdminResult> => {
       const found = await getQuoteWithVersions(ctx.db, { quoteId });
       if (!found) return { ok: false, error: "NOT_FOUND" };

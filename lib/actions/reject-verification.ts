@@ -1,8 +1,9 @@
 "use server";
 
+import { auditSubjects } from "@/lib/audit";
 import { rejectVerificationSchema, type DecideVerificationResult } from "@/lib/validations/verification";
 import { decide } from "./decide-verification";
-import { hasRole, publicAction, signedIn, toFormAction, type FormAction } from "./client";
+import { audited, hasRole, publicAction, signedIn, toFormAction, type FormAction } from "./client";
 
 /** An operator rejects an education verification with a reason (5–500 characters) the buyer reads on the order. Decides once. */
 export const rejectVerification: FormAction<DecideVerificationResult> = toFormAction(
@@ -11,5 +12,6 @@ export const rejectVerification: FormAction<DecideVerificationResult> = toFormAc
   publicAction("reject-verification", rejectVerificationSchema)
     .useValidated(signedIn)
     .useValidated(hasRole("operator"))
+    .useValidated(audited(auditSubjects.verification))
     .action(async ({ parsedInput: { verificationId, reason }, ctx }) => decide(ctx, verificationId, { status: "rejected", reason })),
 );

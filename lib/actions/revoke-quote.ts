@@ -1,11 +1,12 @@
 "use server";
 
+import { auditSubjects } from "@/lib/audit";
 import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
 import { revokeQuote } from "@/lib/quotes/lifecycle";
 import { canManageQuote } from "@/lib/quotes/staff-view";
 import { isClosed } from "@/lib/quotes/status";
 import { quoteIdSchema, type QuoteAdminResult } from "@/lib/validations/quote-admin";
-import { hasRole, publicAction, signedIn, toAction } from "./client";
+import { audited, hasRole, publicAction, signedIn, toAction } from "./client";
 import { revalidateQuote } from "./revalidate-quote";
 
 /** A salesperson revokes their own quote, an operator any quote; every link of it stops working. Input `{ quoteId }`. */
@@ -14,6 +15,7 @@ export const revokeQuoteAction: (input: unknown) => Promise<QuoteAdminResult> = 
   publicAction("revoke-quote", quoteIdSchema)
     .useValidated(signedIn)
     .useValidated(hasRole("sales", "operator"))
+    .useValidated(audited(auditSubjects.quote))
     .action(async ({ parsedInput: { quoteId }, ctx }): Promise<QuoteAdminResult> => {
       const found = await getQuoteWithVersions(ctx.db, { quoteId });
       // Another rep's quote is as good as missing: its existence is not theirs to learn.

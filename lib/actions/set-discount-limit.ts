@@ -1,9 +1,10 @@
 "use server";
 
+import { auditSubjects } from "@/lib/audit";
 import { revalidatePath } from "next/cache";
 import { setDiscountLimit } from "@/lib/db/queries/users";
 import { setDiscountLimitSchema, type SetDiscountLimitResult } from "@/lib/validations/staff";
-import { hasRole, publicAction, signedIn, toFormAction, type FormAction } from "./client";
+import { audited, hasRole, publicAction, signedIn, toFormAction, type FormAction } from "./client";
 
 /** An operator changes a sales account's discount limit. */
 export const setDiscountLimitAction: FormAction<SetDiscountLimitResult> = toFormAction(
@@ -12,6 +13,7 @@ export const setDiscountLimitAction: FormAction<SetDiscountLimitResult> = toForm
   publicAction("set-discount-limit", setDiscountLimitSchema)
     .useValidated(signedIn)
     .useValidated(hasRole("operator"))
+    .useValidated(audited(auditSubjects.staffById))
     .action(async ({ parsedInput, ctx }): Promise<SetDiscountLimitResult> => {
       const row = await setDiscountLimit(ctx.db, { id: parsedInput.id, percent: parsedInput.discountLimitPercent });
       if (!row) return { ok: false, error: "NOT_SALES" };

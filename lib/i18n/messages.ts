@@ -20,6 +20,8 @@ import limitsEn from "@/messages/limits/en.json" with { type: "json" };
 import limitsZhCN from "@/messages/limits/zh-CN.json" with { type: "json" };
 import inputsEn from "@/messages/inputs/en.json" with { type: "json" };
 import inputsZhCN from "@/messages/inputs/zh-CN.json" with { type: "json" };
+import auditEn from "@/messages/audit/en.json" with { type: "json" };
+import auditZhCN from "@/messages/audit/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
@@ -35,6 +37,7 @@ const zh = {
   ...ordersZhCN,
   ...limitsZhCN,
   ...inputsZhCN,
+  ...auditZhCN,
 };
 
 /** Every message of the app, shaped as the zh-CN files are (next-intl's `AppConfig` checks keys against it). */
@@ -55,6 +58,7 @@ const all: Record<Locale, Messages> = {
     ...ordersEn,
     ...limitsEn,
     ...inputsEn,
+    ...auditEn,
   } satisfies Messages,
 };
 

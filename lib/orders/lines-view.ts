@@ -2,7 +2,7 @@ import type { Locale } from "@/lib/catalog";
 import type { Db } from "@/lib/db/client";
 import { getQuoteWithVersions } from "@/lib/db/queries/quotes";
 import { findVoucherByCode } from "@/lib/db/queries/vouchers";
-import { voucherTerms } from "@/lib/vouchers";
+import { voucherCodeOf, voucherTerms } from "@/lib/vouchers";
 import type { OrderLineRow, OrderRow } from "@/lib/db/schema";
 import { messagesFor } from "@/lib/i18n/messages";
 import type { CartInput } from "@/lib/pricing/types";
@@ -32,9 +32,9 @@ export async function orderPricingInput(
       reference: found.quote.number,
     };
   }
-  const voucherLine = stored.find((l) => l.kind === "adjustment" && l.sku.startsWith("voucher:"));
-  if (voucherLine) {
-    const row = await findVoucherByCode(db, { code: voucherLine.sku.slice("voucher:".length) });
+  const voucherCode = voucherCodeOf(stored);
+  if (voucherCode !== undefined) {
+    const row = await findVoucherByCode(db, { code: voucherCode });
     if (!row) return undefined;
     input.voucher = voucherTerms(row);
   }

@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db/client";
-import { listStaleOrderIds, lockOrder as lockOrderRow, recordOrderStatus } from "@/lib/db/queries/orders";
+import { listOrderLines, listStaleOrderIds, lockOrder as lockOrderRow, recordOrderStatus } from "@/lib/db/queries/orders";
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import type { OrderRow, OrderStatus } from "@/lib/db/schema";
 import { reclaimQuote, releaseQuote } from "@/lib/quotes/lifecycle";
+import { reclaimVoucher, releaseVoucher, voucherCodeOf } from "@/lib/vouchers";
 import { isStale, PAYMENT_WINDOW_MS } from "./window";
 
 export { isStale, paymentDeadline, PAYMENT_WINDOW_MS } from "./window";
@@ -60,6 +61,12 @@ export async function transitionOrder(
   if ((to === "expired" || to === "cancelled") && current.quoteId) await releaseQuote(tx, { quoteId: current.quoteId, now });
   // A late payment on such an order takes the quote back, so its link cannot become a second order.
   if (to === "paid" && from === "expired" && current.quoteId) await reclaimQuote(tx, { quoteId: current.quoteId, now });
+  // The same for a single-use voucher: handed back with the unpaid order, taken back by a late payment.
+  if (to === "expired" || to === "cancelled") await releaseVoucher(tx, { orderId });
+  if (to === "paid" && from === "expired") {
+    const code = voucherCodeOf(await listOrderLines(tx, { orderId }));
+    if (code !== undefined) await reclaimVoucher(tx, { orderId, code, now });
+  }
   return { ok: true, order, from };
 }
 

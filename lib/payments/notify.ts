@@ -1,3 +1,4 @@
+import { auditRefusedNotification } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
 import { claimNotification, findPayment, setPaymentStatus, unclaimNotification } from "@/lib/db/queries/payments";
 import { markPaidAndFulfil } from "@/lib/orders/fulfil";
@@ -27,7 +28,16 @@ export async function handlePaymentNotification(
 ): Promise<NotifyResponse> {
   if (p.rawBody.length > MAX_NOTIFICATION_BYTES) return { status: 400, body: { ok: false, error: "MALFORMED" } };
   const verified = await provider.verifyNotification(p);
-  if (!verified.ok) return { status: 400, body: { ok: false, error: verified.reason } };
+  if (!verified.ok) {
+    await auditRefusedNotification(db, {
+      now: p.now,
+      provider: provider.id,
+      reason: verified.reason,
+      headers: p.headers,
+      rawBody: p.rawBody,
+    });
+    return { status: 400, body: { ok: false, error: verified.reason } };
+  }
   const { event } = verified;
 
   // The notification id is claimed first: of ten concurrent replays exactly one goes on.

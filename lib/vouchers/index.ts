@@ -2,8 +2,8 @@
 // used now. The statements are in lib/db/queries/vouchers.ts; redeeming happens with the order.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { findVoucherByCode } from "@/lib/db/queries/vouchers";
-import type { VoucherRow } from "@/lib/db/schema";
+import { findVoucherByCode, redeemVoucher, unredeemVoucherOfOrder } from "@/lib/db/queries/vouchers";
+import type { OrderLineRow, VoucherRow } from "@/lib/db/schema";
 import type { VoucherTerms } from "@/lib/pricing/types";
 
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -41,4 +41,29 @@ export function voucherUsability(row: VoucherRow | undefined, now: Date): Vouche
 /** A voucher that can be used now, as pricing terms, or why not. Read-only: redeeming happens with the order. */
 export async function lookupVoucher(db: Db, params: { code: string; now: Date }): Promise<VoucherLookup> {
   return voucherUsability(await findVoucherByCode(db, { code: params.code }), params.now);
+}
+
+const VOUCHER_SKU_PREFIX = "voucher:";
+
+/** The voucher code an order's stored lines carry (its `voucher:<code>` adjustment line), if any. */
+export function voucherCodeOf(lines: readonly Pick<OrderLineRow, "kind" | "sku">[]): string | undefined {
+  const line = lines.find((l) => l.kind === "adjustment" && l.sku.startsWith(VOUCHER_SKU_PREFIX));
+  return line?.sku.slice(VOUCHER_SKU_PREFIX.length);
+}
+
+/**
+ * An order that redeemed a single-use voucher ended unpaid (expired, cancelled): the voucher is
+ * handed back in that transaction, like a quote (lib/quotes/lifecycle.ts releaseQuote).
+ */
+export async function releaseVoucher(tx: Db, params: { orderId: string }): Promise<boolean> {
+  return (await unredeemVoucherOfOrder(tx, params)).length > 0;
+}
+
+/**
+ * A late payment arrived for an order whose voucher had been handed back: the order redeems it
+ * again unless another order took it meanwhile (then both orders stand: the money was received).
+ * A voucher that is not single-use was never redeemed, so nothing changes. True when it changed.
+ */
+export async function reclaimVoucher(tx: Db, params: { orderId: string; code: string; now: Date }): Promise<boolean> {
+  return redeemVoucher(tx, { code: params.code, orderId: params.orderId, now: params.now });
 }

@@ -132,3 +132,10 @@ export async function decideVerification(
   const [current] = await db.select().from(educationVerifications).where(eq(educationVerifications.id, params.id));
   return current ? { ok: false, error: "ALREADY_DECIDED", verification: current } : { ok: false, error: "NOT_FOUND" };
 }
+
+/** The verification with this id, if any (the audit log's before/after of a decision). */
+export async function findVerification(db: Db, params: { id: string }): Promise<EducationVerificationRow | undefined> {
+  if (!UUID.test(params.id)) return undefined;
+  const [row] = await db.select().from(educationVerifications).where(eq(educationVerifications.id, params.id));
+  return row;
+}

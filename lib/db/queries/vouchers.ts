@@ -47,6 +47,19 @@ export async function redeemVoucher(tx: Db, params: { code: string; orderId: str
   return rows.length === 1;
 }
 
+/**
+ * Hands back the single-use voucher an order redeemed (the order ended unpaid), inside that
+ * order's transaction: it can be used again. The code(s) handed back.
+ */
+export async function unredeemVoucherOfOrder(tx: Db, params: { orderId: string }): Promise<string[]> {
+  const rows = await tx
+    .update(vouchers)
+    .set({ redeemedOrderId: null, redeemedAt: null })
+    .where(eq(vouchers.redeemedOrderId, params.orderId))
+    .returning({ code: vouchers.code });
+  return rows.map((r) => r.code);
+}
+
 /** Every voucher, newest first, with the number of the order that redeemed it. */
 export async function listVouchers(db: Db, params: { limit: number }) {
   return db

@@ -10,3 +10,4 @@ export * from "./services";
 export * from "./vouchers";
 export * from "./quotes";
 export * from "./rate-limits";
+export * from "./audit";
