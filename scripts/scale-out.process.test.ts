@@ -192,6 +192,12 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => stop(s.child)));
   await new Promise((r) => proxy.close(r));
   await handle?.close();
+  // Wait for every session (ours closing, the servers') to leave, so dropping it ends nobody's connection.
+  await until(
+    () => admin(async (c) => (await c.query("select 1 from pg_stat_activity where datname = $1", [database])).rowCount === 0),
+    15_000,
+    "the database's sessions to end",
+  ).catch(() => {});
   await admin((c) => c.query(`drop database if exists ${database} with (force)`));
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
@@ -292,7 +298,8 @@ describe("two servers on one PostgreSQL behind a proxy", () => {
   });
 
   it("the expiry sweep runs once per period across both servers, and expires a stale order once", async () => {
-    const stale = await placeOrder(handle.db, checkout(), {
+    // The buyer has an organisation by now (the paid order above): this order makes a new one.
+    const stale = await placeOrder(handle.db, checkout({ upgrade: { method: "new" } }), {
       userId: buyer.userId,
       locale: "zh-CN",
       now: new Date(Date.now() - PAYMENT_WINDOW_MS - 60_000),
