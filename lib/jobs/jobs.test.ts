@@ -167,10 +167,13 @@ if (url) {
         open.push(q);
         return { server, q };
       });
+      // Started at once, as servers are: creating the same queues together must not deadlock (pg-boss 10's did).
+      const others = Array.from({ length: 4 }, (_, i) => `${name}-other-${i}`);
       for (const { server, q } of [a!, b!]) {
         await q.schedule(name, { everySeconds: 2 }, async (_data, job) => void runs.push({ server, id: job.id }));
-        await q.start();
+        for (const other of others) await q.work(other, async () => {});
       }
+      await Promise.all([a!.q.start(), b!.q.start()]);
       const started = Date.now();
       await new Promise((r) => setTimeout(r, 9_000));
       await a!.q.stop();

@@ -1,3 +1,4 @@
+import { Client } from "pg";
 import PgBoss from "pg-boss";
 import { assertJobName, DEFAULT_RETRY, type Every, type JobHandler, type JobQueue, type RetryOptions } from "./types";
 
@@ -10,6 +11,21 @@ export interface PgBossOptions {
   schema?: string;
   /** How often an idle worker looks for a job (pg-boss's default is 2 s). */
   pollingIntervalSeconds?: number;
+}
+
+// Any fixed key, apart from the start-up lock of lib/db/client.ts.
+const QUEUE_LOCK_KEY = 7_316_224_012;
+
+/** Runs `fn` holding a session advisory lock on a connection of its own, so servers do it one at a time. */
+async function withQueueLock(url: string, fn: () => Promise<void>): Promise<void> {
+  const client = new Client({ connectionString: url, application_name: "quorum-jobs-setup" });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [QUEUE_LOCK_KEY]);
+    await fn();
+  } finally {
+    await client.end(); // ending the session releases its lock
+  }
 }
 
 /**
@@ -31,8 +47,11 @@ export function createPgBossQueue(options: PgBossOptions): JobQueue {
       // A worker killed mid-job leaves it active: after this long another server retries it.
       expireInSeconds: Math.max(60, 5 * (d.every && "everySeconds" in d.every ? d.every.everySeconds : 60)),
     };
-    await b.createQueue(d.name, queue);
-    await b.updateQueue(d.name, queue); // createQueue keeps an existing queue's settings as they were
+    // pg-boss 10's create_queue deadlocks when two servers create one queue at once: they take turns.
+    await withQueueLock(options.url, async () => {
+      await b.createQueue(d.name, queue);
+      await b.updateQueue(d.name, queue); // createQueue keeps an existing queue's settings as they were
+    });
     await b.work<object>(
       d.name,
       { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
