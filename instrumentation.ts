@@ -25,12 +25,16 @@ async function start() {
   (await import("./lib/agreements/texts")).assertAgreementTextsValid();
   const { getDb } = await import("./lib/db/client");
   await getDb();
-  (await import("./lib/orders/state")).startExpirySweep(await getDb());
   // Payments whose notification was lost while the server was down are completed by asking the provider.
   const [{ reconcilePendingPayments }, { getPaymentProvider }] = await Promise.all([
     import("./lib/payments/reconcile"),
     import("./lib/payments/registry"),
   ]);
+  // Recurring work (expiry sweep, payment reconciliation) through the job queue: once across every server on PostgreSQL.
+  const [{ getJobQueue }, { scheduleRecurringJobs }] = await Promise.all([import("./lib/jobs"), import("./lib/jobs/recurring")]);
+  const jobs = getJobQueue({ url: env().DATABASE_URL });
+  await scheduleRecurringJobs(jobs, { db: await getDb(), provider: getPaymentProvider() });
+  await jobs.start();
   reconcilePendingPayments(await getDb(), getPaymentProvider(), { now: new Date() }).catch((error: unknown) =>
     console.error("[payments] start-up reconciliation failed", error),
   );

@@ -75,12 +75,38 @@ export function getDb(): Promise<Db> {
   return globalForDb.__dbPromise;
 }
 
+// Any fixed key: the servers of one PostgreSQL database take turns at migrating and seeding under it.
+const STARTUP_LOCK_KEY = 7_316_224_011;
+
+/**
+ * Runs `fn` while holding PostgreSQL's advisory lock for start-up, so servers started together on one database
+ * migrate it one after the other (the migrator has no lock of its own). The embedded database has one process.
+ */
+export async function withStartupLock<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  const client = (db as { $client?: unknown }).$client;
+  if (!(client instanceof Pool)) return fn();
+  // A session lock on a connection of its own, held while `fn` uses the others of the pool.
+  const holder = await client.connect();
+  try {
+    await holder.query("select pg_advisory_lock($1)", [STARTUP_LOCK_KEY]);
+    try {
+      return await fn();
+    } finally {
+      await holder.query("select pg_advisory_unlock($1)", [STARTUP_LOCK_KEY]);
+    }
+  } finally {
+    holder.release();
+  }
+}
+
 async function open(): Promise<Db> {
   const { DATABASE_URL, DATA_DIR } = env();
   const handle = createDb({ url: DATABASE_URL, dataDir: DATA_DIR });
   try {
-    await migrate(handle.db);
-    await seed(handle.db);
+    await withStartupLock(handle.db, async () => {
+      await migrate(handle.db);
+      await seed(handle.db);
+    });
     return handle.db;
   } catch (error) {
     await handle.close().catch(() => {});

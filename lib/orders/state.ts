@@ -108,16 +108,3 @@ export async function cancelOrder(db: Db, params: { orderId: string; userId: str
     return result.ok ? ({ ok: true } as const) : ({ ok: false, error: "INVALID_TRANSITION" } as const);
   });
 }
-
-const SWEEP_EVERY_MS = 60_000;
-const globalForSweep = globalThis as typeof globalThis & { __orderSweep?: ReturnType<typeof setInterval> };
-
-/** Starts the periodic expiry sweep once per process (start-up); errors are logged, never thrown. */
-export function startExpirySweep(db: Db): void {
-  if (globalForSweep.__orderSweep) return;
-  const run = () =>
-    void expireStaleOrders(db, { now: new Date() }).catch((error: unknown) => console.error("[orders] expiry sweep failed", error));
-  run();
-  globalForSweep.__orderSweep = setInterval(run, SWEEP_EVERY_MS);
-  globalForSweep.__orderSweep.unref?.();
-}
