@@ -81,7 +81,16 @@ const dirs: string[] = [];
 function nextStart(port: number) {
   const dir = mkdtempSync(path.join(tmpdir(), "scale-out-"));
   dirs.push(dir);
-  const env: NodeJS.ProcessEnv = { ...process.env, ...shared, DATABASE_URL: dbUrl, DATA_DIR: dir, NEXT_TELEMETRY_DISABLED: "1" };
+  // Every request comes from this one test through the proxy: scaled limits (as in playwright.config.ts) so
+  // the suite's dozens of placements are not refused as one abusive client; they are still counted, shared in the database.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...shared,
+    DATABASE_URL: dbUrl,
+    DATA_DIR: dir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    QUORUM_RATE_LIMITS: "100",
+  };
   delete env.QUORUM_TEST_CLOCK;
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
