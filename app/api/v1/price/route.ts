@@ -3,7 +3,7 @@ import { negotiateLocale } from "@/lib/i18n/locale";
 import { messagesFor } from "@/lib/i18n/messages";
 import { getDb } from "@/lib/db/client";
 import { requestNow } from "@/lib/clock";
-import { limitPriceRequest } from "@/lib/limits/http";
+import { limitRequest } from "@/lib/limits/http";
 import { lookupVoucher } from "@/lib/vouchers";
 import { priceCart } from "@/lib/pricing";
 import { applyVoucher } from "@/lib/pricing/voucher";
@@ -13,7 +13,7 @@ import { BODY_LIMITS, readTextLimited } from "@/lib/http/read-body";
 
 /** Public pricing API (PRODUCT.md §9): the same pricing module the pages run. */
 export async function POST(request: Request): Promise<Response> {
-  const limited = await limitPriceRequest(request);
+  const limited = await limitRequest(request, "price");
   if (limited) return limited;
   const locale = negotiateLocale(request.headers.get("accept-language"));
   const messages = messagesFor(locale);
@@ -40,6 +40,9 @@ export async function POST(request: Request): Promise<Response> {
   }
   let result = priceCart(parsed.data, catalog, { locale, messages: messages.Pricing });
   if (parsed.data.voucher !== undefined) {
+    // A code is looked up only past the voucher limit too (guessing codes stops fast).
+    const guessing = await limitRequest(request, "voucher");
+    if (guessing) return guessing;
     // Read-only: the voucher is looked up and applied, never redeemed, by a price request.
     const code = voucherCodeSchema.safeParse(parsed.data.voucher);
     const found = code.success
