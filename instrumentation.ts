@@ -24,12 +24,10 @@ async function start() {
   const { getDb } = await import("./lib/db/client");
   await getDb();
   (await import("./lib/orders/state")).startExpirySweep(await getDb());
-  // Payments whose notification was lost while the server was down are completed by asking the provider.
-  const [{ reconcilePendingPayments }, { getPaymentProvider }] = await Promise.all([
+  // Payments whose notification was lost (also while the server was down) are completed by asking the provider, every minute.
+  const [{ startReconciliationWorker }, { getPaymentProvider }] = await Promise.all([
     import("./lib/payments/reconcile"),
     import("./lib/payments/registry"),
   ]);
-  reconcilePendingPayments(await getDb(), getPaymentProvider(), { now: new Date() }).catch((error: unknown) =>
-    console.error("[payments] start-up reconciliation failed", error),
-  );
+  startReconciliationWorker(await getDb(), getPaymentProvider());
 }

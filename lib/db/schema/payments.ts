@@ -93,5 +93,6 @@ export const paymentRefunds = pgTable(
 );
 
 export type PaymentRefundRow = typeof paymentRefunds.$inferSelect;
+export type NewPaymentRefund = typeof paymentRefunds.$inferInsert;
 export type PaymentRow = typeof payments.$inferSelect;
 export type SandboxPaymentRow = typeof sandboxPayments.$inferSelect;
