@@ -4,7 +4,10 @@ import { SectionNav } from "@/components/section-nav";
 /** Operator pages share a small section nav; each page checks the operator role itself. */
 export default async function OperatorLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("OperatorNav");
-  const links = (["verifications", "leads", "vouchers", "quotes", "staff"] as const).map((p) => ({ href: `/operator/${p}`, text: t(p) }));
+  const links = (["verifications", "leads", "vouchers", "quotes", "payments", "staff"] as const).map((p) => ({
+    href: `/operator/${p}`,
+    text: t(p),
+  }));
   return (
     <SectionNav label={t("label")} links={links}>
       {children}

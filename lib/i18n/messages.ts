@@ -16,6 +16,8 @@ import documentsEn from "@/messages/documents/en.json" with { type: "json" };
 import documentsZhCN from "@/messages/documents/zh-CN.json" with { type: "json" };
 import ordersEn from "@/messages/orders/en.json" with { type: "json" };
 import ordersZhCN from "@/messages/orders/zh-CN.json" with { type: "json" };
+import paymentsAttentionEn from "@/messages/payments-attention/en.json" with { type: "json" };
+import paymentsAttentionZhCN from "@/messages/payments-attention/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
@@ -29,6 +31,7 @@ const zh = {
   ...staffZhCN,
   ...documentsZhCN,
   ...ordersZhCN,
+  ...paymentsAttentionZhCN,
 };
 
 /** Every message of the app, shaped as the zh-CN files are (next-intl's `AppConfig` checks keys against it). */
@@ -47,6 +50,7 @@ const all: Record<Locale, Messages> = {
     ...staffEn,
     ...documentsEn,
     ...ordersEn,
+    ...paymentsAttentionEn,
   } satisfies Messages,
 };
 
