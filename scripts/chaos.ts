@@ -49,9 +49,13 @@ let kills = 0;
 function start(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT) };
   delete env.DATABASE_URL;
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // A process group of its own: `next start` serves from a child process, and a kill must take both.
+  const child = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   server = child;
-  const collect = (c: Buffer) => (log += c.toString());
+  const collect = (c: Buffer) => {
+    log += c.toString();
+    if (process.env.CHAOS_DEBUG) process.stderr.write(c);
+  };
   child.stdout!.on("data", collect);
   child.stderr!.on("data", collect);
   up = (async () => {
@@ -70,16 +74,32 @@ function start(): Promise<void> {
   return up;
 }
 
-function waitExit(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once("exit", () => resolve()));
+/** Signals the server's whole process group (it and the child that serves). */
+function signal(child: ChildProcess, sig: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, sig);
+  } catch {
+    // already gone
+  }
+}
+
+/** Resolves once every process of the server's group has ended (the data folder and port are free). */
+async function waitExit(child: ChildProcess): Promise<void> {
+  for (;;) {
+    try {
+      process.kill(-child.pid!, 0);
+    } catch {
+      return;
+    }
+    await sleep(50);
+  }
 }
 
 /** SIGKILL, as the power going out would, then start again. */
 async function killAndRestart(): Promise<void> {
   const child = server!;
   kills += 1;
-  child.kill("SIGKILL");
+  signal(child, "SIGKILL");
   await waitExit(child);
   await start();
 }
@@ -199,13 +219,14 @@ async function main() {
   await start();
   const buyers = await Promise.all(Array.from({ length: PARALLEL }, () => signUp()));
 
-  // The killer: at seeded random moments 0.3–2.5 s apart, for as long as journeys run.
+  // The killer: KILLS times, each at a seeded random moment 0.5–4 s after the server is up again.
+  const KILLS = Math.max(3, Math.ceil(COUNT / 6));
   let running = true;
   const killer = (async () => {
-    while (running) {
-      await sleep(300 + Math.floor(random() * 2200));
-      if (!running) break;
+    for (let k = 0; k < KILLS && running; k++) {
       await up.catch(() => {});
+      await sleep(500 + Math.floor(random() * 3500));
+      if (!running) break;
       await killAndRestart();
     }
   })();
@@ -228,7 +249,7 @@ async function main() {
     await sleep(200);
   }
   const repaired = [...log.matchAll(/reconciliation at start-up: (\d+) repaired/g)].reduce((s, m) => s + Number(m[1]), 0);
-  server!.kill("SIGTERM");
+  signal(server!, "SIGTERM");
   await waitExit(server!);
 
   const c = await counts();
@@ -257,7 +278,7 @@ main()
   })
   .catch(async (error: unknown) => {
     console.error("chaos:", error);
-    if (server && server.exitCode === null) server.kill("SIGKILL");
+    if (server) signal(server, "SIGKILL");
     if (args.report)
       writeFileSync(args.report, JSON.stringify({ numPassedTests: 0, numFailedTests: 1, numRuntimeErrorCount: 0 }), { flag: "w" });
     process.exit(1);
