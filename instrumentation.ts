@@ -35,7 +35,7 @@ async function start() {
   const jobs = getJobQueue({ url: env().DATABASE_URL });
   await scheduleRecurringJobs(jobs, { db: await getDb(), provider: getPaymentProvider() });
   await jobs.start();
-  reconcilePendingPayments(await getDb(), getPaymentProvider(), { now: new Date() }).catch((error: unknown) =>
-    console.error("[payments] start-up reconciliation failed", error),
-  );
+  reconcilePendingPayments(await getDb(), getPaymentProvider(), { now: new Date() })
+    .then((repaired) => console.log(`[payments] reconciliation at start-up: ${repaired} repaired`))
+    .catch((error: unknown) => console.error("[payments] start-up reconciliation failed", error));
 }

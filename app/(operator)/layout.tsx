@@ -6,7 +6,10 @@ export default async function OperatorLayout({ children }: { children: React.Rea
   const t = await getTranslations("OperatorNav");
   const audit = await getTranslations("Audit");
   const links = [
-    ...(["verifications", "leads", "vouchers", "quotes", "staff"] as const).map((p) => ({ href: `/operator/${p}`, text: t(p) })),
+    ...(["verifications", "leads", "vouchers", "quotes", "payments", "staff"] as const).map((p) => ({
+      href: `/operator/${p}`,
+      text: t(p),
+    })),
     { href: "/operator/audit", text: audit("nav") },
   ];
   return (

@@ -3,7 +3,13 @@
 // `auditEvent` (events outside an action); the statements are in lib/db/queries/audit.ts.
 import type { Db } from "@/lib/db/client";
 import { insertAuditEntry } from "@/lib/db/queries/audit";
-import { findQuoteWithVersionsForAudit, findUserForAudit, findVerificationForAudit, findVoucherForAudit } from "./snapshots";
+import {
+  findPaymentForAudit,
+  findQuoteWithVersionsForAudit,
+  findUserForAudit,
+  findVerificationForAudit,
+  findVoucherForAudit,
+} from "./snapshots";
 
 export type AuditActor = { id: string; email: string; role: string };
 
@@ -61,6 +67,10 @@ export const auditSubjects = {
   voucher: { subject: (input: { code?: string }, data?: unknown) => input.code ?? idFrom(data, "code"), load: findVoucherForAudit },
   staffByEmail: { subject: (input: { email: string }) => input.email, load: (db: Db, email: string) => findUserForAudit(db, { email }) },
   staffById: { subject: (input: { id: string }) => input.id, load: (db: Db, id: string) => findUserForAudit(db, { id }) },
+  payment: {
+    subject: (input: { provider: string; paymentRef: string }) => `${input.provider}:${input.paymentRef}`,
+    load: findPaymentForAudit,
+  },
 } satisfies Record<string, AuditSubject<never>>;
 
 function idFrom(data: unknown, key: string): string | undefined {
@@ -80,6 +90,8 @@ export const AUDIT_KINDS = [
   "create-sales-account",
   "set-discount-limit",
   "payment-notification-refused",
+  "refund-payment",
+  "payment-not-applied",
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 export const isAuditKind = (kind: string): kind is AuditKind => (AUDIT_KINDS as readonly string[]).includes(kind);

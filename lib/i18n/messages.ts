@@ -22,6 +22,8 @@ import inputsEn from "@/messages/inputs/en.json" with { type: "json" };
 import inputsZhCN from "@/messages/inputs/zh-CN.json" with { type: "json" };
 import auditEn from "@/messages/audit/en.json" with { type: "json" };
 import auditZhCN from "@/messages/audit/zh-CN.json" with { type: "json" };
+import paymentsAttentionEn from "@/messages/payments-attention/en.json" with { type: "json" };
+import paymentsAttentionZhCN from "@/messages/payments-attention/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
@@ -38,6 +40,7 @@ const zh = {
   ...limitsZhCN,
   ...inputsZhCN,
   ...auditZhCN,
+  ...paymentsAttentionZhCN,
 };
 
 /** Every message of the app, shaped as the zh-CN files are (next-intl's `AppConfig` checks keys against it). */
@@ -59,6 +62,7 @@ const all: Record<Locale, Messages> = {
     ...limitsEn,
     ...inputsEn,
     ...auditEn,
+    ...paymentsAttentionEn,
   } satisfies Messages,
 };
 

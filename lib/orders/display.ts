@@ -1,7 +1,7 @@
 // How an order's state reads to its buyer: one badge, and one history merging the order's status
 // events with its payment attempts and its verification decision. Pure: the order page and the
 // orders list both ask it.
-import type { OrderStatus, PaymentStatus, VerificationStatus } from "@/lib/db/schema";
+import type { OrderStatus, RecordedPaymentStatus, VerificationStatus } from "@/lib/db/schema";
 import { isZero } from "@/lib/money";
 
 export const ORDER_BADGES = [
@@ -40,7 +40,7 @@ export const BADGE_TONE: Record<OrderBadge, BadgeTone> = {
 interface BadgeInput {
   order: { status: OrderStatus };
   /** The order's latest payment attempt, if any. */
-  lastPayment?: { status: PaymentStatus } | null;
+  lastPayment?: { status: RecordedPaymentStatus } | null;
   /** The order's verification (education orders), if any. */
   verification?: { status: VerificationStatus } | null;
 }
@@ -73,7 +73,7 @@ export type TimelineEntry =
  */
 export function orderTimeline(params: {
   events: readonly { at: Date; toStatus: OrderStatus; cause: string }[];
-  payments: readonly { createdAt: Date; updatedAt: Date; status: PaymentStatus }[];
+  payments: readonly { createdAt: Date; updatedAt: Date; status: RecordedPaymentStatus }[];
   verification?: { status: VerificationStatus; decidedAt: Date | null } | null;
 }): TimelineEntry[] {
   const entries: TimelineEntry[] = params.events.map((e) => ({ kind: "status", at: e.at, status: e.toStatus, cause: e.cause }));

@@ -37,35 +37,56 @@ export interface MarkPaidParams {
  * and the next retry (notification or reconcile) fulfils exactly once.
  */
 export async function markPaidAndFulfil(db: Db, params: MarkPaidParams): Promise<FulfilResult> {
-  const { orderId, amount, now } = params;
-  return db.transaction(async (tx): Promise<FulfilResult> => {
-    const order = await lockOrder(tx, orderId);
-    if (!order) return { ok: false, error: "NOT_FOUND" };
-    if (DONE.includes(order.status)) return { ok: true, alreadyDone: true, status: order.status };
-    // A provider amount that is not even an amount is a mismatch, not a crash.
-    if (!isAmount(amount) || !sameAmount(amount, order.total)) return { ok: false, error: "AMOUNT_MISMATCH" };
-    const organisationId = order.organisationId;
-    if (!organisationId) return { ok: false, error: "NO_ORGANISATION" };
+  return db.transaction((tx) => markPaidAndFulfilIn(tx, params));
+}
 
-    if (order.status !== "paid") {
-      if (order.status !== "pending_payment" && order.status !== "expired") return { ok: false, error: "NOT_PAYABLE" };
-      // Education orders are payable only once verified (the UI offers no payment before). canPay
-      // is asked as if pending, so a late payment on an expired verified order still counts.
-      if (needsVerification(order.edition)) {
-        const verification = await getVerificationForOrder(tx, { orderId });
-        if (!canPay({ status: "pending_payment", edition: order.edition }, verification)) return { ok: false, error: "NOT_PAYABLE" };
-      }
-      // Money that arrives after the window is still the buyer's money: an expired order is paid late.
-      const cause = order.status === "expired" ? LATE_PAYMENT : params.cause;
-      const paid = await transitionOrder(tx, { orderId, to: "paid", cause, now });
-      if (!paid.ok) return { ok: false, error: "NOT_PAYABLE" };
-      params.faultAfterPaid?.();
+/**
+ * markPaidAndFulfil inside the caller's transaction, so a payment's notification claim and status
+ * commit with the order's payment and fulfilment, or none of them do (lib/payments/apply.ts).
+ */
+export async function markPaidAndFulfilIn(tx: Db, params: MarkPaidParams): Promise<FulfilResult> {
+  const { orderId, amount, now } = params;
+  const order = await lockOrder(tx, orderId);
+  if (!order) return { ok: false, error: "NOT_FOUND" };
+  if (DONE.includes(order.status)) return { ok: true, alreadyDone: true, status: order.status };
+  // A provider amount that is not even an amount is a mismatch, not a crash.
+  if (!isAmount(amount) || !sameAmount(amount, order.total)) return { ok: false, error: "AMOUNT_MISMATCH" };
+  const organisationId = order.organisationId;
+  if (!organisationId) return { ok: false, error: "NO_ORGANISATION" };
+
+  if (order.status !== "paid") {
+    if (order.status !== "pending_payment" && order.status !== "expired") return { ok: false, error: "NOT_PAYABLE" };
+    // Education orders are payable only once verified (the UI offers no payment before). canPay
+    // is asked as if pending, so a late payment on an expired verified order still counts.
+    if (needsVerification(order.edition)) {
+      const verification = await getVerificationForOrder(tx, { orderId });
+      if (!canPay({ status: "pending_payment", edition: order.edition }, verification)) return { ok: false, error: "NOT_PAYABLE" };
     }
-    // A "paid" order found here (paid by another path, not fulfilled) is fulfilled now, once.
-    await provision(tx, { ...order, organisationId }, now);
-    const fulfilled = await transitionOrder(tx, { orderId, to: "fulfilled", cause: "fulfilled", now });
-    if (!fulfilled.ok) throw new Error(`order ${orderId}: cannot fulfil from ${fulfilled.error}`);
-    return { ok: true, alreadyDone: false, status: "fulfilled" };
+    // Money that arrives after the window is still the buyer's money: an expired order is paid late.
+    const cause = order.status === "expired" ? LATE_PAYMENT : params.cause;
+    const paid = await transitionOrder(tx, { orderId, to: "paid", cause, now });
+    if (!paid.ok) return { ok: false, error: "NOT_PAYABLE" };
+    params.faultAfterPaid?.();
+  }
+  // A "paid" order found here (paid by another path, not fulfilled) is fulfilled now, once.
+  await provision(tx, { ...order, organisationId }, now);
+  const fulfilled = await transitionOrder(tx, { orderId, to: "fulfilled", cause: "fulfilled", now });
+  if (!fulfilled.ok) throw new Error(`order ${orderId}: cannot fulfil from ${fulfilled.error}`);
+  return { ok: true, alreadyDone: false, status: "fulfilled" };
+}
+
+/**
+ * Fulfils an order left `paid` without its services (the reconciliation worker's repair): provisions
+ * and marks it fulfilled in one transaction, under the order's lock; false when it is not `paid`.
+ */
+export async function fulfilPaidOrder(db: Db, params: { orderId: string; now: Date }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, params.orderId);
+    if (!order || order.status !== "paid" || !order.organisationId) return false;
+    await provision(tx, { ...order, organisationId: order.organisationId }, params.now);
+    const fulfilled = await transitionOrder(tx, { orderId: order.id, to: "fulfilled", cause: "fulfilled", now: params.now });
+    if (!fulfilled.ok) throw new Error(`order ${order.id}: cannot fulfil from ${fulfilled.error}`);
+    return true;
   });
 }
 

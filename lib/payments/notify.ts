@@ -1,7 +1,8 @@
 import { auditRefusedNotification } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
-import { claimNotification, findPayment, setPaymentStatus, unclaimNotification } from "@/lib/db/queries/payments";
-import { markPaidAndFulfil } from "@/lib/orders/fulfil";
+import { claimNotification, findPayment } from "@/lib/db/queries/payments";
+import type { FulfilResult } from "@/lib/orders/fulfil";
+import { applyPaymentOutcome, type ApplyStep } from "./apply";
 import type { PaymentProvider } from "./types";
 
 /** Notifications larger than this are not ours. */
@@ -9,22 +10,20 @@ export const MAX_NOTIFICATION_BYTES = 64 * 1024;
 
 export type NotifyResponse =
   | { status: 400; body: { ok: false; error: "BAD_SIGNATURE" | "STALE" | "MALFORMED" } }
-  | {
-      status: 200;
-      body: { ok: true; duplicate?: true; ignored?: "UNKNOWN_PAYMENT"; fulfilment?: Awaited<ReturnType<typeof markPaidAndFulfil>> };
-    };
+  | { status: 200; body: { ok: true; duplicate?: true; ignored?: "UNKNOWN_PAYMENT"; fulfilment?: FulfilResult } };
 
 /**
  * Handles one payment notification as the notify route receives it: verifies it with the
- * provider, acknowledges a replayed notification id without acting, records a failure or
- * cancellation on the payment (the order stays payable), and marks the order paid and fulfils
- * it on success. Throws only on a bug or a database failure; the claim is then released so the
- * gateway's retry is processed.
+ * provider, then in ONE transaction claims its id, records the payment's status and, on success,
+ * marks the order paid and fulfils it. A replayed id is acknowledged without acting. Any failure
+ * (a bug, the database, the process dying) rolls all of it back, claim included, so the gateway's
+ * retry — or the reconciliation worker — completes it: the notification counts as handled only
+ * once its effects are committed.
  */
 export async function handlePaymentNotification(
   db: Db,
   provider: PaymentProvider,
-  p: { headers: Headers; rawBody: string; now: Date },
+  p: { headers: Headers; rawBody: string; now: Date; fault?: (step: ApplyStep) => void },
 ): Promise<NotifyResponse> {
   if (p.rawBody.length > MAX_NOTIFICATION_BYTES) return { status: 400, body: { ok: false, error: "MALFORMED" } };
   const verified = await provider.verifyNotification(p);
@@ -40,33 +39,29 @@ export async function handlePaymentNotification(
   }
   const { event } = verified;
 
-  // The notification id is claimed first: of ten concurrent replays exactly one goes on.
-  if (
-    !(await claimNotification(db, { notificationId: `${provider.id}:${event.notificationId}`, paymentRef: event.paymentRef, now: p.now }))
-  ) {
-    return { status: 200, body: { ok: true, duplicate: true } };
-  }
-  try {
-    const payment = await findPayment(db, { provider: provider.id, paymentRef: event.paymentRef });
+  return db.transaction(async (tx): Promise<NotifyResponse> => {
+    // Of ten concurrent replays exactly one claims the id; the others wait for its commit and find it taken.
+    const claimed = await claimNotification(tx, {
+      notificationId: `${provider.id}:${event.notificationId}`,
+      paymentRef: event.paymentRef,
+      now: p.now,
+    });
+    if (!claimed) return { status: 200, body: { ok: true, duplicate: true } };
+    p.fault?.("claimed");
+    const payment = await findPayment(tx, { provider: provider.id, paymentRef: event.paymentRef });
     if (!payment) {
       console.warn(`[payments] ${provider.id} notification for unknown payment ${event.paymentRef}`);
       return { status: 200, body: { ok: true, ignored: "UNKNOWN_PAYMENT" } };
     }
-    await setPaymentStatus(db, { provider: provider.id, paymentRef: event.paymentRef, status: event.status, now: p.now });
-    if (event.status !== "succeeded") return { status: 200, body: { ok: true } };
-    const fulfilment = await markPaidAndFulfil(db, {
-      orderId: payment.orderId,
-      paymentRef: event.paymentRef,
+    const fulfilment = await applyPaymentOutcome(tx, {
+      provider: provider.id,
+      payment,
+      status: event.status,
       amount: event.amount,
       now: p.now,
       cause: "payment_notification",
+      fault: p.fault,
     });
-    // Money taken for an order that can no longer be paid (expired, cancelled) or for the wrong amount: an operator must refund it.
-    if (!fulfilment.ok)
-      console.warn(`[payments] payment ${event.paymentRef} for order ${payment.orderId} not applied: ${fulfilment.error}`);
-    return { status: 200, body: { ok: true, fulfilment } };
-  } catch (error) {
-    await unclaimNotification(db, { notificationId: `${provider.id}:${event.notificationId}` }).catch(() => {});
-    throw error;
-  }
+    return { status: 200, body: fulfilment ? { ok: true, fulfilment } : { ok: true } };
+  });
 }

@@ -1,9 +1,12 @@
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   orders,
   paymentNotifications,
+  paymentRefunds,
   payments,
+  type NewPaymentRefund,
+  type RecordedPaymentStatus,
   sandboxPayments,
   type PaymentRow,
   type PaymentStatus,
@@ -41,15 +44,30 @@ export async function listPaymentsForOrder(db: Db, params: { orderId: string; pr
   return db.select().from(payments).where(where).orderBy(asc(payments.createdAt));
 }
 
-/** Stores the status the app learned; a succeeded payment stays succeeded whatever arrives later. */
+/**
+ * The statuses a payment may move to `status` from: money taken (succeeded, amount_mismatch) is
+ * never overwritten by a later failure, and amount_mismatch and refunded are left only by a refund.
+ */
+const MAY_BECOME: Record<RecordedPaymentStatus, RecordedPaymentStatus[]> = {
+  pending: [],
+  failed: ["pending", "failed", "cancelled"],
+  cancelled: ["pending", "failed", "cancelled"],
+  refunded: ["pending", "failed", "cancelled"],
+  succeeded: ["pending", "failed", "cancelled", "succeeded"],
+  amount_mismatch: ["pending", "failed", "cancelled", "succeeded"],
+};
+
+/** Stores the status the app learned (and, once settled, the amount the gateway took); see MAY_BECOME. */
 export async function setPaymentStatus(
   db: Db,
-  params: { provider: string; paymentRef: string; status: PaymentStatus; now: Date },
+  params: { provider: string; paymentRef: string; status: RecordedPaymentStatus; receivedAmount?: string; now: Date },
 ): Promise<void> {
+  const from = MAY_BECOME[params.status];
+  if (from.length === 0) return;
   await db
     .update(payments)
-    .set({ status: params.status, updatedAt: params.now })
-    .where(and(eq(payments.provider, params.provider), eq(payments.paymentRef, params.paymentRef), ne(payments.status, "succeeded")));
+    .set({ status: params.status, updatedAt: params.now, ...(params.receivedAmount ? { receivedAmount: params.receivedAmount } : {}) })
+    .where(and(eq(payments.provider, params.provider), eq(payments.paymentRef, params.paymentRef), inArray(payments.status, from)));
 }
 
 /** How many of an order's payments failed or were cancelled: the number of the next attempt. */
@@ -57,22 +75,102 @@ export async function countEndedPayments(db: Db, params: { orderId: string }): P
   const rows = await db
     .select({ ref: payments.paymentRef })
     .from(payments)
-    .where(and(eq(payments.orderId, params.orderId), inArray(payments.status, ["failed", "cancelled"])));
+    .where(and(eq(payments.orderId, params.orderId), inArray(payments.status, ["failed", "cancelled", "amount_mismatch", "refunded"])));
   return rows.length;
 }
 
-/** Orders awaiting payment (or expired meanwhile) with a payment not known to have ended, newest first (the start-up sweep). */
-export async function listOrdersAwaitingPayment(db: Db, params: { provider: string; limit?: number }): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ orderId: orders.id, createdAt: orders.createdAt })
-    .from(orders)
-    .innerJoin(payments, eq(payments.orderId, orders.id))
-    .where(
-      and(inArray(orders.status, ["pending_payment", "expired"]), eq(payments.provider, params.provider), eq(payments.status, "pending")),
-    )
-    .orderBy(desc(orders.createdAt))
+/** Payments still pending on the app's side, newest first (the reconciliation worker asks the gateway about each). */
+export async function listPendingPayments(db: Db, params: { provider: string; limit?: number }): Promise<PaymentRow[]> {
+  return db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.provider, params.provider), eq(payments.status, "pending")))
+    .orderBy(desc(payments.createdAt))
     .limit(params.limit ?? 500);
-  return rows.map((r) => r.orderId);
+}
+
+/** Succeeded payments whose order is still unpaid (awaiting payment, or expired meanwhile): money taken and not yet applied. */
+export async function listSucceededPaymentsOfUnpaidOrders(db: Db, params: { provider: string; limit?: number }): Promise<PaymentRow[]> {
+  const rows = await db
+    .select({ payment: payments })
+    .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
+    .where(
+      and(eq(payments.provider, params.provider), eq(payments.status, "succeeded"), inArray(orders.status, ["pending_payment", "expired"])),
+    )
+    .orderBy(asc(payments.createdAt))
+    .limit(params.limit ?? 500);
+  return rows.map((r) => r.payment);
+}
+
+/** Why a payment needs an operator: the gateway took the wrong amount, or took money for an order cancelled meanwhile. */
+export type AttentionReason = "amount_mismatch" | "order_cancelled";
+
+export interface PaymentNeedingAttention {
+  provider: string;
+  paymentRef: string;
+  orderId: string;
+  orderNumber: string;
+  /** The order's total: what the payment should have taken. */
+  expected: string;
+  /** What the gateway says it took. */
+  received: string;
+  reason: AttentionReason;
+  updatedAt: Date;
+}
+
+/** Payments an operator must refund (see AttentionReason), oldest first. */
+export async function listPaymentsNeedingAttention(db: Db, params: { limit?: number } = {}): Promise<PaymentNeedingAttention[]> {
+  const rows = await db
+    .select({ payment: payments, orderNumber: orders.number, total: orders.total })
+    .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
+    .where(or(eq(payments.status, "amount_mismatch"), and(eq(payments.status, "succeeded"), eq(orders.status, "cancelled"))))
+    .orderBy(asc(payments.updatedAt))
+    .limit(params.limit ?? 200);
+  return rows.map(({ payment, orderNumber, total }) => ({
+    provider: payment.provider,
+    paymentRef: payment.paymentRef,
+    orderId: payment.orderId,
+    orderNumber,
+    expected: total,
+    received: payment.receivedAmount ?? payment.amount,
+    reason: payment.status === "amount_mismatch" ? "amount_mismatch" : "order_cancelled",
+    updatedAt: payment.updatedAt,
+  }));
+}
+
+// ---- Refunds ----
+
+/** Records a refund the provider made; the same refund reference is recorded once. */
+export async function recordRefund(db: Db, row: NewPaymentRefund): Promise<void> {
+  await db.insert(paymentRefunds).values(row).onConflictDoNothing();
+}
+
+/** Marks a payment refunded, only from a status that took money; false when it was not in one. */
+export async function markPaymentRefunded(db: Db, params: { provider: string; paymentRef: string; now: Date }): Promise<boolean> {
+  const updated = await db
+    .update(payments)
+    .set({ status: "refunded", updatedAt: params.now })
+    .where(
+      and(
+        eq(payments.provider, params.provider),
+        eq(payments.paymentRef, params.paymentRef),
+        inArray(payments.status, ["succeeded", "amount_mismatch"]),
+      ),
+    )
+    .returning({ ref: payments.paymentRef });
+  return updated.length > 0;
+}
+
+/** Locks one payment row until the transaction ends (a refund and a notification on it take turns). */
+export async function lockPayment(tx: Db, params: { provider: string; paymentRef: string }): Promise<PaymentRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.provider, params.provider), eq(payments.paymentRef, params.paymentRef)))
+    .for("update");
+  return row;
 }
 
 // ---- Notifications already processed (replay protection) ----
@@ -117,7 +215,7 @@ export async function getSandboxPayment(db: Db, params: { paymentRef: string }):
 /** Ends a pending sandbox payment with `status`; `changed` is false when it had already ended. */
 export async function settleSandboxPayment(
   db: Db,
-  params: { paymentRef: string; status: Exclude<PaymentStatus, "pending">; now: Date },
+  params: { paymentRef: string; status: Exclude<PaymentStatus, "pending" | "refunded">; now: Date },
 ): Promise<{ row: SandboxPaymentRow; changed: boolean } | undefined> {
   const [updated] = await db
     .update(sandboxPayments)
@@ -129,7 +227,12 @@ export async function settleSandboxPayment(
   return row && { row, changed: false };
 }
 
-/** Releases a claim whose processing failed, so the gateway's retry is processed. */
-export async function unclaimNotification(db: Db, params: { notificationId: string }): Promise<void> {
-  await db.delete(paymentNotifications).where(eq(paymentNotifications.notificationId, params.notificationId));
+/** Records the sandbox's refund of a payment it took (or voids one still pending); false when it had already ended otherwise. */
+export async function refundSandboxPayment(db: Db, params: { paymentRef: string; refundRef: string; now: Date }): Promise<boolean> {
+  const updated = await db
+    .update(sandboxPayments)
+    .set({ status: "refunded", refundRef: params.refundRef, updatedAt: params.now })
+    .where(and(eq(sandboxPayments.paymentRef, params.paymentRef), inArray(sandboxPayments.status, ["succeeded", "pending"])))
+    .returning({ ref: sandboxPayments.paymentRef });
+  return updated.length > 0;
 }

@@ -4,8 +4,15 @@ import { orders } from "./orders";
 /** Money columns: exact decimals, two places. */
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
 
-export const PAYMENT_STATUSES = ["pending", "succeeded", "failed", "cancelled"] as const;
+/** A payment's status as a gateway reports it. */
+export const PAYMENT_STATUSES = ["pending", "succeeded", "failed", "cancelled", "refunded"] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/**
+ * A payment's status as the app records it: the gateway's, or `amount_mismatch` — the gateway took
+ * an amount other than the order's total, so the order is not fulfilled and an operator refunds it.
+ */
+export type RecordedPaymentStatus = PaymentStatus | "amount_mismatch";
 
 /**
  * The app's own record of each payment it started with a provider: which order it pays, and the
@@ -21,7 +28,9 @@ export const payments = pgTable(
       .references(() => orders.id, { onDelete: "cascade" }),
     amount: money("amount").notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
-    status: text("status").$type<PaymentStatus>().notNull().default("pending"),
+    status: text("status").$type<RecordedPaymentStatus>().notNull().default("pending"),
+    /** What the gateway said it took, once it settled (differs from `amount` on an amount_mismatch). */
+    receivedAmount: money("received_amount"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -43,6 +52,8 @@ export const sandboxPayments = pgTable(
     status: text("status").$type<PaymentStatus>().notNull().default("pending"),
     idempotencyKey: text("idempotency_key").notNull(),
     returnUrl: text("return_url").notNull(),
+    /** Set with status `refunded`: the reference the refund answered. */
+    refundRef: text("refund_ref"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -56,5 +67,32 @@ export const paymentNotifications = pgTable("payment_notifications", {
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Refunds the app asked a provider for: one row per refund, keyed by the provider's reference, so a
+ * retried refund (same idempotency key) is recorded once. `refundedBy` is the operator's user id.
+ */
+export const paymentRefunds = pgTable(
+  "payment_refunds",
+  {
+    refundRef: text("refund_ref").primaryKey(),
+    provider: text("provider").notNull(),
+    paymentRef: text("payment_ref").notNull(),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    amount: money("amount").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    reason: text("reason").notNull(),
+    refundedBy: text("refunded_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("payment_refunds_key").on(t.provider, t.idempotencyKey),
+    index("payment_refunds_payment").on(t.provider, t.paymentRef),
+  ],
+);
+
+export type PaymentRefundRow = typeof paymentRefunds.$inferSelect;
+export type NewPaymentRefund = typeof paymentRefunds.$inferInsert;
 export type PaymentRow = typeof payments.$inferSelect;
 export type SandboxPaymentRow = typeof sandboxPayments.$inferSelect;

@@ -4,7 +4,7 @@ import { settleSandboxPayment } from "@/lib/db/queries/payments";
 import type { PaymentStatus } from "../types";
 import { sandboxNotification } from "./provider";
 
-export type SandboxOutcome = Exclude<PaymentStatus, "pending">;
+export type SandboxOutcome = Exclude<PaymentStatus, "pending" | "refunded">;
 
 /**
  * The sandbox gateway's side of the buyer's choice on its hosted page: ends the payment, then

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { safeNextPath } from "@/lib/auth/next-path";
 import type { Db } from "@/lib/db/client";
-import { createSandboxPayment, getSandboxPayment } from "@/lib/db/queries/payments";
+import { createSandboxPayment, getSandboxPayment, refundSandboxPayment } from "@/lib/db/queries/payments";
 import { parseFen } from "@/lib/money";
 import { amountSchema as moneySchema } from "@/lib/validations/money";
 import { signedHeaders, verifySignature } from "../signature";
@@ -80,13 +80,22 @@ export function createSandboxProvider(options: { db: () => Promise<Db>; secret: 
       return parsed.success ? { ok: true, event: parsed.data } : { ok: false, reason: "MALFORMED" };
     },
 
+    // The sandbox never takes a wrong amount itself: tests deliver one in a signed notification while
+    // its own record is still pending, so it refunds (voids) a pending payment too, and records either as refunded.
     async refund({ paymentRef, amount, idempotencyKey }) {
-      const row = await getSandboxPayment(await options.db(), { paymentRef });
-      if (!row || row.status !== "succeeded") throw new Error(`sandbox: payment ${paymentRef} cannot be refunded`);
-      if (!amountSchema.safeParse(amount).success || parseFen(amount) <= 0 || parseFen(amount) > parseFen(row.amount))
-        throw new Error(`sandbox: invalid refund amount ${amount}`);
+      const db = await options.db();
+      const row = await getSandboxPayment(db, { paymentRef });
       // Derived from the key, so a retried refund answers the same reference.
-      return { refundRef: `sbr_${createHash("sha256").update(`${paymentRef}:${idempotencyKey}`).digest("hex").slice(0, 32)}` };
+      const refundRef = `sbr_${createHash("sha256").update(`${paymentRef}:${idempotencyKey}`).digest("hex").slice(0, 32)}`;
+      if (row?.status === "refunded" && row.refundRef === refundRef) return { refundRef };
+      if (!row || (row.status !== "succeeded" && row.status !== "pending"))
+        throw new Error(`sandbox: payment ${paymentRef} cannot be refunded`);
+      const fen = amountSchema.safeParse(amount).success ? parseFen(amount) : 0;
+      if (fen <= 0 || (row.status === "succeeded" && fen > parseFen(row.amount)))
+        throw new Error(`sandbox: invalid refund amount ${amount}`);
+      if (!(await refundSandboxPayment(db, { paymentRef, refundRef, now: now() })))
+        throw new Error(`sandbox: payment ${paymentRef} ended while it was refunded`);
+      return { refundRef };
     },
   };
 }
