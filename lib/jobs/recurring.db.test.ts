@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { sampleCheckout } from "@/lib/testing/checkout";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agreementsFor } from "@/lib/agreements";
 import type { DbHandle } from "@/lib/db/client";
 import { orders } from "@/lib/db/schema";
 import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
@@ -9,20 +8,12 @@ import { PAYMENT_WINDOW_MS } from "@/lib/orders/state";
 import { completeSandboxPayment } from "@/lib/payments/sandbox/gateway";
 import { createSandboxProvider } from "@/lib/payments/sandbox/provider";
 import { startOrderPayment } from "@/lib/payments/start";
-import type { CheckoutInput } from "@/lib/validations/checkout";
 import { createInProcessQueue } from "./in-process";
 import { RECURRING, scheduleRecurringJobs } from "./recurring";
 import type { JobQueue } from "./types";
 
 const secret = "recurring-test-secret-".padEnd(40, "x");
-const checkout = (): CheckoutInput => ({
-  idempotencyKey: randomUUID(),
-  cart: { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] },
-  expectedTotal: "52488.00",
-  consents: agreementsFor("business").map((a) => ({ agreementId: a.id, version: a.version })),
-  organisation: { organisationName: "Acme Ltd", contactName: "Li Lei", mobile: "13800138000", email: "li@example.com" },
-  invoice: { type: "none" },
-});
+const checkout = sampleCheckout;
 
 async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

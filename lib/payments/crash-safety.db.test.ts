@@ -1,14 +1,13 @@
+import { SAMPLE_CHECKOUT_TOTAL, sampleCheckout } from "@/lib/testing/checkout";
 import { listAuditEntries } from "@/lib/db/queries/audit";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agreementsFor } from "@/lib/agreements";
 import type { DbHandle } from "@/lib/db/client";
 import { findPayment, getSandboxPayment, listPaymentsNeedingAttention, listPaymentsForOrder } from "@/lib/db/queries/payments";
 import { orderEvents, orders, paymentNotifications, paymentRefunds, payments, serviceItems } from "@/lib/db/schema";
 import { migratedDb, rowsWhere, testBackend, updateRows } from "@/lib/db/testing";
 import { cancelOrder } from "@/lib/orders/state";
 import { placeOrder } from "@/lib/orders/place-order";
-import type { CheckoutInput } from "@/lib/validations/checkout";
 import type { ApplyStep } from "./apply";
 import { handlePaymentNotification } from "./notify";
 import { reconcilePendingPayments } from "./reconcile";
@@ -22,15 +21,8 @@ import type { PaymentProvider } from "./types";
 // inconsistent state is repaired by the one reconciliation pass, and a wrong amount is refunded.
 const secret = "sandbox-crash-secret-".padEnd(40, "x");
 const now = new Date("2026-11-22T04:00:00Z");
-const TOTAL = "52488.00";
-const checkout = (): CheckoutInput => ({
-  idempotencyKey: randomUUID(),
-  cart: { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] },
-  expectedTotal: TOTAL,
-  consents: agreementsFor("business").map((a) => ({ agreementId: a.id, version: a.version })),
-  organisation: { organisationName: "Acme Ltd", contactName: "Li Lei", mobile: "13800138000", email: "li@example.com" },
-  invoice: { type: "none" },
-});
+const TOTAL = SAMPLE_CHECKOUT_TOTAL;
+const checkout = sampleCheckout;
 
 class Crash extends Error {}
 

@@ -1,12 +1,11 @@
+import { sampleCheckout } from "@/lib/testing/checkout";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agreementsFor } from "@/lib/agreements";
 import type { DbHandle } from "@/lib/db/client";
 import { findPayment, getSandboxPayment, listPaymentsForOrder } from "@/lib/db/queries/payments";
 import { orderEvents, orders, paymentNotifications } from "@/lib/db/schema";
 import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
 import { placeOrder } from "@/lib/orders/place-order";
-import type { CheckoutInput } from "@/lib/validations/checkout";
 import { handlePaymentNotification } from "./notify";
 import { reconcilePayment, reconcilePendingPayments } from "./reconcile";
 import { completeSandboxPayment, type SandboxOutcome } from "./sandbox/gateway";
@@ -17,14 +16,7 @@ import type { PaymentProvider } from "./types";
 const secret = "sandbox-test-secret-".padEnd(40, "x");
 const now = new Date("2026-11-22T04:00:00Z");
 const later = (seconds: number) => new Date(now.getTime() + seconds * 1000);
-const checkout = (): CheckoutInput => ({
-  idempotencyKey: randomUUID(),
-  cart: { edition: "business", seats: 30, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] },
-  expectedTotal: "52488.00",
-  consents: agreementsFor("business").map((a) => ({ agreementId: a.id, version: a.version })),
-  organisation: { organisationName: "Acme Ltd", contactName: "Li Lei", mobile: "13800138000", email: "li@example.com" },
-  invoice: { type: "none" },
-});
+const checkout = sampleCheckout;
 
 describe(`payments with the sandbox gateway on ${testBackend}`, () => {
   let handle: DbHandle;

@@ -1,37 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { createContext, use, useState, useSyncExternalStore, useTransition } from "react";
+import { useTransition } from "react";
+import { RowAnnouncer, useAnnounce, useHydrated } from "@/components/row-announcer";
 import type { RefundPaymentResult } from "@/lib/actions/refund-payment";
 import { Button } from "@/components/ui/button";
 
-type Notice = { text: string; error: boolean };
-const AnnounceContext = createContext<(notice: Notice) => void>(() => {});
-const noop = () => () => {};
-
-/** Holds the latest refund's confirmation above the list: a refunded payment leaves the list, its message must not. */
-export function RefundAnnouncer({ children }: { children: React.ReactNode }) {
-  const [notice, setNotice] = useState<Notice | null>(null);
-  return (
-    <AnnounceContext value={setNotice}>
-      <p role="status" className={`text-sm font-medium ${notice?.error ? "text-red-700" : "text-emerald-800"}`}>
-        {notice?.text}
-      </p>
-      {children}
-    </AnnounceContext>
-  );
-}
+/** The list's confirmation line (components/row-announcer.tsx). */
+export const RefundAnnouncer = RowAnnouncer;
 
 /** Refunds one payment needing attention; the button's name carries the order number and the amount. */
 export function RefundButton({ number, amount, refund }: { number: string; amount: string; refund: () => Promise<RefundPaymentResult> }) {
   const t = useTranslations("PaymentsAttention");
-  const announce = use(AnnounceContext);
+  const announce = useAnnounce();
   // Disabled until hydrated, so an early click is not silently lost.
-  const hydrated = useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
   const onClick = () =>
     startTransition(async () => {

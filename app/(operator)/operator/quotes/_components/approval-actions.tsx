@@ -1,29 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { createContext, use, useState, useSyncExternalStore, useTransition } from "react";
+import { useTransition } from "react";
+import { RowAnnouncer, useAnnounce, useHydrated } from "@/components/row-announcer";
 import type { QuoteAdminResult } from "@/lib/validations/quote-admin";
 import { Button } from "@/components/ui/button";
 
-type Notice = { text: string; error: boolean };
-const AnnounceContext = createContext<(notice: Notice) => void>(() => {});
-const noop = () => () => {};
-
-/**
- * Holds the latest decision's confirmation above the list. A decided quote leaves the list when
- * the page refreshes, taking its row with it; the message must outlive the row.
- */
-export function DecisionAnnouncer({ children }: { children: React.ReactNode }) {
-  const [notice, setNotice] = useState<Notice | null>(null);
-  return (
-    <AnnounceContext value={setNotice}>
-      <p role="status" className={`text-sm font-medium ${notice?.error ? "text-red-700" : "text-emerald-800"}`}>
-        {notice?.text}
-      </p>
-      {children}
-    </AnnounceContext>
-  );
-}
+/** The list's confirmation line (components/row-announcer.tsx). */
+export const DecisionAnnouncer = RowAnnouncer;
 
 /** Approve or reject one waiting quote; each button's name carries the quote number. */
 export function ApprovalActions({
@@ -36,13 +20,9 @@ export function ApprovalActions({
   reject: () => Promise<QuoteAdminResult>;
 }) {
   const t = useTranslations("QuoteAdmin");
-  const announce = use(AnnounceContext);
+  const announce = useAnnounce();
   // Disabled until hydrated, so an early click is not silently lost.
-  const hydrated = useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
   const decide = (action: () => Promise<QuoteAdminResult>, done: "approved" | "rejected") =>
     startTransition(async () => {
