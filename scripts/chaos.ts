@@ -314,6 +314,7 @@ main()
   .catch(async (error: unknown) => {
     console.error("chaos:", error);
     if (server) signal(server, "SIGKILL");
+    if (args.report) mkdirSync(path.dirname(args.report), { recursive: true });
     if (args.report)
       writeFileSync(args.report, JSON.stringify({ numPassedTests: 0, numFailedTests: 1, numRuntimeErrorCount: 0 }), { flag: "w" });
     process.exit(1);
