@@ -13,16 +13,26 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { agreementsFor } from "@/lib/agreements";
-import { actionId, Client } from "./chaos/actions";
+import { actionId, HttpClient as Client } from "./lib/actions-over-http";
 
 const { values: args } = parseArgs({
-  options: { count: { type: "string" }, seed: { type: "string" }, port: { type: "string" }, report: { type: "string" } },
+  options: {
+    count: { type: "string" },
+    seed: { type: "string" },
+    port: { type: "string" },
+    kills: { type: "string" },
+    report: { type: "string" },
+  },
 });
 const COUNT = Number(args.count ?? process.env.CHAOS_COUNT ?? 50);
 const SEED = Number(args.seed ?? process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const PORT = Number(args.port ?? process.env.CHAOS_PORT ?? 3948);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const PARALLEL = 3;
+// How many times the server is killed during the journeys (a last kill before the counts comes on top); 0 to debug one journey.
+const KILLS = Number(args.kills ?? process.env.CHAOS_KILLS ?? Math.max(3, Math.ceil(COUNT / 6)));
+const DEBUG = !!process.env.CHAOS_DEBUG;
+const debug = (line: string) => DEBUG && console.error(`[chaos] ${line}`);
 
 /** mulberry32: the seeded random every kill moment comes from, so a run can be repeated. */
 function seeded(seed: number) {
@@ -35,7 +45,9 @@ function seeded(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+// Two streams, so the kill moments repeat with the seed whatever order the journeys draw in.
 const random = seeded(SEED);
+const randomSeats = seeded(SEED ^ 0x5eed);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- The server, killed and restarted ----
@@ -47,14 +59,22 @@ let log = "";
 let kills = 0;
 
 function start(): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT) };
+  // Every request comes from this one script on 127.0.0.1: scaled limits (as in playwright.config.ts), still counted.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(PORT),
+    QUORUM_RATE_LIMITS: "100",
+  };
   delete env.DATABASE_URL;
+  delete env.QUORUM_TEST_CLOCK;
   // A process group of its own: `next start` serves from a child process, and a kill must take both.
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   server = child;
   const collect = (c: Buffer) => {
     log += c.toString();
-    if (process.env.CHAOS_DEBUG) process.stderr.write(c);
+    if (DEBUG) process.stderr.write(c);
   };
   child.stdout!.on("data", collect);
   child.stderr!.on("data", collect);
@@ -95,13 +115,14 @@ async function waitExit(child: ChildProcess): Promise<void> {
   }
 }
 
-/** SIGKILL, as the power going out would, then start again. */
-async function killAndRestart(): Promise<void> {
+/** SIGKILL, as the power going out would, then start again; requests wait on `up` from the kill on. */
+function killAndRestart(): Promise<void> {
   const child = server!;
   kills += 1;
+  debug(`kill ${kills}`);
   signal(child, "SIGKILL");
-  await waitExit(child);
-  await start();
+  up = waitExit(child).then(start);
+  return up;
 }
 
 // ---- One buyer's journey: place, start paying, pay on the hosted page — each step retried like a person would ----
@@ -113,19 +134,32 @@ const ids = {
 };
 
 /** Runs `step` until it answers, waiting for the server through kills; a step is idempotent, so a retry is safe. */
-async function retry<T>(what: string, step: () => Promise<T | undefined>): Promise<T> {
-  for (let attempt = 1; attempt <= 30; attempt++) {
+/** A step's answer that is not the one looked for: why, for the log, and the step is tried again. */
+class Again {
+  constructor(readonly why: string) {}
+}
+
+async function retry<T>(what: string, step: () => Promise<T | Again>): Promise<T> {
+  let last = "";
+  for (let attempt = 1; attempt <= 20; attempt++) {
     try {
       await up;
       const result = await step();
-      if (result !== undefined) return result;
-    } catch {
+      if (!(result instanceof Again)) return result;
+      last = result.why;
+    } catch (error) {
       // the server died under the request: wait for the restart and try again
+      last = String((error as Error).cause ?? error);
     }
-    await sleep(300 + attempt * 100);
+    debug(`${what}, attempt ${attempt}: ${last.slice(0, 300)}`);
+    await sleep(200 + attempt * 100);
   }
-  throw new Error(`${what}: no answer after 30 attempts`);
+  throw new Error(`${what}: no answer after 20 attempts (last: ${last.slice(0, 300)})`);
 }
+
+/** An answer that is not the one looked for, as a retry's reason. */
+const unexpected = (r: { status: number; redirect?: string; text: string }) =>
+  new Again(`HTTP ${r.status}${r.redirect ? ` → ${r.redirect}` : ""}: ${r.text.slice(0, 200)}`);
 
 async function signUp(): Promise<Client> {
   const client = new Client(ORIGIN);
@@ -137,13 +171,14 @@ async function signUp(): Promise<Client> {
       body: JSON.stringify({ name: "混沌买家", email, password: "chaos buyer password" }),
     });
     if (r.ok) return true;
+    const first = `HTTP ${r.status}: ${(await r.text()).slice(0, 200)}`;
     // A sign-up that committed before a kill: sign in instead.
     const s = await client.fetch("/api/auth/sign-in/email", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email, password: "chaos buyer password" }),
     });
-    return s.ok ? true : undefined;
+    return s.ok ? true : new Again(`${first}; sign-in HTTP ${s.status}: ${(await s.text()).slice(0, 200)}`);
   });
   return client;
 }
@@ -152,7 +187,7 @@ const consents = agreementsFor("business").map((a) => ({ agreementId: a.id, vers
 const placed: string[] = [];
 
 async function journey(client: Client, n: number): Promise<void> {
-  const seats = 6 + Math.floor(random() * 40);
+  const seats = 6 + Math.floor(randomSeats() * 40);
   const input = {
     idempotencyKey: randomUUID(),
     cart: { edition: "business", seats, term: { unit: "year", count: 1 }, addons: [] },
@@ -168,18 +203,19 @@ async function journey(client: Client, n: number): Promise<void> {
     upgrade: { method: "new" },
   };
   const orderUrl = await retry("place order", async () => {
-    const r = await client.action("/buy", ids.place, { json: [input] });
-    return r.text.match(/"orderUrl":"(\/orders\/[0-9a-f-]{36})"/)?.[1];
+    const r = await client.action<{ ok: boolean; orderUrl?: string }>("/buy", ids.place, { json: [input] });
+    return r.result?.ok && r.result.orderUrl ? r.result.orderUrl : unexpected(r);
   });
   placed.push(orderUrl.slice("/orders/".length));
   const payUrl = await retry("start payment", async () => {
     const r = await client.action(orderUrl, ids.startPayment, { form: { orderId: orderUrl.slice(8) }, prev: true });
-    return r.redirect?.match(/^\/pay\/sandbox\/sbp_[0-9a-f]{32}$/)?.[0];
+    return r.redirect?.match(/^\/pay\/sandbox\/sbp_[0-9a-f]{32}$/)?.[0] ?? unexpected(r);
   });
   await retry("pay", async () => {
     const r = await client.action(payUrl, ids.decide, { form: { paymentRef: payUrl.split("/").pop()!, outcome: "pay" } });
-    return r.redirect === orderUrl ? true : undefined;
+    return r.redirect === orderUrl ? true : unexpected(r);
   });
+  debug(`order ${n} paid: ${orderUrl}`);
 }
 
 // ---- The counts, read from the database with the server stopped ----
@@ -215,12 +251,11 @@ async function counts() {
 
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `next build` first");
-  console.log(`chaos: ${COUNT} orders, seed ${SEED} (repeat with --seed ${SEED}), port ${PORT}, data ${dataDir}`);
+  console.log(`chaos: ${COUNT} orders, ${KILLS} kills, seed ${SEED} (repeat with --seed ${SEED}), port ${PORT}, data ${dataDir}`);
   await start();
   const buyers = await Promise.all(Array.from({ length: PARALLEL }, () => signUp()));
 
   // The killer: KILLS times, each at a seeded random moment 0.5–4 s after the server is up again.
-  const KILLS = Math.max(3, Math.ceil(COUNT / 6));
   let running = true;
   const killer = (async () => {
     for (let k = 0; k < KILLS && running; k++) {
@@ -279,6 +314,7 @@ main()
   .catch(async (error: unknown) => {
     console.error("chaos:", error);
     if (server) signal(server, "SIGKILL");
+    if (args.report) mkdirSync(path.dirname(args.report), { recursive: true });
     if (args.report)
       writeFileSync(args.report, JSON.stringify({ numPassedTests: 0, numFailedTests: 1, numRuntimeErrorCount: 0 }), { flag: "w" });
     process.exit(1);

@@ -5,7 +5,7 @@
 // own step; vitest.process.config.ts leaves it out of `npm test` only when no PostgreSQL is configured.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,6 +25,7 @@ import { createSandboxProvider } from "@/lib/payments/sandbox/provider";
 import { startOrderPayment } from "@/lib/payments/start";
 import { createQuote } from "@/lib/quotes/store";
 import type { CheckoutInput } from "@/lib/validations/checkout";
+import { actionId, actionResult, encodeArgs } from "./lib/actions-over-http";
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!adminUrl) throw new Error("the scale-out test needs a PostgreSQL: set TEST_DATABASE_URL (a role that may create databases)");
@@ -114,35 +115,17 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number, what:
   }
 }
 
-// A server action over HTTP, as the browser calls it: its id from the build's manifest, its argument as JSON.
-const manifest = () =>
-  JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-function actionId(file: string, exported: string): string {
-  const found = Object.entries(manifest().node).find(([, a]) => a.filename?.endsWith(file) && a.exportedName === exported);
-  if (!found) throw new Error(`no server action ${exported} of ${file} in the build`);
-  return found[0];
-}
+// A server action over HTTP, as the browser calls it (scripts/lib/actions-over-http.ts): its argument as JSON.
 async function callAction<R>(id: string, cookie: string, input: unknown, page = "/buy"): Promise<R> {
+  const { body, contentType } = encodeArgs({ json: [input] });
   const res = await fetch(`${base}${page}`, {
     method: "POST",
-    headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: base, cookie },
-    body: JSON.stringify([input]),
+    headers: { "next-action": id, "content-type": contentType!, accept: "text/x-component", origin: base, cookie },
+    body,
   });
   const text = await res.text();
   expect(res.status, text).toBe(200);
-  // Flight rows `<hex id>:<json>`: row 0 names the action's result ("$@<row>"), or holds it.
-  const rows = new Map(
-    text
-      .split("\n")
-      .map((line) => /^([0-9a-f]+):(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => !!m)
-      .map((m) => [m[1]!, m[2]!]),
-  );
-  const head = JSON.parse(rows.get("0") ?? "null") as { a?: unknown } | null;
-  const ref = typeof head?.a === "string" && head.a.startsWith("$@") ? head.a.slice(2) : undefined;
-  return (ref ? JSON.parse(rows.get(ref)!) : head?.a) as R;
+  return actionResult<R>(text) as R;
 }
 
 async function signUp(email: string): Promise<{ cookie: string; userId: string }> {
