@@ -5,6 +5,8 @@
 // kill and restart the reconciliation worker runs; then, with the server stopped, it counts in the
 // database: charged-but-unfulfilled orders, double fulfilments and half-written orders. Exits
 // non-zero unless all are 0 and every journey completed. Env: CHAOS_COUNT, CHAOS_SEED, CHAOS_PORT.
+// With --database-url (CHAOS_DATABASE_URL: a role that may create databases) the server runs on a fresh
+// PostgreSQL database made for the run (as a scale-out instance does) instead of the embedded one.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
+import { Client as PgClient } from "pg";
 import { agreementsFor } from "@/lib/agreements";
 import { actionId, HttpClient as Client } from "./lib/actions-over-http";
 
@@ -22,6 +25,7 @@ const { values: args } = parseArgs({
     port: { type: "string" },
     kills: { type: "string" },
     report: { type: "string" },
+    "database-url": { type: "string" },
   },
 });
 const COUNT = Number(args.count ?? process.env.CHAOS_COUNT ?? 50);
@@ -32,6 +36,25 @@ const PARALLEL = 3;
 // How many times the server is killed during the journeys (a last kill before the counts comes on top); 0 to debug one journey.
 const KILLS = Number(args.kills ?? process.env.CHAOS_KILLS ?? Math.max(3, Math.ceil(COUNT / 6)));
 const DEBUG = !!process.env.CHAOS_DEBUG;
+const ADMIN_URL = args["database-url"] ?? process.env.CHAOS_DATABASE_URL;
+/** The run's own PostgreSQL database, when ADMIN_URL is given. */
+const postgres = ADMIN_URL
+  ? (() => {
+      const name = `quorum_chaos_${process.pid}`;
+      const url = new URL(ADMIN_URL);
+      url.pathname = `/${name}`;
+      return { name, url: url.toString() };
+    })()
+  : undefined;
+async function admin(sql: string): Promise<void> {
+  const c = new PgClient({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
 const debug = (line: string) => DEBUG && console.error(`[chaos] ${line}`);
 
 /** mulberry32: the seeded random every kill moment comes from, so a run can be repeated. */
@@ -68,6 +91,7 @@ function start(): Promise<void> {
     QUORUM_RATE_LIMITS: "100",
   };
   delete env.DATABASE_URL;
+  if (postgres) env.DATABASE_URL = postgres.url;
   delete env.QUORUM_TEST_CLOCK;
   // A process group of its own: `next start` serves from a child process, and a kill must take both.
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -221,8 +245,11 @@ async function journey(client: Client, n: number): Promise<void> {
 // ---- The counts, read from the database with the server stopped ----
 
 async function counts() {
-  const db = new PGlite(path.join(dataDir, "pglite"));
-  const one = async (sql: string) => Number((await db.query<{ n: number }>(sql)).rows[0]!.n);
+  const db = postgres ? new PgClient({ connectionString: postgres.url }) : new PGlite(path.join(dataDir, "pglite"));
+  if (db instanceof PgClient) await db.connect();
+  const rows = async (sql: string): Promise<{ n: number }[]> =>
+    db instanceof PgClient ? (await db.query<{ n: number }>(sql)).rows : (await db.query<{ n: number }>(sql)).rows;
+  const one = async (sql: string) => Number((await rows(sql))[0]!.n);
   try {
     return {
       orders: await one(`select count(*)::int as n from orders`),
@@ -245,13 +272,17 @@ async function counts() {
         or (o.status = 'fulfilled' and not exists (select 1 from service_items i where i.source_order_id = o.id))`),
     };
   } finally {
-    await db.close();
+    await (db instanceof PgClient ? db.end() : db.close());
   }
 }
 
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `next build` first");
-  console.log(`chaos: ${COUNT} orders, ${KILLS} kills, seed ${SEED} (repeat with --seed ${SEED}), port ${PORT}, data ${dataDir}`);
+  console.log(
+    `chaos: ${COUNT} orders, ${KILLS} kills, seed ${SEED} (repeat with --seed ${SEED}), port ${PORT}, ` +
+      (postgres ? `PostgreSQL database ${postgres.name}` : `data ${dataDir}`),
+  );
+  if (postgres) await admin(`create database ${postgres.name}`);
   await start();
   const buyers = await Promise.all(Array.from({ length: PARALLEL }, () => signUp()));
 
@@ -307,8 +338,9 @@ async function main() {
 }
 
 main()
-  .then((passed) => {
+  .then(async (passed) => {
     rmSync(dataDir, { recursive: true, force: true });
+    if (postgres) await admin(`drop database if exists ${postgres.name} with (force)`);
     process.exit(passed ? 0 : 1);
   })
   .catch(async (error: unknown) => {
