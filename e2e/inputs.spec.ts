@@ -1,5 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { concatBytes, latin1Bytes, minimalPdf } from "@/lib/testing/proof-files";
+import { actionId } from "../scripts/lib/actions-over-http";
 import { expect, test } from "./fixtures";
 import { BuyWizard } from "./pages/wizard";
 
@@ -85,6 +86,26 @@ test.describe("the price API's bounds", () => {
     expect(res.status()).toBe(400);
     expect((await res.json()).errors[0].code).toBe("INVALID_JSON");
   });
+});
+
+test("a server action's body is capped at 256 kB: past it the action never runs", async ({ request }) => {
+  // The voucher check is public: called as the browser calls it (its id from the build), with a code of n bytes.
+  const id = actionId("lib/actions/check-voucher.ts", "checkVoucherAction");
+  const call = (n: number) =>
+    request.post("/buy", {
+      headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+      data: JSON.stringify(["A".repeat(n)]),
+    });
+  // Under the cap the action runs and answers its refusal of a code that does not exist.
+  const small = await call(1000);
+  expect(small.status()).toBe(200);
+  expect(await small.text()).toContain('"ok":false');
+  // Past it Next.js refuses the body before the action runs: an error digest, no result.
+  const big = await call(300 * 1024);
+  expect(big.status()).not.toBe(200);
+  const text = await big.text();
+  expect(text).toContain('E{"digest"');
+  expect(text).not.toContain('"ok":');
 });
 
 test("bad bytes in paths, queries and `next` answer 400 or 404, never 500", async ({ request }) => {
