@@ -62,7 +62,7 @@ export async function releaseVoucher(tx: Db, params: { orderId: string }): Promi
 /**
  * A late payment arrived for an order whose voucher had been handed back: the order redeems it
  * again unless another order took it meanwhile (then both orders stand: the money was received).
- * A voucher that is not single-use was never redeemed, so nothing changes. True when it changed.
+ * A voucher that is not single-use has no redemption to take back, so nothing changes. True when it changed.
  */
 export async function reclaimVoucher(tx: Db, params: { orderId: string; code: string; now: Date }): Promise<boolean> {
   return redeemVoucher(tx, { code: params.code, orderId: params.orderId, now: params.now });
