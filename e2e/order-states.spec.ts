@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test, useEnglish, type Account } from "./fixtures";
+import { currentUserId, later, runJob } from "./jobs";
 import { BuyWizard, OrderPage } from "./pages/wizard";
 import { minimalPdf } from "@/lib/testing/proof-files";
 
@@ -84,6 +85,24 @@ test.describe("order page states", () => {
     await expect(page.getByRole("button", { name: "取消订单" })).toHaveCount(0);
     await expect(page.getByTestId("payment-countdown")).toHaveCount(0);
     await expectAccessible(page);
+  });
+
+  test("the expiry job, run with the clock 31 minutes on, expires the buyer's unpaid order for every later visit", async ({
+    page,
+    buyer,
+    wizard,
+  }) => {
+    await placeBusinessOrder(wizard, buyer);
+    await expect(badge(page)).toHaveText("订单状态: 待付款");
+    const result = await runJob(page.request, "orders.expire-stale", {
+      now: later({ minutes: 31 }),
+      only: { userId: await currentUserId(page.request) },
+    });
+    expect(result).toEqual({ expired: 1 });
+    // The page is read at the real clock now: the order stays expired because the job wrote it so.
+    await page.reload();
+    await expect(badge(page)).toHaveText("订单状态: 已过期");
+    await expect(history(page).getByRole("listitem").last()).toHaveText(/已过期（未在付款期限内付款）$/);
   });
 
   test("a reader who switched to English sees a Chinese order's lines in English, with the same amounts", async ({

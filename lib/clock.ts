@@ -1,7 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
 
-export const TEST_CLOCK_HEADER = "x-quorum-test-now";
+import { TEST_CLOCK_HEADER } from "./clock-header";
+
+export { TEST_CLOCK_HEADER };
 
 /**
  * "Now" for a request. Only a server started with QUORUM_TEST_CLOCK=1 (the end-to-end suite)

@@ -84,10 +84,10 @@ export async function expireIfStale(db: Db, params: { orderId: string; now: Date
 }
 
 /** The sweep: expires every order unpaid past its window; returns how many it expired. */
-export async function expireStaleOrders(db: Db, params: { now: Date }): Promise<number> {
+export async function expireStaleOrders(db: Db, params: { now: Date; userId?: string }): Promise<number> {
   // isStale's rule as a query: the window opened (placement, or the verification's decision) at or before now − window.
   const cutoff = new Date(params.now.getTime() - PAYMENT_WINDOW_MS);
-  const stale = await listStaleOrderIds(db, { windowOpenedBefore: cutoff });
+  const stale = await listStaleOrderIds(db, { windowOpenedBefore: cutoff, userId: params.userId });
   let count = 0;
   // One short transaction per order, so the sweep never holds many locks at once.
   for (const id of stale) if (await expireIfStale(db, { orderId: id, now: params.now })) count++;

@@ -152,7 +152,7 @@ export async function listOrderIdsByStatus(db: Db, params: { status: OrderStatus
  * placed then (no verification), or verified/rejected then. One still under review is never listed
  * (lib/orders/window.ts is the same rule, pure).
  */
-export async function listStaleOrderIds(db: Db, params: { windowOpenedBefore: Date }): Promise<string[]> {
+export async function listStaleOrderIds(db: Db, params: { windowOpenedBefore: Date; userId?: string }): Promise<string[]> {
   const rows = await db
     .select({ id: orders.id })
     .from(orders)
@@ -160,6 +160,7 @@ export async function listStaleOrderIds(db: Db, params: { windowOpenedBefore: Da
     .where(
       and(
         eq(orders.status, "pending_payment"),
+        params.userId === undefined ? undefined : eq(orders.userId, params.userId),
         or(
           and(isNull(educationVerifications.id), lte(orders.createdAt, params.windowOpenedBefore)),
           and(ne(educationVerifications.status, "pending"), lte(educationVerifications.decidedAt, params.windowOpenedBefore)),

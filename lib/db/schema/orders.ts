@@ -1,4 +1,4 @@
-import { index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { quotes } from "./quotes";
 
 /** Money columns: exact decimals, two places. */
@@ -6,6 +6,25 @@ const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
 
 export const ORDER_STATUSES = ["pending_payment", "paid", "fulfilled", "cancelled", "expired", "refunded", "partially_refunded"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/**
+ * What an order does: a first `purchase` of an edition (the /buy wizard or a quote), a change to what an
+ * organisation holds (PRODUCT.md §6: `add` capacity, `raise` a spec, `renew`, `scheduled_renewal`), a personal
+ * membership (§7) or phone credit (§8).
+ */
+export const ORDER_KINDS = [
+  "purchase",
+  "add",
+  "raise",
+  "renew",
+  "scheduled_renewal",
+  "membership",
+  "membership_renewal",
+  "membership_upgrade",
+  "membership_gift",
+  "phone_credit",
+] as const;
+export type OrderKind = (typeof ORDER_KINDS)[number];
 
 /** An order as placed: the server-priced cart, frozen with the catalog version it was priced on. */
 export const orders = pgTable(
@@ -20,6 +39,12 @@ export const orders = pgTable(
     /** Fingerprint of what was submitted under that key, to refuse a key reused for another cart. */
     requestHash: text("request_hash").notNull(),
     status: text("status").$type<OrderStatus>().notNull().default("pending_payment"),
+    kind: text("kind").$type<OrderKind>().notNull().default("purchase"),
+    /**
+     * For a change order (add, raise, renew, scheduled_renewal): the order that bought the organisation's
+     * current seats, whose refund takes the change with it (PRODUCT.md §6.3).
+     */
+    parentOrderId: text("parent_order_id").references((): AnyPgColumn => orders.id),
     edition: text("edition").notNull(),
     seats: integer("seats"),
     cart: jsonb("cart").notNull(),
@@ -42,6 +67,7 @@ export const orders = pgTable(
     uniqueIndex("orders_idempotency_key").on(t.userId, t.idempotencyKey),
     uniqueIndex("orders_number").on(t.number),
     index("orders_user").on(t.userId, t.createdAt),
+    index("orders_parent").on(t.parentOrderId),
   ],
 );
 
