@@ -11,3 +11,5 @@ export * from "./vouchers";
 export * from "./quotes";
 export * from "./rate-limits";
 export * from "./audit";
+export * from "./agreements";
+export * from "./notifications";
