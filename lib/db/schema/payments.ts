@@ -54,6 +54,8 @@ export const sandboxPayments = pgTable(
     returnUrl: text("return_url").notNull(),
     /** Set with status `refunded`: the reference the refund answered. */
     refundRef: text("refund_ref"),
+    /** What the refund gave back (a part of `amount`, or all of it). */
+    refundAmount: money("refund_amount"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
