@@ -11,6 +11,8 @@ export interface PaymentEvent {
   paymentRef: string;
   status: PaymentStatus;
   amount: Amount;
+  /** With status `refunded`: the refund this notification reports (amount is then what went back). */
+  refundRef?: string;
 }
 
 export type VerifyFailure = "BAD_SIGNATURE" | "STALE" | "MALFORMED";
@@ -37,4 +39,6 @@ export interface PaymentProvider {
   verifyNotification(p: { headers: Headers; rawBody: string; now: Date }): Promise<VerifyResult>;
   /** Refunds (part of) a succeeded payment; the same idempotencyKey refunds once. */
   refund(p: { paymentRef: string; amount: Amount; idempotencyKey: string }): Promise<{ refundRef: string }>;
+  /** The gateway's current view of a refund (recovers a lost refund notification). */
+  queryRefund(p: { refundRef: string }): Promise<{ status: "pending" | "succeeded" | "failed"; amount: Amount }>;
 }
