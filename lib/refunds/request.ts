@@ -19,11 +19,10 @@ import { lockOrder } from "@/lib/orders/state";
 import { finishOrderRefund, sendOrderRefund } from "@/lib/payments/refund";
 import type { PaymentProvider } from "@/lib/payments/types";
 import type { CartInput } from "@/lib/pricing/types";
+import type { RefundReason } from "./reasons";
 import { refundPreview, type IneligibleReason, type RefundOrderInput, type RefundPreview } from "./rule";
 
-/** The reasons a buyer picks from when confirming (the free text says the rest). */
-export const REFUND_REASONS = ["not_needed", "too_expensive", "missing_feature", "quality", "wrong_purchase", "other"] as const;
-export type RefundReason = (typeof REFUND_REASONS)[number];
+export { REFUND_REASONS, type RefundReason } from "./reasons";
 
 const VOUCHER_PREFIX = "voucher:";
 
