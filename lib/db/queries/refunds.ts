@@ -140,3 +140,9 @@ export async function endServiceItemsOfOrder(tx: Db, params: { orderId: string; 
     .returning({ id: serviceItems.id });
   return updated.length;
 }
+
+/** An order by its human-facing number (an operator types it). */
+export async function findOrderByNumber(db: Db, params: { number: string }): Promise<OrderRow | undefined> {
+  const [row] = await db.select().from(orders).where(eq(orders.number, params.number));
+  return row;
+}
