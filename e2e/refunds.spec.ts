@@ -70,6 +70,13 @@ test.describe("self-serve refunds", () => {
     await expect(page.getByTestId("order-status")).toContainText("部分退款");
     await expect(page.getByTestId("order-history")).toContainText("支付渠道确认退款");
     await expect(page.getByTestId("refund-services")).toHaveText(`服务持续到 ${dayIn("zh-CN", stop)}。`);
+    // The receipt shows the refund; a credit note is issued for it.
+    const creditNote = await page.request.get(`${new URL(orderUrl).pathname}/credit-note/pdf`);
+    expect(creditNote.status()).toBe(200);
+    expect(creditNote.headers()["content-type"]).toBe("application/pdf");
+    await page.getByRole("link", { name: "查看收据" }).click();
+    await expect(page.getByTestId("receipt-refund")).toHaveText(`−${yuan(refundFen)}`);
+    await page.goto(orderUrl);
 
     // Day 31 (the test clock): still running until the stop; the services end on it.
     await page.setExtraHTTPHeaders({ [TEST_CLOCK_HEADER]: new Date(paidAt.getTime() + 30 * DAY).toISOString() });
@@ -101,7 +108,12 @@ test.describe("self-serve refunds", () => {
     await expectAccessible(page);
   });
 
-  test("a pro order shows why it cannot be refunded, instead of a button", async ({ page, buyer }) => {
+  test("a pro order shows why it cannot be refunded, instead of a button; an operator refunds it as goodwill", async ({
+    page,
+    buyer,
+    operator,
+    order,
+  }) => {
     const wizard = new BuyWizard(page);
     await wizard.reachReview("/buy?edition=pro&seats=3&term=1y", buyer, {
       organisation: "专业版测试",
@@ -116,5 +128,23 @@ test.describe("self-serve refunds", () => {
     await expect(section.getByTestId("refund-ineligible")).toContainText("仅商业版和企业版订单可以退款（此订单为专业版）");
     await expect(section.getByRole("button")).toHaveCount(0);
     await expectAccessible(page);
+
+    const number = await order.number();
+    const { page: ops } = await operator.open("/operator/refunds");
+    await ops.getByLabel("订单号").fill(number);
+    await ops.getByLabel("金额（¥）").fill("3000.00");
+    await ops.getByLabel("原因（将被记录）").fill("服务中断补偿");
+    await ops.getByRole("button", { name: "退款", exact: true }).click();
+    await expect(ops.getByRole("alert").filter({ hasText: "金额须大于 0 且不超过实付金额" })).toBeVisible();
+    await ops.getByLabel("金额（¥）").fill("100.00");
+    await ops.getByRole("button", { name: "退款", exact: true }).click();
+    await expect(ops.getByRole("status").filter({ hasText: number })).toContainText(`订单 ${number}：已通过支付渠道退回 ¥100.00`);
+    await ops.reload();
+    await expect(ops.getByTestId(`refund-${number}`)).toContainText("善意退款");
+    await expect(ops.getByTestId(`refund-${number}`)).toContainText("已退款");
+    await expectAccessible(ops);
+    await page.reload();
+    await expect(page.getByTestId("order-status")).toContainText("部分退款");
+    await expect(page.getByTestId("refund-state")).toContainText("由我们的团队退款：服务中断补偿");
   });
 });

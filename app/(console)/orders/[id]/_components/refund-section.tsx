@@ -1,5 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
+import { buttonVariants } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
 import { catalog } from "@/lib/catalog";
 import type { Db } from "@/lib/db/client";
@@ -151,6 +152,15 @@ async function RefundState({ refund, parentNumber, now }: { refund: OrderRefundR
       </p>
       {parentNumber && <p>{t("state.withParent", { number: parentNumber })}</p>}
       {refund.kind === "goodwill" && <p>{t("state.goodwill", { reason: refund.reason })}</p>}
+      {refund.status === "succeeded" && (
+        <a
+          href={`/orders/${refund.orderId}/credit-note/pdf`}
+          download
+          className={buttonVariants({ variant: "secondary", className: "text-sm" })}
+        >
+          {t("creditNote.download")}
+        </a>
+      )}
       {refund.stopAt && (
         <p data-testid="refund-services">
           {now < refund.stopAt ? t("state.continues", { date: day(refund.stopAt) }) : t("state.ended", { date: day(refund.stopAt) })}
