@@ -6,6 +6,29 @@ import { InvoiceDetails } from "./invoice-details";
 const KNOWN_METHODS = ["sandbox", "none"] as const;
 const isKnownMethod = (m: string): m is (typeof KNOWN_METHODS)[number] => (KNOWN_METHODS as readonly string[]).includes(m);
 
+/** A refunded order's receipt: the refund (with its credit note's number) and what the buyer paid net of it. */
+function ReceiptRefundRows({ refund, locale }: { refund: NonNullable<Receipt["refund"]>; locale: Receipt["locale"] }) {
+  const t = useTranslations("Refunds.receipt");
+  return (
+    <>
+      <tr>
+        <th scope="row" className="py-1 text-left font-normal">
+          {t("refunded", { date: receiptTime(locale, refund.at), number: refund.creditNote })}
+        </th>
+        <td className="py-1 text-right tabular-nums" data-testid="receipt-refund">
+          −{refund.amount}
+        </td>
+      </tr>
+      <tr className="font-semibold">
+        <th scope="row" className="py-1 text-left">
+          {t("net")}
+        </th>
+        <td className="py-1 text-right tabular-nums">{refund.net}</td>
+      </tr>
+    </>
+  );
+}
+
 /** The receipt of a paid order as a printable page: the same facts as its PDF (lib/receipts/pdf.ts). */
 export function ReceiptView({ receipt }: { receipt: Receipt }) {
   const t = useTranslations("Receipt");
@@ -105,6 +128,7 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
               {receipt.total}
             </td>
           </tr>
+          {receipt.refund && <ReceiptRefundRows refund={receipt.refund} locale={receipt.locale} />}
         </tfoot>
       </table>
       <section aria-labelledby="receipt-invoice" className="text-sm">

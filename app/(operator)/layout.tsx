@@ -5,11 +5,13 @@ import { SectionNav } from "@/components/section-nav";
 export default async function OperatorLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("OperatorNav");
   const audit = await getTranslations("Audit");
+  const refunds = await getTranslations("RefundsAdmin");
   const links = [
     ...(["verifications", "leads", "vouchers", "quotes", "payments", "staff"] as const).map((p) => ({
       href: `/operator/${p}`,
       text: t(p),
     })),
+    { href: "/operator/refunds", text: refunds("nav") },
     { href: "/operator/audit", text: audit("nav") },
   ];
   return (

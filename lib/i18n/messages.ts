@@ -26,6 +26,8 @@ import paymentsAttentionEn from "@/messages/payments-attention/en.json" with { t
 import paymentsAttentionZhCN from "@/messages/payments-attention/zh-CN.json" with { type: "json" };
 import platformEn from "@/messages/platform/en.json" with { type: "json" };
 import platformZhCN from "@/messages/platform/zh-CN.json" with { type: "json" };
+import refundsEn from "@/messages/refunds/en.json" with { type: "json" };
+import refundsZhCN from "@/messages/refunds/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
@@ -44,6 +46,7 @@ const zh = {
   ...auditZhCN,
   ...paymentsAttentionZhCN,
   ...platformZhCN,
+  ...refundsZhCN,
 };
 
 /** Every message of the app, shaped as the zh-CN files are (next-intl's `AppConfig` checks keys against it). */
@@ -67,6 +70,7 @@ const all: Record<Locale, Messages> = {
     ...auditEn,
     ...paymentsAttentionEn,
     ...platformEn,
+    ...refundsEn,
   } satisfies Messages,
 };
 

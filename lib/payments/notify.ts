@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { claimNotification, findPayment } from "@/lib/db/queries/payments";
 import type { FulfilResult } from "@/lib/orders/fulfil";
 import { applyPaymentOutcome, type ApplyStep } from "./apply";
+import { completeOrderRefund } from "./refund";
 import type { PaymentProvider } from "./types";
 
 /** Notifications larger than this are not ours. */
@@ -10,7 +11,10 @@ export const MAX_NOTIFICATION_BYTES = 64 * 1024;
 
 export type NotifyResponse =
   | { status: 400; body: { ok: false; error: "BAD_SIGNATURE" | "STALE" | "MALFORMED" } }
-  | { status: 200; body: { ok: true; duplicate?: true; ignored?: "UNKNOWN_PAYMENT"; fulfilment?: FulfilResult } };
+  | {
+      status: 200;
+      body: { ok: true; duplicate?: true; ignored?: "UNKNOWN_PAYMENT" | "UNKNOWN_REFUND"; fulfilment?: FulfilResult; refunded?: true };
+    };
 
 /**
  * Handles one payment notification as the notify route receives it: verifies it with the
@@ -52,6 +56,20 @@ export async function handlePaymentNotification(
     if (!payment) {
       console.warn(`[payments] ${provider.id} notification for unknown payment ${event.paymentRef}`);
       return { status: 200, body: { ok: true, ignored: "UNKNOWN_PAYMENT" } };
+    }
+    // A refund the provider made: completes the order's refund (its status, its services) in this transaction.
+    if (event.status === "refunded") {
+      const done =
+        event.refundRef &&
+        (await completeOrderRefund(tx, {
+          provider: provider.id,
+          paymentRef: event.paymentRef,
+          refundRef: event.refundRef,
+          amount: event.amount,
+          now: p.now,
+          cause: "refund_notification",
+        }));
+      return { status: 200, body: done ? { ok: true, refunded: true } : { ok: true, ignored: "UNKNOWN_REFUND" } };
     }
     const fulfilment = await applyPaymentOutcome(tx, {
       provider: provider.id,

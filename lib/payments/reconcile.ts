@@ -5,6 +5,7 @@ import type { PaymentRow } from "@/lib/db/schema";
 import { fulfilPaidOrder, type FulfilResult } from "@/lib/orders/fulfil";
 import { lockOrder } from "@/lib/orders/state";
 import { applyPaymentOutcome } from "./apply";
+import { reconcileOrderRefunds } from "./refund";
 import type { PaymentProvider } from "./types";
 
 export type ReconcileResult =
@@ -70,7 +71,9 @@ export async function reconcilePayment(db: Db, provider: PaymentProvider, p: { o
  * of servers (each repair is one transaction under the order's and payment's locks):
  * - a payment the app recorded as succeeded whose order is still unpaid: the provider's amount is applied;
  * - a payment the app still believes pending that the provider has settled: its outcome is applied;
- * - an order marked paid without its fulfilment: it is fulfilled.
+ * - an order marked paid without its fulfilment: it is fulfilled;
+ * - an order's refund the provider was not reached for, or whose notification was lost: sent again, or
+ *   asked about and completed (reconcileOrderRefunds).
  * Returns how many repairs changed something (a settled failure counts: the payment ended).
  */
 export async function reconcilePendingPayments(db: Db, provider: PaymentProvider, p: { now: Date; limit?: number }): Promise<number> {
@@ -84,5 +87,6 @@ export async function reconcilePendingPayments(db: Db, provider: PaymentProvider
     count(await repairPayment(db, provider, payment, { now: p.now, expect: "pending" }));
   for (const orderId of await listOrderIdsByStatus(db, { status: "paid", createdBefore: p.now }))
     if (await fulfilPaidOrder(db, { orderId, now: p.now })) repaired += 1;
+  repaired += await reconcileOrderRefunds(db, provider, { now: p.now, limit: p.limit });
   return repaired;
 }

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { env, sandboxPaymentsEnabled } from "@/lib/env";
+import { handlePaymentNotification } from "./notify";
 import { createSandboxProvider, SANDBOX_PROVIDER_ID } from "./sandbox/provider";
 import { sandboxSecret } from "./sandbox/secret";
 import type { PaymentProvider } from "./types";
@@ -14,7 +15,13 @@ export function findPaymentProvider(id: string): PaymentProvider | undefined {
   if (id === SANDBOX_PROVIDER_ID && !sandboxPaymentsEnabled(env())) return undefined;
   let provider = providers.get(id);
   if (!provider && id === SANDBOX_PROVIDER_ID) {
-    provider = createSandboxProvider({ db: getDb, secret: sandboxSecret(env()) });
+    // The sandbox notifies its refunds in-process, verified exactly as the notify route verifies a notification.
+    const sandbox: PaymentProvider = createSandboxProvider({
+      db: getDb,
+      secret: sandboxSecret(env()),
+      notify: async (n) => handlePaymentNotification(await getDb(), sandbox, { ...n, now: new Date() }),
+    });
+    provider = sandbox;
     providers.set(id, provider);
   }
   return provider;

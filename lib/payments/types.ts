@@ -11,6 +11,8 @@ export interface PaymentEvent {
   paymentRef: string;
   status: PaymentStatus;
   amount: Amount;
+  /** With status `refunded`: the refund this notification reports (amount is then what went back). */
+  refundRef?: string;
   /** Set on a succeeded payment that also set up a recurring-payment agreement (the payer authorised it). */
   agreementRef?: string;
 }
@@ -55,6 +57,8 @@ export interface PaymentProvider {
   verifyNotification(p: { headers: Headers; rawBody: string; now: Date }): Promise<VerifyResult>;
   /** Refunds (part of) a succeeded payment; the same idempotencyKey refunds once. */
   refund(p: { paymentRef: string; amount: Amount; idempotencyKey: string }): Promise<{ refundRef: string }>;
+  /** The gateway's current view of a refund (recovers a lost refund notification). */
+  queryRefund(p: { refundRef: string }): Promise<{ status: "pending" | "succeeded" | "failed"; amount: Amount }>;
   /**
    * Charges an active agreement without the payer. The same idempotencyKey never charges twice: a repeat
    * answers the first call's outcome and chargeRef. A cancelled (or unknown-to-the-payer) agreement answers

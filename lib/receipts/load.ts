@@ -2,6 +2,7 @@ import type { Locale } from "@/lib/catalog/ids";
 import type { Db } from "@/lib/db/client";
 import { getOrderForUser } from "@/lib/db/queries/orders";
 import { listPaymentsForOrder } from "@/lib/db/queries/payments";
+import { findRefundOfOrder } from "@/lib/db/queries/refunds";
 import type { OrderStatus } from "@/lib/db/schema";
 import { receiptOf, type Receipt } from "./receipt";
 
@@ -13,7 +14,10 @@ export async function loadReceipt(db: Db, params: { orderId: string; userId: str
   const found = await getOrderForUser(db, { orderId: params.orderId, userId: params.userId });
   if (!found) return { found: false, reason: "not-found" };
   const payments = await listPaymentsForOrder(db, { orderId: found.order.id });
-  const receipt = receiptOf({ ...found, payments }, params.locale);
+  const refund = await findRefundOfOrder(db, { orderId: found.order.id });
+  const done =
+    refund?.status === "succeeded" && refund.completedAt ? { amount: refund.amount, completedAt: refund.completedAt } : undefined;
+  const receipt = receiptOf({ ...found, payments, refund: done }, params.locale);
   if (!receipt) return { found: false, reason: "not-paid", status: found.order.status };
   return { found: true, receipt };
 }

@@ -1,5 +1,5 @@
 import { messagesFor } from "@/lib/i18n/messages";
-import { contentWidth, createPdf, drawAmounts, ensureSpace, GREY, INK, left, MARGIN, type Doc } from "@/lib/pdf/document";
+import { contentWidth, createPdf, drawAmounts, drawRow, ensureSpace, GREY, INK, left, MARGIN, type Doc } from "@/lib/pdf/document";
 import type { Receipt } from "./receipt";
 import { receiptTime } from "./time";
 
@@ -28,6 +28,15 @@ export async function renderReceiptPdf(receipt: Receipt): Promise<Buffer> {
       total: receipt.total,
     },
   );
+  if (receipt.refund) {
+    const refund = messages.Refunds.receipt;
+    drawRow(doc, {
+      name: fill(refund.refunded, { date: receiptTime(receipt.locale, receipt.refund.at), number: receipt.refund.creditNote }),
+      detail: "",
+      amount: `−${receipt.refund.amount}`,
+    });
+    drawRow(doc, { name: refund.net, detail: "", amount: receipt.refund.net }, true);
+  }
   drawInvoice(doc, receipt, messages.Invoice);
   ensureSpace(doc, 40);
   doc.moveDown(1);

@@ -25,6 +25,8 @@ export interface Receipt {
   adjustments: { name: string; formula: string; amount: string }[];
   total: string;
   invoice: (Exclude<StoredInvoice, { type: "none" }> & { status: InvoiceStatus }) | undefined;
+  /** The order's completed refund: how much went back, when, and the credit note issued for it. */
+  refund: { amount: string; net: string; at: Date; creditNote: string } | undefined;
 }
 
 export interface ReceiptSource {
@@ -32,12 +34,15 @@ export interface ReceiptSource {
   lines: OrderLineRow[];
   events: { at: Date; toStatus: OrderStatus }[];
   payments: PaymentRow[];
+  /** The order's refund, once the provider confirmed it (lib/refunds). */
+  refund?: { amount: string; completedAt: Date };
 }
 
 /** The receipt of a paid order, or undefined when the order has not been paid. */
-export function receiptOf({ order, lines, events, payments }: ReceiptSource, locale: Locale): Receipt | undefined {
+export function receiptOf({ order, lines, events, payments, refund }: ReceiptSource, locale: Locale): Receipt | undefined {
   if (!hasReceipt(order)) return undefined;
-  const paid = payments.find((p) => p.status === "succeeded");
+  // A refunded order's payment is recorded `refunded`: it still is the payment the receipt confirms.
+  const paid = payments.find((p) => p.status === "succeeded") ?? payments.find((p) => p.status === "refunded");
   const items = lines.filter((l) => l.kind !== "adjustment");
   const adjustments = lines.filter((l) => l.kind === "adjustment");
   // The stored lines are exact two-place decimals; the subtotal is their sum in integer fen.
@@ -58,5 +63,14 @@ export function receiptOf({ order, lines, events, payments }: ReceiptSource, loc
     adjustments: adjustments.map((l) => ({ name: l.name, formula: l.formula, amount: formatMoney(l.amount) })),
     total: formatMoney(order.total),
     invoice: invoice && { ...invoice, status: invoiceStatus(invoice) },
+    refund: refund && {
+      amount: formatMoney(refund.amount),
+      net: formatFen(parseFen(order.total) - parseFen(refund.amount)),
+      at: refund.completedAt,
+      creditNote: creditNoteNumber(order.number),
+    },
   };
 }
+
+/** The credit note of an order's refund (one refund per order, so one credit note): CN-<order number>. */
+export const creditNoteNumber = (orderNumber: string) => `CN-${orderNumber}`;

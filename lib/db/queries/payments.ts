@@ -239,11 +239,20 @@ export async function settleSandboxPayment(
 }
 
 /** Records the sandbox's refund of a payment it took (or voids one still pending); false when it had already ended otherwise. */
-export async function refundSandboxPayment(db: Db, params: { paymentRef: string; refundRef: string; now: Date }): Promise<boolean> {
+export async function refundSandboxPayment(
+  db: Db,
+  params: { paymentRef: string; refundRef: string; refundAmount: string; now: Date },
+): Promise<boolean> {
   const updated = await db
     .update(sandboxPayments)
-    .set({ status: "refunded", refundRef: params.refundRef, updatedAt: params.now })
+    .set({ status: "refunded", refundRef: params.refundRef, refundAmount: params.refundAmount, updatedAt: params.now })
     .where(and(eq(sandboxPayments.paymentRef, params.paymentRef), inArray(sandboxPayments.status, ["succeeded", "pending"])))
     .returning({ ref: sandboxPayments.paymentRef });
   return updated.length > 0;
+}
+
+/** The sandbox payment a refund reference answered, if any. */
+export async function getSandboxPaymentByRefundRef(db: Db, params: { refundRef: string }): Promise<SandboxPaymentRow | undefined> {
+  const [row] = await db.select().from(sandboxPayments).where(eq(sandboxPayments.refundRef, params.refundRef));
+  return row;
 }

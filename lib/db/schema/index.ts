@@ -13,3 +13,4 @@ export * from "./rate-limits";
 export * from "./audit";
 export * from "./agreements";
 export * from "./notifications";
+export * from "./refunds";

@@ -63,6 +63,8 @@ export const sandboxPayments = pgTable(
     agreementDescription: text("agreement_description"),
     /** Set when the payer authorised it and paid: the agreement the sandbox created. */
     agreementRef: text("agreement_ref"),
+    /** What the refund gave back (a part of `amount`, or all of it). */
+    refundAmount: money("refund_amount"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { safeNextPath } from "@/lib/auth/next-path";
 import type { Db } from "@/lib/db/client";
-import { createSandboxPayment, getSandboxPayment, refundSandboxPayment } from "@/lib/db/queries/payments";
 import {
   cancelSandboxAgreement,
   findSandboxAgreementCharge,
@@ -11,6 +10,7 @@ import {
   takeSandboxForcedFailure,
 } from "@/lib/db/queries/sandbox-agreements";
 import type { SandboxAgreementChargeRow } from "@/lib/db/schema";
+import { createSandboxPayment, getSandboxPayment, getSandboxPaymentByRefundRef, refundSandboxPayment } from "@/lib/db/queries/payments";
 import { parseFen } from "@/lib/money";
 import { amountSchema as moneySchema } from "@/lib/validations/money";
 import { signedHeaders, verifySignature } from "../signature";
@@ -20,14 +20,23 @@ export const SANDBOX_PROVIDER_ID = "sandbox";
 
 const amountSchema = moneySchema({ places: "exactly2" });
 
-/** The body of a sandbox notification. */
-export const sandboxNotificationSchema = z.object({
-  notificationId: z.string().min(1).max(200),
-  paymentRef: z.string().min(1).max(200),
-  status: z.enum(["succeeded", "failed", "cancelled"]),
-  amount: amountSchema,
-  agreementRef: z.string().min(1).max(200).optional(),
-});
+/** The body of a sandbox notification: a payment's outcome, or a refund it made (with its reference). */
+export const sandboxNotificationSchema = z.union([
+  z.object({
+    notificationId: z.string().min(1).max(200),
+    paymentRef: z.string().min(1).max(200),
+    status: z.enum(["succeeded", "failed", "cancelled"]),
+    amount: amountSchema,
+    agreementRef: z.string().min(1).max(200).optional(),
+  }),
+  z.object({
+    notificationId: z.string().min(1).max(200),
+    paymentRef: z.string().min(1).max(200),
+    status: z.literal("refunded"),
+    refundRef: z.string().min(1).max(200),
+    amount: amountSchema,
+  }),
+]);
 
 /** Why the sandbox declines an agreement charge. */
 export const SANDBOX_CHARGE_FAILURES = {
@@ -49,6 +58,7 @@ export function sandboxNotification(p: { secret: string; event: PaymentEvent; no
     status: p.event.status,
     amount: p.event.amount,
     ...(p.event.agreementRef ? { agreementRef: p.event.agreementRef } : {}),
+    ...(p.event.refundRef ? { refundRef: p.event.refundRef } : {}),
   });
   return { headers: new Headers(signedHeaders({ secret: p.secret, rawBody, now: p.now })), rawBody };
 }
@@ -56,11 +66,20 @@ export function sandboxNotification(p: { secret: string; event: PaymentEvent; no
 /** A same-site path: the sandbox only ever sends the buyer back into the app. */
 const isLocalPath = (url: string) => url !== "/" && safeNextPath(url) === url;
 
+/** How the sandbox hands the app a notification (in-process, verified as the notify route verifies one). */
+export type SandboxDeliver = (n: { headers: Headers; rawBody: string }) => Promise<unknown>;
+
 /**
  * The built-in sandbox gateway: its state lives in `sandbox_payments`, its hosted page at
- * /pay/sandbox/<paymentRef>, and it notifies the app with signed, timestamped callbacks.
+ * /pay/sandbox/<paymentRef>, and it notifies the app with signed, timestamped callbacks (a refund
+ * through `notify`; one that is lost is found by the app's refund status query, queryRefund).
  */
-export function createSandboxProvider(options: { db: () => Promise<Db>; secret: string; now?: () => Date }): PaymentProvider {
+export function createSandboxProvider(options: {
+  db: () => Promise<Db>;
+  secret: string;
+  now?: () => Date;
+  notify?: SandboxDeliver;
+}): PaymentProvider {
   const now = options.now ?? (() => new Date());
   return {
     id: SANDBOX_PROVIDER_ID,
@@ -117,8 +136,17 @@ export function createSandboxProvider(options: { db: () => Promise<Db>; secret: 
       const fen = amountSchema.safeParse(amount).success ? parseFen(amount) : 0;
       if (fen <= 0 || (row.status === "succeeded" && fen > parseFen(row.amount)))
         throw new Error(`sandbox: invalid refund amount ${amount}`);
-      if (!(await refundSandboxPayment(db, { paymentRef, refundRef, now: now() })))
+      if (!(await refundSandboxPayment(db, { paymentRef, refundRef, refundAmount: amount, now: now() })))
         throw new Error(`sandbox: payment ${paymentRef} ended while it was refunded`);
+      if (options.notify) {
+        const event = { notificationId: randomBytes(16).toString("hex"), paymentRef, status: "refunded" as const, amount, refundRef };
+        try {
+          await options.notify(sandboxNotification({ secret: options.secret, event, now: now() }));
+        } catch (error) {
+          // A lost notification: the app's reconciliation asks queryRefund and completes the refund.
+          console.warn(`[payments] sandbox refund notification for ${paymentRef} failed`, error);
+        }
+      }
       return { refundRef };
     },
 
@@ -160,6 +188,12 @@ export function createSandboxProvider(options: { db: () => Promise<Db>; secret: 
       if (!(await cancelSandboxAgreement(await options.db(), { agreementRef, now: now() })))
         throw new Error(`sandbox: unknown agreement ${agreementRef}`);
       return { status: "cancelled" };
+    },
+
+    async queryRefund({ refundRef }) {
+      const row = await getSandboxPaymentByRefundRef(await options.db(), { refundRef });
+      if (!row?.refundAmount) throw new Error(`sandbox: unknown refund ${refundRef}`);
+      return { status: "succeeded", amount: row.refundAmount };
     },
   };
 }

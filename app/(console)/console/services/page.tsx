@@ -9,6 +9,7 @@ import { nameOf } from "@/lib/pricing/messages";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
 import { Nowrap } from "@/components/ui/nowrap";
 import { Section } from "@/components/ui/section";
+import { RefundLink } from "@/components/refunds/refund-link";
 
 export default async function ServicesPage() {
   const user = await requireUser("/console/services");
@@ -47,7 +48,9 @@ export default async function ServicesPage() {
               <DataTable columns={columns} framed={false} responsive="cards" caption={t("servicesCaption", { organisation: org.name })}>
                 {services.map((s) => (
                   <tr key={s.id}>
-                    <RowHeader>{nameOf(catalog, s.sku, locale)}</RowHeader>
+                    <RowHeader>
+                      {nameOf(catalog, s.sku, locale)} <RefundLink orderId={s.sourceOrderId} item={nameOf(catalog, s.sku, locale)} />
+                    </RowHeader>
                     <Td align="right">{s.quantity}</Td>
                     <Td>
                       <Nowrap>{day(s.startsAt)}</Nowrap>

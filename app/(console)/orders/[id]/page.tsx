@@ -28,6 +28,7 @@ import { PayButton } from "./_components/pay-button";
 import { VerificationStatus } from "./_components/verification-status";
 import { CancelOrderButton } from "./_components/cancel-order-button";
 import { OrderHistory } from "./_components/order-history";
+import { hasRefundSection, RefundSection } from "./_components/refund-section";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -158,6 +159,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </p>
         <p className="text-xs text-slate-500">{t("catalog", { version: order.catalogVersion })}</p>
       </Section>
+      {hasRefundSection(order) && (
+        <div className="no-print">
+          <RefundSection db={db} order={order} userId={user.id} now={now} />
+        </div>
+      )}
       <Section id="order-org" title={t("organisation")} className="text-sm">
         <p>
           {org.organisationName} · {org.contactName} · {org.mobile} · {org.email}

@@ -12,15 +12,23 @@ const CAUSES = [
   "late_payment",
   "fulfilled",
 ] as const;
+/** A refund's causes (lib/payments/refund.ts), worded in messages/refunds. */
+const REFUND_CAUSES = ["refund_notification", "refund_status_query", "refund_nothing_to_return"] as const;
 
 /** The order's history: status changes with their cause, failed and cancelled payment attempts, the verification's decision. */
 export async function OrderHistory({ entries }: { entries: TimelineEntry[] }) {
-  const [t, tOrder, format] = [await getTranslations("OrderStates"), await getTranslations("Order"), await getFormatter()];
+  const [t, tOrder, tRefunds, format] = [
+    await getTranslations("OrderStates"),
+    await getTranslations("Order"),
+    await getTranslations("Refunds"),
+    await getFormatter(),
+  ];
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const text = (e: TimelineEntry) => {
     if (e.kind === "attempt") return t(`attempt.${e.status}`, { n: e.attempt });
     if (e.kind === "verification") return t(`verificationEvent.${e.status}`);
     const status = tOrder(`status.${e.status}`);
+    if (isOneOf(REFUND_CAUSES, e.cause)) return t("withCause", { status, cause: tRefunds(`cause.${e.cause}`) });
     return isOneOf(CAUSES, e.cause) ? t("withCause", { status, cause: t(`cause.${e.cause}`) }) : status;
   };
   return (
