@@ -6,10 +6,13 @@ import { ensureOrganisation, setOrganisationPlan } from "@/lib/db/queries/organi
 import { appendPhoneCredit, insertServiceItems, type NewPhoneCreditEntry, type NewServiceItem } from "@/lib/db/queries/services";
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import type { OrderLineRow, OrderRow, OrderStatus } from "@/lib/db/schema";
+import { addMonthsUtc } from "@/lib/lifecycle/calendar";
 import { isAmount, isZero, sameAmount } from "@/lib/money";
 import { allocatePaid } from "./paid";
 import { canPay, needsVerification } from "./payability";
 import { LATE_PAYMENT, lockOrder, transitionOrder } from "./state";
+
+export { addMonthsUtc };
 
 export type FulfilResult =
   | { ok: true; alreadyDone: boolean; status: OrderStatus }
@@ -183,22 +186,4 @@ async function provision(tx: Db, order: OrderRow & { organisationId: string }, n
 export function expiryOf(line: Pick<OrderLineRow, "termUnit" | "termCount">, now: Date): Date | null {
   if (!line.termUnit || !line.termCount) return null;
   return addMonthsUtc(now, line.termUnit === "year" ? line.termCount * 12 : line.termCount);
-}
-
-/** Adds calendar months in UTC; a day missing from the target month clamps to its last day (Jan 31 + 1 month = Feb 28/29). */
-export function addMonthsUtc(date: Date, months: number): Date {
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(
-    Date.UTC(
-      y,
-      m,
-      Math.min(date.getUTCDate(), lastDay),
-      date.getUTCHours(),
-      date.getUTCMinutes(),
-      date.getUTCSeconds(),
-      date.getUTCMilliseconds(),
-    ),
-  );
 }
