@@ -7,6 +7,7 @@ import { appendPhoneCredit, insertServiceItems, type NewPhoneCreditEntry, type N
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import type { OrderLineRow, OrderRow, OrderStatus } from "@/lib/db/schema";
 import { addMonthsUtc } from "@/lib/lifecycle/calendar";
+import { isChangeKind, provisionChange } from "@/lib/lifecycle/fulfil";
 import { isAmount, isZero, sameAmount } from "@/lib/money";
 import { allocatePaid } from "./paid";
 import { canPay, needsVerification } from "./payability";
@@ -133,6 +134,8 @@ export async function fulfilZeroTotal(tx: Db, params: { orderId: string; now: Da
  * (PRODUCT.md §6.1) and renewals (§6.2) are priced differently and come with their own flows.
  */
 async function provision(tx: Db, order: OrderRow & { organisationId: string }, now: Date): Promise<void> {
+  // A change to what an organisation holds (add, raise, renew, scheduled renewal) applies its charged quote (lib/lifecycle).
+  if (isChangeKind(order.kind)) return provisionChange(tx, order, now);
   const { organisationName } = order.organisation as { organisationName: string };
   await ensureOrganisation(tx, { id: order.organisationId, name: organisationName, ownerUserId: order.userId, createdAt: now });
   // Adjustment lines (quote discount, voucher) lower what was paid; there is nothing to provision for them.
