@@ -120,6 +120,17 @@ describe(`changes after a purchase on ${testBackend}`, () => {
     expect(added.paidAmount).toBe(preview.total);
   });
 
+  it("an unpaid change past its payment window no longer blocks the next: it expires", async () => {
+    const o = await buyBusiness();
+    const at = new Date(bought.getTime() + 10 * DAY);
+    const first = await order(o, { kind: "add", sku: "large-meeting-500", quantity: 1 }, at);
+    if (!first.result.ok) throw new Error(first.result.error);
+    const rooms = { kind: "add", sku: "rooms", quantity: 1, term: { unit: "year", count: 1 } } as const;
+    expect((await order(o, rooms, new Date(at.getTime() + 29 * 60_000))).result).toMatchObject({ error: "CHANGE_UNPAID" });
+    expect((await order(o, rooms, new Date(at.getTime() + 31 * 60_000))).result.ok).toBe(true);
+    expect((await rowsWhere(handle.db, orders, { id: first.result.orderId }))[0]!.status).toBe("expired");
+  });
+
   it("a browser total that is not the server's is refused; the server never takes a price from the browser", async () => {
     const o = await buyBusiness();
     const at = new Date(bought.getTime() + 100 * DAY);

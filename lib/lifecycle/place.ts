@@ -9,6 +9,7 @@ import { listOrganisations } from "@/lib/db/queries/organisations";
 import { isZero } from "@/lib/money";
 import { orderNumber } from "@/lib/orders/create-order";
 import { fulfilZeroTotal } from "@/lib/orders/fulfil";
+import { expireIfStale } from "@/lib/orders/state";
 import { changeOrderSchema } from "@/lib/validations/change";
 import { loadHeldState, seatsOrderId } from "./held";
 import { quoteMessages } from "./messages";
@@ -63,8 +64,10 @@ export async function placeChangeOrder(
   }
   const org = (await listOrganisations(db, { userId: ctx.userId })).find((o) => o.id === organisationId);
   if (!org) return { ok: false, error: "ORGANISATION_NOT_FOUND" };
-  const unpaid = (await listUnpaidChangeOrders(db, { organisationId }))[0];
-  if (unpaid) return { ok: false, error: "CHANGE_UNPAID", orderId: unpaid.id };
+  // An unpaid change past its payment window no longer blocks: it expires here rather than at the next sweep.
+  for (const unpaid of await listUnpaidChangeOrders(db, { organisationId })) {
+    if (!(await expireIfStale(db, { orderId: unpaid.id, now: ctx.now }))) return { ok: false, error: "CHANGE_UNPAID", orderId: unpaid.id };
+  }
 
   const { state, rows } = await loadHeldState(db, org);
   const quote = quoteChange(state, change as ChangeRequest, { now: ctx.now, catalog, messages: quoteMessages() });
