@@ -95,4 +95,42 @@ test.describe("after the purchase: add, raise, renew, schedule (issue 12)", () =
     await expect(page.getByText("版本：商业版，20 个高级账号")).toBeVisible();
     await expect(page.getByTestId("pending-scheduled")).toHaveCount(0);
   });
+
+  test("a pending scheduled renewal can be seen and cancelled (refunded) before it takes effect", async ({
+    page,
+    buyer,
+    wizard,
+    order,
+  }) => {
+    test.slow();
+    await wizard.reachReview("/buy?edition=business&seats=10&term=1y", buyer, STAR_RIVER);
+    await wizard.placeOrder();
+    await pay(page, order);
+    const services = new ServicesPage(page);
+    await page.setExtraHTTPHeaders({ [TEST_NOW]: later({ days: 360 }) });
+    await services.open();
+    await expect(page.getByTestId("renewal-reminder")).toContainText("到期前 7 天提醒");
+    await services.choose("预约下一期（变更续费）");
+    // Next term's cart is checked by the purchase rules as it is typed: 300 is past business's range.
+    await page.getByLabel("下一期高级账号数", { exact: true }).fill("300");
+    await expect(services.errors).toContainText("255");
+    await page.getByLabel("下一期高级账号数", { exact: true }).fill("6");
+    const paid = await services.order();
+    expect(paid).toBe("¥8,340.00"); // 6 × ¥1,390
+    const scheduledOrder = page.url();
+    await pay(page, order);
+    await services.open();
+    await expect(page.getByTestId("pending-scheduled")).toBeVisible();
+    await page.getByRole("button", { name: "取消预约续费并退款" }).click();
+    // Cancelled: the page (revalidated) no longer shows it, and its order is refunded through the provider.
+    await expect(page.getByTestId("pending-scheduled")).toHaveCount(0);
+    await page.goto(scheduledOrder);
+    await expect(page.getByTestId("order-status")).toContainText("已退款");
+    // Changes can be ordered again.
+    await services.open();
+    await services.choose("增加容量");
+    await page.getByLabel("项目", { exact: true }).selectOption({ label: "商业版" });
+    await expect(services.total).toBeVisible();
+    await expect(services.errors).toHaveCount(0);
+  });
 });
