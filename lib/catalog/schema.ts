@@ -76,6 +76,14 @@ const salesOnlyAddon = z
 
 const bound = z.object({ min: z.number().int().positive(), max: z.number().int().positive() }).strict();
 
+/**
+ * An upgrade discount tier (PRODUCT.md §6.1): a mid-term change of at least `minDays` charged days is charged
+ * `percent` % of its prorated price; the tier with the largest `minDays` at or below the day count applies.
+ */
+const upgradeDiscountTier = z
+  .object({ minDays: z.number().int().positive(), percent: z.number().positive().max(100).multipleOf(0.01) })
+  .strict();
+
 export const catalogSchema = z
   .object({
     version: z.string().min(1),
@@ -87,6 +95,8 @@ export const catalogSchema = z
     families: z.array(family),
     addons: z.array(addon),
     salesOnlyAddons: z.array(salesOnlyAddon),
+    /** Upgrade discount tiers by charged days (lib/lifecycle); none in the default catalog. */
+    upgradeDiscountTiers: z.array(upgradeDiscountTier).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -102,6 +112,9 @@ export const catalogSchema = z
     if (c.editions.filter((e) => e.highlight).length > 1) ctx.addIssue({ code: "custom", message: "at most one edition is highlighted" });
     const rows = c.comparison.map((r) => r.id);
     const dupRow = rows.find((r, i) => rows.indexOf(r) !== i);
+    const tierDays = (c.upgradeDiscountTiers ?? []).map((t) => t.minDays);
+    if (new Set(tierDays).size !== tierDays.length)
+      ctx.addIssue({ code: "custom", message: "upgrade discount tiers need distinct minDays" });
     if (dupRow) ctx.addIssue({ code: "custom", message: `duplicate comparison row ${dupRow}` });
     for (const e of c.editions) {
       if (e.sales === "self-serve" && !e.seats) ctx.addIssue({ code: "custom", message: `${e.id}: self-serve needs a seat range` });

@@ -28,6 +28,8 @@ import platformEn from "@/messages/platform/en.json" with { type: "json" };
 import platformZhCN from "@/messages/platform/zh-CN.json" with { type: "json" };
 import refundsEn from "@/messages/refunds/en.json" with { type: "json" };
 import refundsZhCN from "@/messages/refunds/zh-CN.json" with { type: "json" };
+import lifecycleEn from "@/messages/lifecycle/en.json" with { type: "json" };
+import lifecycleZhCN from "@/messages/lifecycle/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
@@ -47,6 +49,7 @@ const zh = {
   ...paymentsAttentionZhCN,
   ...platformZhCN,
   ...refundsZhCN,
+  ...lifecycleZhCN,
 };
 
 /** Every message of the app, shaped as the zh-CN files are (next-intl's `AppConfig` checks keys against it). */
@@ -71,6 +74,7 @@ const all: Record<Locale, Messages> = {
     ...paymentsAttentionEn,
     ...platformEn,
     ...refundsEn,
+    ...lifecycleEn,
   } satisfies Messages,
 };
 

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { applyDueScheduledRenewals } from "@/lib/lifecycle/scheduled";
 import { expireStaleOrders } from "@/lib/orders/state";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
 import type { PaymentProvider } from "@/lib/payments/types";
@@ -41,6 +42,12 @@ export const RECURRING = {
     every: { everySeconds: 60 },
     // Reconciling is safe at any time and for anyone (it only asks the provider what happened), so `only` is moot.
     run: async ({ db, provider }, { now }) => ({ applied: await reconcilePendingPayments(db, provider, { now }) }),
+  },
+  /** Puts paid scheduled renewals into effect once the seats they follow have ended (PRODUCT.md §6.2, lib/lifecycle). */
+  applyScheduledRenewals: {
+    name: "services.apply-scheduled",
+    every: { everySeconds: 60 },
+    run: async ({ db }, { now, only }) => ({ applied: await applyDueScheduledRenewals(db, { now, only }) }),
   },
 } satisfies Record<string, RecurringJob>;
 

@@ -6,10 +6,14 @@ import { ensureOrganisation, setOrganisationPlan } from "@/lib/db/queries/organi
 import { appendPhoneCredit, insertServiceItems, type NewPhoneCreditEntry, type NewServiceItem } from "@/lib/db/queries/services";
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import type { OrderLineRow, OrderRow, OrderStatus } from "@/lib/db/schema";
+import { addMonthsUtc } from "@/lib/lifecycle/calendar";
+import { isChangeKind, provisionChange } from "@/lib/lifecycle/fulfil";
 import { isAmount, isZero, sameAmount } from "@/lib/money";
 import { allocatePaid } from "./paid";
 import { canPay, needsVerification } from "./payability";
 import { LATE_PAYMENT, lockOrder, transitionOrder } from "./state";
+
+export { addMonthsUtc };
 
 export type FulfilResult =
   | { ok: true; alreadyDone: boolean; status: OrderStatus }
@@ -130,6 +134,8 @@ export async function fulfilZeroTotal(tx: Db, params: { orderId: string; now: Da
  * (PRODUCT.md §6.1) and renewals (§6.2) are priced differently and come with their own flows.
  */
 async function provision(tx: Db, order: OrderRow & { organisationId: string }, now: Date): Promise<void> {
+  // A change to what an organisation holds (add, raise, renew, scheduled renewal) applies its charged quote (lib/lifecycle).
+  if (isChangeKind(order.kind)) return provisionChange(tx, order, now);
   const { organisationName } = order.organisation as { organisationName: string };
   await ensureOrganisation(tx, { id: order.organisationId, name: organisationName, ownerUserId: order.userId, createdAt: now });
   // Adjustment lines (quote discount, voucher) lower what was paid; there is nothing to provision for them.
@@ -183,22 +189,4 @@ async function provision(tx: Db, order: OrderRow & { organisationId: string }, n
 export function expiryOf(line: Pick<OrderLineRow, "termUnit" | "termCount">, now: Date): Date | null {
   if (!line.termUnit || !line.termCount) return null;
   return addMonthsUtc(now, line.termUnit === "year" ? line.termCount * 12 : line.termCount);
-}
-
-/** Adds calendar months in UTC; a day missing from the target month clamps to its last day (Jan 31 + 1 month = Feb 28/29). */
-export function addMonthsUtc(date: Date, months: number): Date {
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(
-    Date.UTC(
-      y,
-      m,
-      Math.min(date.getUTCDate(), lastDay),
-      date.getUTCHours(),
-      date.getUTCMinutes(),
-      date.getUTCSeconds(),
-      date.getUTCMilliseconds(),
-    ),
-  );
 }

@@ -5,6 +5,7 @@ import { findVoucherByCode } from "@/lib/db/queries/vouchers";
 import { voucherCodeOf, voucherTerms } from "@/lib/vouchers";
 import type { OrderLineRow, OrderRow } from "@/lib/db/schema";
 import { messagesFor } from "@/lib/i18n/messages";
+import { isStoredChange } from "@/lib/lifecycle/place";
 import type { CartInput } from "@/lib/pricing/types";
 import { catalogForVersion } from "@/lib/quotes/open";
 import { renderOrderLines, type DisplayLine, type RenderInput } from "./render-lines";
@@ -51,6 +52,18 @@ export async function orderLinesIn(
 ): Promise<{ lines: DisplayLine[]; rerendered: boolean }> {
   const { order, lines, locale } = params;
   if (order.locale === locale) return { lines, rerendered: false };
+  // A change order (lib/lifecycle) stored its formulas in both languages with the quote it was charged by.
+  if (isStoredChange(order.cart)) {
+    const quoted = order.cart.quote.lines;
+    return {
+      lines: lines.map((l) => ({
+        ...l,
+        name: quoted[l.position]?.name[locale] ?? l.name,
+        formula: quoted[l.position]?.formula[locale] ?? l.formula,
+      })),
+      rerendered: true,
+    };
+  }
   const input = await orderPricingInput(db, order, lines);
   if (!input) return { lines, rerendered: false };
   return renderOrderLines({ ...input, locale, messages: messagesFor(locale).Pricing });

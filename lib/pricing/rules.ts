@@ -128,7 +128,8 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
   return { breaches, lines };
 }
 
-function seatRangeParams(catalog: Catalog, edition: Edition, seats: number): RuleParams {
+/** The seat range breach's params, naming the edition of the same family whose range fits `seats` (6 on pro → business). */
+export function seatRangeParams(catalog: Catalog, edition: Edition, seats: number): RuleParams {
   const range = edition.seats!;
   // Point the buyer at the edition whose range does fit, in the same family (6 seats on pro → business).
   const fits = catalog.editions.find(

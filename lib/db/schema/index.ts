@@ -14,3 +14,4 @@ export * from "./audit";
 export * from "./agreements";
 export * from "./notifications";
 export * from "./refunds";
+export * from "./lifecycle";

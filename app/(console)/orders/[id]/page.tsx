@@ -134,7 +134,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       {(order.status === "expired" || order.status === "cancelled") && (
         <p className="no-print rounded-md bg-slate-100 px-4 py-3 text-slate-700">
           {t(order.status === "expired" ? "expiredNext" : "cancelledNext")}{" "}
-          <Link href={`/buy?${encodeCart(order.cart as CartInput)}`} className="font-medium text-brand-700 underline">
+          <Link
+            href={order.kind === "purchase" ? `/buy?${encodeCart(order.cart as CartInput)}` : "/console/services"}
+            className="font-medium text-brand-700 underline"
+          >
             {t("restart")}
           </Link>
         </p>
