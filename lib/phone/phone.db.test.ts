@@ -15,7 +15,8 @@ import {
   updatePhoneAccount,
 } from "@/lib/db/queries/phone";
 import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
-import { phoneCreditLedger } from "@/lib/db/schema";
+import { apiKeys, phoneCreditLedger } from "@/lib/db/schema";
+import { hashSecret } from "./api-keys";
 import { authorizeForOrganisation, ingestUsage } from "./ingest";
 import { authenticateApiKey, createApiKey } from "./keys-store";
 
@@ -183,10 +184,10 @@ describe(`phone credit ledger and usage ingestion on ${testBackend}`, () => {
   it("API keys: shown once, stored hashed, scoped, revocable", async () => {
     const o = await org();
     const key = await createApiKey(handle.db, { organisationId: o, name: "bridge", scopes: ["usage:write"], createdBy: "u", now });
-    const [stored] = await handle.db
-      .execute<{ secret_hash: string }>(sql`select secret_hash from api_keys where id = ${key.id}`)
-      .then((r) => ("rows" in r ? r.rows : r) as { secret_hash: string }[]);
-    expect(stored!.secret_hash).not.toContain(key.token.split("_").at(-1)!);
+    const [stored] = await rowsWhere(handle.db, apiKeys, { id: key.id });
+    const secret = key.token.slice(`qsk_${key.id}_`.length);
+    expect(stored!.secretHash).toBe(hashSecret(secret));
+    expect(JSON.stringify(stored)).not.toContain(secret);
     expect(await authenticateApiKey(handle.db, `Bearer ${key.token}`, "usage:write")).toEqual({
       ok: true,
       organisationId: o,
