@@ -5,6 +5,7 @@ import { SectionNav } from "@/components/section-nav";
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("Console");
   const links = (["orders", "services"] as const).map((p) => ({ href: `/console/${p}`, text: t(p) }));
+  links.push({ href: "/console/phone", text: (await getTranslations("Phone"))("title") });
   return (
     <SectionNav label={t("label")} links={links}>
       {children}

@@ -84,3 +84,9 @@ export function minutesCovered(availableFen: number, rate: string): number {
   while (callChargeFen(m + 1, rate) <= availableFen) m++;
   return m;
 }
+
+/** A stored rate ("0.2500", "0.1250") as people read it: at least two places, no trailing zeros past them ("0.25", "0.125"). */
+export function rateText(rate: string): string {
+  const [whole, frac = ""] = rate.split(".");
+  return `${whole}.${frac.replace(/0+$/, "").padEnd(2, "0")}`;
+}

@@ -251,3 +251,12 @@ export async function revokeApiKey(db: Db, params: { organisationId: string; id:
     .returning({ id: apiKeys.id });
   return rows.length > 0;
 }
+
+/** The organisation if `userId` owns it (its admin), else null. */
+export async function ownedOrganisation(db: Db, params: { userId: string; organisationId: string }) {
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.id, params.organisationId), eq(organisations.ownerUserId, params.userId)));
+  return row ?? null;
+}
