@@ -11,4 +11,6 @@ export * from "./vouchers";
 export * from "./quotes";
 export * from "./rate-limits";
 export * from "./audit";
+export * from "./agreements";
+export * from "./notifications";
 export * from "./phone";
