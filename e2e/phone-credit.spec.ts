@@ -57,7 +57,14 @@ test.describe("phone credit (issue 15)", () => {
     const uk = await page.request.post("/api/v1/calls/authorize", { headers, data: { kind: "dial_out", country: "GB" } });
     expect(await uk.json()).toEqual({ allow: false, reason: "POLICY_DENIED" });
     const home = await page.request.post("/api/v1/calls/authorize", { headers, data: { kind: "call_me", country: "CN" } });
-    expect(await home.json()).toEqual({ allow: true, kind: "call_me", country: "CN", rate: "0.25", rateVersion: "2026-01", maxMinutes: 388 });
+    expect(await home.json()).toEqual({
+      allow: true,
+      kind: "call_me",
+      country: "CN",
+      rate: "0.25",
+      rateVersion: "2026-01",
+      maxMinutes: 388,
+    });
     // No key, no answer.
     expect((await page.request.post("/api/v1/usage", { data: { records } })).status()).toBe(401);
 

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { expireStaleOrders } from "@/lib/orders/state";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
+import { sweepAutoRecharge } from "@/lib/phone/auto-recharge";
 import type { PaymentProvider } from "@/lib/payments/types";
 import type { Every, JobQueue } from "./types";
 
@@ -41,6 +42,12 @@ export const RECURRING = {
     every: { everySeconds: 60 },
     // Reconciling is safe at any time and for anyone (it only asks the provider what happened), so `only` is moot.
     run: async ({ db, provider }, { now }) => ({ applied: await reconcilePendingPayments(db, provider, { now }) }),
+  },
+  /** Phone-credit auto-recharge (issue 15): organisations below their threshold, charged once per crossing on their agreement. */
+  phoneAutoRecharge: {
+    name: "phone.auto-recharge",
+    every: { everySeconds: 300 },
+    run: async ({ db, provider }, { now, only }) => sweepAutoRecharge(db, provider, { now, only }),
   },
 } satisfies Record<string, RecurringJob>;
 

@@ -12,7 +12,9 @@ import {
   type NewLedgerEntry,
   type NewPhoneCall,
 } from "@/lib/db/queries/phone";
-import { fenToAmount, parseFen } from "@/lib/money";
+import { fenToAmount, formatFen, parseFen } from "@/lib/money";
+import { notifyOrganisationAdmins } from "@/lib/notifications";
+import { crossedBelow } from "./recharge";
 import { authorizeCall, type AuthorizeDecision } from "./authorize";
 import type { CallKind } from "./rating";
 import { parseBatch, planBatch, type InvalidRecord } from "./usage";
@@ -90,6 +92,18 @@ export async function ingestUsage(
         createdAt: now,
       }));
     await insertCallsAndLedger(tx, calls, ledger);
+    // The low-balance alert: once per crossing (the crossing batch's first charge names it), committed with the charges.
+    const threshold = account.lowBalanceThreshold === null ? null : parseFen(account.lowBalanceThreshold);
+    if (threshold !== null && ledger.length && crossedBelow(balanceBeforeFen, plan.balanceFen, threshold)) {
+      await notifyOrganisationAdmins(tx, {
+        organisationId,
+        messageKey: "PhoneInbox.lowBalance",
+        params: { organisation: facts.name, threshold: formatFen(threshold), balance: formatFen(plan.balanceFen) },
+        href: "/console/phone",
+        dedupeKey: `phone.low-balance:${organisationId}:${ledger[0]!.id}`,
+        now,
+      });
+    }
     const results: UsageResult[] = [
       ...plan.calls.map((c): UsageResult =>
         c.status === "charged"

@@ -52,9 +52,14 @@ export async function ledgerBalanceFen(db: Db, params: { organisationId: string 
 export async function phoneFacts(
   db: Db,
   params: { organisationId: string },
-): Promise<{ edition: string; grants: ("dial_out" | "overseas")[]; orgPolicy: Policy | null; overdraft: string } | null> {
+): Promise<{ name: string; edition: string; grants: ("dial_out" | "overseas")[]; orgPolicy: Policy | null; overdraft: string } | null> {
   const [org] = await db
-    .select({ edition: organisations.edition, policy: phoneAccounts.outboundPolicy, overdraft: phoneAccounts.overdraft })
+    .select({
+      name: organisations.name,
+      edition: organisations.edition,
+      policy: phoneAccounts.outboundPolicy,
+      overdraft: phoneAccounts.overdraft,
+    })
     .from(organisations)
     .leftJoin(phoneAccounts, eq(phoneAccounts.organisationId, organisations.id))
     .where(eq(organisations.id, params.organisationId));
@@ -63,7 +68,13 @@ export async function phoneFacts(
     .select({ grant: phoneGrants.grant })
     .from(phoneGrants)
     .where(eq(phoneGrants.organisationId, params.organisationId));
-  return { edition: org.edition, grants: grants.map((g) => g.grant), orgPolicy: org.policy ?? null, overdraft: org.overdraft ?? "0.00" };
+  return {
+    name: org.name,
+    edition: org.edition,
+    grants: grants.map((g) => g.grant),
+    orgPolicy: org.policy ?? null,
+    overdraft: org.overdraft ?? "0.00",
+  };
 }
 
 /** Members' own policies, for the given members (all when none given). */
@@ -259,4 +270,61 @@ export async function ownedOrganisation(db: Db, params: { userId: string; organi
     .from(organisations)
     .where(and(eq(organisations.id, params.organisationId), eq(organisations.ownerUserId, params.userId)));
   return row ?? null;
+}
+
+/** Appends one ledger line whose id names what it records (an agreement charge): a second append of it is a no-op. True when added. */
+export async function appendLedgerOnce(db: Db, row: NewLedgerEntry): Promise<boolean> {
+  const added = await db.insert(phoneCreditLedger).values(row).onConflictDoNothing().returning({ id: phoneCreditLedger.id });
+  return added.length > 0;
+}
+
+/** The newest credit (a positive line: pack, purchase, auto-recharge, refund back or adjustment up), as its seq; 0 when none. */
+export async function lastCreditSeq(db: Db, params: { organisationId: string }): Promise<number> {
+  const [row] = await db
+    .select({ seq: sql<string>`coalesce(max(${phoneCreditLedger.seq}), 0)::text` })
+    .from(phoneCreditLedger)
+    .where(and(eq(phoneCreditLedger.organisationId, params.organisationId), sql`${phoneCreditLedger.amount} > 0`));
+  return Number(row?.seq ?? 0);
+}
+
+/** Auto-recharged in fen since `since` (the month's start), for the monthly cap. */
+export async function autoRechargedSinceFen(db: Db, params: { organisationId: string; since: Date }): Promise<number> {
+  const [row] = await db
+    .select({ fen: sql<string>`coalesce(sum(${phoneCreditLedger.amount}) * 100, 0)::bigint::text` })
+    .from(phoneCreditLedger)
+    .where(
+      and(
+        eq(phoneCreditLedger.organisationId, params.organisationId),
+        eq(phoneCreditLedger.kind, "auto_recharge"),
+        gte(phoneCreditLedger.createdAt, params.since),
+      ),
+    );
+  return Number(row?.fen ?? 0);
+}
+
+/** Organisations with auto-recharge on (optionally only one, or only one owner's), for the sweep. */
+export async function autoRechargeCandidates(db: Db, params: { organisationId?: string; ownerUserId?: string }): Promise<string[]> {
+  const rows = await db
+    .select({ id: phoneAccounts.organisationId })
+    .from(phoneAccounts)
+    .innerJoin(organisations, eq(organisations.id, phoneAccounts.organisationId))
+    .where(
+      and(
+        eq(phoneAccounts.autoRechargeEnabled, true),
+        params.organisationId ? eq(phoneAccounts.organisationId, params.organisationId) : undefined,
+        params.ownerUserId ? eq(organisations.ownerUserId, params.ownerUserId) : undefined,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** Records a charge attempt's outcome on the account: the failure count, and auto-recharge off after the last failure. */
+export async function recordAutoRechargeAttempt(
+  db: Db,
+  params: { organisationId: string; failures: number; enabled: boolean; now: Date },
+): Promise<void> {
+  await db
+    .update(phoneAccounts)
+    .set({ autoRechargeFailures: params.failures, autoRechargeEnabled: params.enabled, updatedAt: params.now })
+    .where(eq(phoneAccounts.organisationId, params.organisationId));
 }
