@@ -13,7 +13,8 @@ import { buttonVariants } from "@/components/ui/button";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
 import { Nowrap } from "@/components/ui/nowrap";
 import { Section } from "@/components/ui/section";
-import { CreateApiKeyForm, PolicyForm, RevokeApiKeyButton } from "./_components/phone-forms";
+import { AutoRechargeForm, CreateApiKeyForm, LowBalanceForm, PolicyForm, RevokeApiKeyButton } from "./_components/phone-forms";
+import { listAgreementsForOrganisation } from "@/lib/db/queries/agreements";
 import { UsageChart } from "./_components/usage-chart";
 
 const PAGE = 50;
@@ -37,14 +38,16 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
     );
   const before = params.before && /^\d{1,15}$/.test(params.before) ? Number(params.before) : undefined;
   const since = new Date(now.getTime() - 30 * DAY);
-  const [balanceFen, account, usage, entries, keys, overrides] = await Promise.all([
+  const [balanceFen, account, usage, entries, keys, overrides, agreements] = await Promise.all([
     ledgerBalanceFen(db, { organisationId: org.id }),
     getPhoneAccount(db, { organisationId: org.id }),
     dailyUsage(db, { organisationId: org.id, since }),
     ledgerPage(db, { organisationId: org.id, before, limit: PAGE + 1 }),
     listApiKeys(db, { organisationId: org.id }),
     listMemberPolicies(db, { organisationId: org.id }),
+    listAgreementsForOrganisation(db, { organisationId: org.id, purpose: "auto_recharge", status: "active" }),
   ]);
+  const whole = (amount: string | null | undefined) => (amount ? String(Math.trunc(parseFen(amount) / 100)) : "");
   const days = Array.from({ length: 30 }, (_, i) => dayKey(new Date(now.getTime() - (29 - i) * DAY)));
   const spend = days.map((day) => ({ day, fen: usage.filter((u) => u.day === day).reduce((a, u) => a + u.fen, 0) }));
   const forecast = runway(balanceFen, spend, now);
@@ -178,6 +181,34 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
             {t("exportButton")}
           </button>
         </form>
+      </Section>
+
+      <Section id="phone-alert" title={t("alertTitle")}>
+        <p className="mt-1 text-sm text-slate-600">{t("alertHelp")}</p>
+        <LowBalanceForm organisationId={org.id} threshold={whole(account?.lowBalanceThreshold)} />
+      </Section>
+
+      <Section id="phone-auto" title={t("autoTitle")}>
+        <p className="mt-1 text-sm text-slate-600">{t("autoHelp")}</p>
+        {account && account.autoRechargeFailures > 0 && (
+          <p className="mt-1 text-sm text-amber-800">{t("autoFailures", { count: account.autoRechargeFailures })}</p>
+        )}
+        <AutoRechargeForm
+          organisationId={org.id}
+          agreements={agreements.map((a) => ({
+            id: a.id,
+            label: `${a.description} · ${format.dateTime(a.createdAt, { dateStyle: "medium" })}`,
+          }))}
+          values={{
+            enabled: account?.autoRechargeEnabled ?? false,
+            agreementId: account?.agreementId ?? agreements[0]?.id ?? "",
+            threshold: whole(account?.autoRechargeThreshold) || "50",
+            mode: account?.autoRechargeMode ?? "amount",
+            amount: whole(account?.autoRechargeAmount) || "100",
+            target: whole(account?.autoRechargeTarget),
+            monthlyCap: whole(account?.autoRechargeMonthlyCap) || "500",
+          }}
+        />
       </Section>
 
       <Section id="phone-policy" title={t("policyTitle")}>

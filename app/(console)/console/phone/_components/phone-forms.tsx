@@ -5,6 +5,8 @@ import { useActionState } from "react";
 import { createApiKeyAction } from "@/lib/actions/create-api-key";
 import { revokeApiKeyAction } from "@/lib/actions/revoke-api-key";
 import { setPhonePolicyAction } from "@/lib/actions/set-phone-policy";
+import { setAutoRechargeAction } from "@/lib/actions/set-auto-recharge";
+import { setLowBalanceAlertAction } from "@/lib/actions/set-low-balance-alert";
 import { Button } from "@/components/ui/button";
 import { translateKnown } from "@/lib/i18n/keys";
 
@@ -119,6 +121,181 @@ export function PolicyForm({ organisationId, current, member }: { organisationId
           {t("saved")}
         </p>
       )}
+    </form>
+  );
+}
+
+function useFieldErrors(state: { ok: boolean; error?: string; fieldErrors?: Record<string, string[]> } | null) {
+  const tRoot = useTranslations();
+  const errors = state && !state.ok && state.fieldErrors ? state.fieldErrors : {};
+  return (field: string) => (errors[field]?.[0] ? translateKnown(tRoot, [errors[field][0]]) : undefined);
+}
+
+function Field({
+  id,
+  name,
+  label,
+  error,
+  ...props
+}: { id: string; name: string; label: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        className={input}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...props}
+      />
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function LowBalanceForm({ organisationId, threshold }: { organisationId: string; threshold: string }) {
+  const t = useTranslations("Phone");
+  const [state, action, pending] = useActionState(setLowBalanceAlertAction, null);
+  const error = useFieldErrors(state);
+  return (
+    <form action={action} noValidate className="mt-3 flex flex-wrap items-end gap-3">
+      <input type="hidden" name="organisationId" value={organisationId} />
+      <Field
+        id="alert-threshold"
+        name="threshold"
+        label={t("alertThreshold")}
+        inputMode="numeric"
+        defaultValue={threshold}
+        error={error("threshold")}
+      />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("save")}
+      </Button>
+      {state?.ok && (
+        <p role="status" className="text-sm text-emerald-800">
+          {t("saved")}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export interface AutoRechargeValues {
+  enabled: boolean;
+  agreementId: string;
+  threshold: string;
+  mode: "amount" | "target";
+  amount: string;
+  target: string;
+  monthlyCap: string;
+}
+
+export function AutoRechargeForm({
+  organisationId,
+  values,
+  agreements,
+}: {
+  organisationId: string;
+  values: AutoRechargeValues;
+  agreements: { id: string; label: string }[];
+}) {
+  const t = useTranslations("Phone");
+  const [state, action, pending] = useActionState(setAutoRechargeAction, null);
+  const error = useFieldErrors(state);
+  return (
+    <form action={action} noValidate className="mt-3 grid gap-3 sm:grid-cols-2">
+      <input type="hidden" name="organisationId" value={organisationId} />
+      <label className="flex items-center gap-2 text-sm font-medium sm:col-span-2">
+        <input type="checkbox" name="enabled" defaultChecked={values.enabled} /> {t("autoEnabled")}
+      </label>
+      <div className="sm:col-span-2">
+        <label htmlFor="auto-agreement" className="block text-sm font-medium">
+          {t("autoAgreement")}
+        </label>
+        {agreements.length === 0 && (
+          <p id="auto-agreement-none" className="text-sm text-slate-600">
+            {t("noAgreement")}
+          </p>
+        )}
+        <select
+          id="auto-agreement"
+          name="agreementId"
+          defaultValue={values.agreementId}
+          className={input}
+          aria-invalid={error("agreementId") ? true : undefined}
+          aria-describedby={error("agreementId") ? "auto-agreement-error" : agreements.length === 0 ? "auto-agreement-none" : undefined}
+        >
+          <option value="">—</option>
+          {agreements.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.label}
+            </option>
+          ))}
+        </select>
+        {error("agreementId") && (
+          <p id="auto-agreement-error" className="text-sm text-red-700">
+            {error("agreementId")}
+          </p>
+        )}
+      </div>
+      <Field
+        id="auto-threshold"
+        name="threshold"
+        label={t("autoThreshold")}
+        inputMode="numeric"
+        defaultValue={values.threshold}
+        error={error("threshold")}
+      />
+      <div>
+        <label htmlFor="auto-mode" className="block text-sm font-medium">
+          {t("autoMode")}
+        </label>
+        <select id="auto-mode" name="mode" defaultValue={values.mode} className={input}>
+          <option value="amount">{t("modeAmount")}</option>
+          <option value="target">{t("modeTarget")}</option>
+        </select>
+      </div>
+      <Field
+        id="auto-amount"
+        name="amount"
+        label={t("autoAmount")}
+        inputMode="numeric"
+        defaultValue={values.amount}
+        error={error("amount")}
+      />
+      <Field
+        id="auto-target"
+        name="target"
+        label={t("autoTarget")}
+        inputMode="numeric"
+        defaultValue={values.target}
+        error={error("target")}
+      />
+      <Field
+        id="auto-cap"
+        name="monthlyCap"
+        label={t("autoCap")}
+        inputMode="numeric"
+        defaultValue={values.monthlyCap}
+        error={error("monthlyCap")}
+      />
+      <div className="flex items-end gap-3">
+        <Button type="submit" disabled={pending}>
+          {t("save")}
+        </Button>
+        {state?.ok && (
+          <p role="status" className="text-sm text-emerald-800">
+            {t("saved")}
+          </p>
+        )}
+      </div>
     </form>
   );
 }
