@@ -1,4 +1,6 @@
 import { expect, expectAccessible, test } from "./fixtures";
+import { authoriseAndPay } from "./agreements";
+import { currentUserId, later, runJob } from "./jobs";
 import { PhoneConsole } from "./pages/phone-console";
 
 const PACK = "/buy?edition=free&term=1y&add=phone-pack-100:1";
@@ -85,5 +87,67 @@ test.describe("phone credit (issue 15)", () => {
     expect(lines).toHaveLength(4);
     expect(lines.some((l) => l.includes(",通话,-2.50,call-1,呼叫我,CN,10,0.25,"))).toBe(true);
     expect(lines.some((l) => l.includes(",电话会议服务包,100.00,"))).toBe(true);
+  });
+
+  test("auto-recharge fires once when usage crosses the threshold; the low-balance alert reaches the inbox once", async ({
+    page,
+    buyer,
+    wizard,
+  }) => {
+    test.slow();
+    await wizard.reachReview(PACK, buyer, { organisation: "自动充值有限公司", contact: "李雷", mobile: "13800138000" });
+    await wizard.placeOrder();
+    const orderId = page.url().match(/\/orders\/([0-9a-f-]{36})/)![1]!;
+    // Paid with an authorisation of automatic charges for auto-recharge (the sandbox's hosted page asks for it).
+    const started = await page.request.post("/api/test/agreements/start-payment", {
+      data: { orderId, agreement: { purpose: "auto_recharge", description: "电话会议余额自动充值" } },
+    });
+    expect(started.ok()).toBe(true);
+    await page.goto(((await started.json()) as { redirectUrl: string }).redirectUrl);
+    await authoriseAndPay(page);
+    await expect(page.getByText("已开通").first()).toBeVisible();
+
+    const phone = new PhoneConsole(page);
+    await phone.open();
+    await expect(phone.balance).toHaveText("¥100.00");
+    const alert = page.getByRole("region", { name: "余额不足提醒" });
+    await alert.getByLabel("低于此金额时提醒（元）").fill("95");
+    await alert.getByRole("button", { name: "保存" }).click();
+    await expect(alert.getByRole("status")).toHaveText("已保存。");
+    const auto = page.getByRole("region", { name: "自动充值" });
+    await auto.getByLabel("开启自动充值").check();
+    await expect(auto.getByLabel("自动扣款协议")).not.toHaveValue("");
+    await auto.getByLabel("低于（元）").fill("90");
+    await auto.getByLabel("金额（元）").fill("50");
+    await auto.getByLabel("每月上限（元）").fill("200");
+    await auto.getByRole("button", { name: "保存" }).click();
+    await expect(auto.getByRole("status")).toHaveText("已保存。");
+    const token = await phone.createKey("会议桥");
+    const headers = { authorization: `Bearer ${token}` };
+    const call = (callId: string, minutes: number) => ({
+      callId,
+      kind: "call_me",
+      country: "CN",
+      startedAt: new Date().toISOString(),
+      durationSeconds: minutes * 60,
+    });
+
+    // ¥15 of calls: 100 → 85, below 90 (and 95): one recharge of ¥50 on the agreement.
+    const first = await page.request.post("/api/v1/usage", { headers, data: { records: [call("a-1", 60)] } });
+    expect(await first.json()).toMatchObject({ charged: 1, balance: "85.00" });
+    await phone.open();
+    await expect(phone.balance).toHaveText("¥135.00");
+    // More usage above the threshold, a replay, and the sweep at a later time: no second recharge.
+    await page.request.post("/api/v1/usage", { headers, data: { records: [call("a-2", 4), call("a-1", 60)] } });
+    await runJob(page.request, "phone.auto-recharge", { now: later({ minutes: 10 }), only: { userId: await currentUserId(page.request) } });
+    await phone.open();
+    await expect(phone.balance).toHaveText("¥134.00");
+    await expect(phone.ledger.getByRole("row", { name: /自动充值/ })).toHaveCount(1);
+    await expect(phone.ledger.getByRole("row", { name: /自动充值/ })).toContainText("¥50.00");
+    await expectAccessible(page);
+
+    await page.goto("/inbox");
+    await expect(page.getByText("自动充值有限公司 的电话会议余额低于 ¥95.00：剩余 ¥85.00。")).toHaveCount(1);
+    await expect(page.getByText("已为 自动充值有限公司 自动充值 ¥50.00 电话会议余额。")).toHaveCount(1);
   });
 });

@@ -16,7 +16,7 @@ export type CreateApiKeyResult =
 
 export const revokeApiKeySchema = z.object({ organisationId: id, keyId: id });
 export type SimpleResult =
-  { ok: true } | { ok: false; error: "INVALID" | "NOT_FOUND" | "UNAUTHENTICATED"; fieldErrors?: Record<string, string[]> };
+  { ok: true } | { ok: false; error: "INVALID" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN"; fieldErrors?: Record<string, string[]> };
 
 export const setPhonePolicySchema = z.object({
   organisationId: id,
