@@ -4,7 +4,7 @@ import { createDb, type DbHandle } from "@/lib/db/client";
 import { getAgreementForOrder, listAgreementCharges } from "@/lib/db/queries/agreements";
 import { getSandboxPayment } from "@/lib/db/queries/payments";
 import { getSandboxAgreement, listSandboxAgreementCharges, setSandboxForcedFailures } from "@/lib/db/queries/sandbox-agreements";
-import { agreementCharges, orders, paymentAgreements } from "@/lib/db/schema";
+import { agreementCharges, notifications, orders, paymentAgreements } from "@/lib/db/schema";
 import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
 import { placeOrder } from "@/lib/orders/place-order";
 import { sampleCheckout } from "@/lib/testing/checkout";
@@ -92,9 +92,20 @@ describe(`payment agreements on ${testBackend}`, () => {
     });
     // The order's organisation (created by fulfilment) is the agreement's.
     expect(agreement.organisationId).toBe((await rowsWhere(handle.db, orders, { id: o.orderId }))[0]!.organisationId);
-    // A replayed notification records nothing more.
+    // The payer is told in their inbox, with a link to cancel it.
+    expect(await rowsWhere(handle.db, notifications, { userId: o.userId })).toMatchObject([
+      {
+        messageKey: "PlatformAgreements.inbox.created",
+        params: { description: AGREEMENT.description },
+        href: "/console/agreements",
+        readAt: null,
+      },
+    ]);
+    // A replayed notification (and a status query) records, and tells, nothing more.
     await handlePaymentNotification(handle.db, provider, { ...o.sent[0]!, now });
+    await reconcilePayment(handle.db, provider, { orderId: o.orderId, now });
     expect(await rowsWhere(handle.db, paymentAgreements, { providerRef: ref })).toHaveLength(1);
+    expect(await rowsWhere(handle.db, notifications, { userId: o.userId })).toHaveLength(1);
   });
 
   it("a lost notification: the status query records the agreement", async () => {
@@ -222,6 +233,10 @@ describe(`payment agreements on ${testBackend}`, () => {
       agreement: { status: "cancelled", cancelledAt: now },
     });
     expect((await getSandboxAgreement(handle.db, { agreementRef: a.providerRef }))?.status).toBe("cancelled");
+    expect((await rowsWhere(handle.db, notifications, { userId: o.userId })).map((n) => n.messageKey).sort()).toEqual([
+      "PlatformAgreements.inbox.cancelled",
+      "PlatformAgreements.inbox.created",
+    ]);
     expect(await charge(a.id)).toEqual({ ok: false, error: "NOT_ACTIVE" });
     expect(await rowsWhere(handle.db, agreementCharges, { agreementId: a.id })).toEqual([]);
     // The provider refuses it too, should a caller go around the app's record.

@@ -12,6 +12,7 @@ import {
 import { getOrder } from "@/lib/db/queries/orders";
 import type { AgreementChargeRow, PaymentAgreementRow, PaymentRow } from "@/lib/db/schema";
 import { parseFen } from "@/lib/money";
+import { notify } from "@/lib/notifications";
 import { amountSchema } from "@/lib/validations/money";
 import type { Amount, PaymentProvider } from "./types";
 
@@ -28,7 +29,8 @@ const exactAmount = amountSchema({ places: "exactly2" });
 /**
  * In the payment's apply transaction (lib/payments/apply.ts), when the provider reports that the succeeded
  * payment set up an agreement: records it for the order's user (and organisation, if the order has one),
- * linked to the order and payment. A repeat (notification and status query) records it once. Undefined
+ * linked to the order and payment, and tells the payer in their inbox ("PlatformAgreements.inbox.created").
+ * A repeat (notification and status query) records it, and tells it, once. Undefined
  * when the payment never asked for an agreement (the provider's report is then ignored, with a warning).
  */
 export async function recordAgreementFromPayment(
@@ -41,7 +43,7 @@ export async function recordAgreementFromPayment(
   }
   const order = await getOrder(tx, { orderId: p.payment.orderId });
   if (!order) return undefined;
-  return insertAgreement(tx, {
+  const agreement = await insertAgreement(tx, {
     id: randomUUID(),
     provider: p.provider,
     providerRef: p.agreementRef,
@@ -53,7 +55,20 @@ export async function recordAgreementFromPayment(
     paymentRef: p.payment.paymentRef,
     now: p.now,
   });
+  // The payer is told what they authorised (once: a repeat finds the same agreement and key).
+  await notify(tx, {
+    userId: agreement.userId,
+    messageKey: "PlatformAgreements.inbox.created",
+    params: { description: agreement.description },
+    href: AGREEMENTS_PAGE,
+    dedupeKey: `agreement.created:${agreement.id}`,
+    now: p.now,
+  });
+  return agreement;
 }
+
+/** The payer's page of their agreements (cancel there). */
+export const AGREEMENTS_PAGE = "/console/agreements";
 
 /** Where a test may inject a crash while charging: after the claim, or after the provider charged (before the outcome is recorded). */
 export type ChargeStep = "claimed" | "charged";
@@ -148,7 +163,8 @@ export async function resumePendingAgreementCharges(db: Db, provider: PaymentPro
 export type CancelAgreementResult = { ok: true; agreement: PaymentAgreementRow; alreadyEnded: boolean } | { ok: false; error: "NOT_FOUND" };
 
 /**
- * Cancels an agreement at the provider, then records it cancelled: no later charge of it succeeds. With
+ * Cancels an agreement at the provider, then records it cancelled (and tells the payer in their inbox,
+ * "PlatformAgreements.inbox.cancelled"): no later charge of it succeeds. With
  * `userId`, only that user's agreement is found (another user's answers NOT_FOUND). An agreement already
  * cancelled or failed is answered as it is (`alreadyEnded`). A provider that cannot be reached throws and
  * changes nothing: call again.
@@ -165,6 +181,15 @@ export async function cancelAgreement(
     throw new Error(`agreement ${agreement.id} belongs to provider ${agreement.provider}, not ${provider.id}`);
   await provider.cancelAgreement({ agreementRef: agreement.providerRef });
   const changed = await endAgreement(db, { agreementId: agreement.id, status: "cancelled", now: p.now });
+  if (changed)
+    await notify(db, {
+      userId: agreement.userId,
+      messageKey: "PlatformAgreements.inbox.cancelled",
+      params: { description: agreement.description },
+      href: AGREEMENTS_PAGE,
+      dedupeKey: `agreement.cancelled:${agreement.id}`,
+      now: p.now,
+    });
   return { ok: true, agreement: (await getAgreement(db, { agreementId: agreement.id }))!, alreadyEnded: !changed };
 }
 
