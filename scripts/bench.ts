@@ -7,6 +7,7 @@ import { benchCore, buildCarts, expectedTotal, LINES } from "./bench/core";
 import { benchHttp, HTTP_CONNECTIONS, HTTP_DURATION_S } from "./bench/http";
 import { int, kib, table, verdict } from "./bench/report";
 import { ROOT, withServer } from "./bench/server";
+import { benchPhone } from "./bench/phone";
 
 const TARGET_CARTS_PER_S = 100_000;
 const TARGET_RATIO = 0.9;
@@ -126,6 +127,7 @@ async function main() {
     `(${LINES}-line business cart; HTTP: ${HTTP_CONNECTIONS} connections × ${HTTP_DURATION_S} s, best of 2 rounds per endpoint, load generator on the same box; KB = 1024 bytes)`,
   );
   for (const note of notes) console.log(`(${note})`);
+  await benchPhone();
   const results = [corePass, p99Pass, non2xxPass, ratioPass, bundlePass, p95Pass, framePass];
   const passed = results.filter(Boolean).length;
   console.log(

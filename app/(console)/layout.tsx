@@ -7,6 +7,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const links = [
     ...(["orders", "services"] as const).map((p) => ({ href: `/console/${p}`, text: t(p) })),
     { href: "/console/agreements", text: ta("nav") },
+    { href: "/console/phone", text: (await getTranslations("Phone"))("title") },
   ];
   return (
     <SectionNav label={t("label")} links={links}>

@@ -30,6 +30,8 @@ import refundsEn from "@/messages/refunds/en.json" with { type: "json" };
 import refundsZhCN from "@/messages/refunds/zh-CN.json" with { type: "json" };
 import lifecycleEn from "@/messages/lifecycle/en.json" with { type: "json" };
 import lifecycleZhCN from "@/messages/lifecycle/zh-CN.json" with { type: "json" };
+import phoneEn from "@/messages/phone/en.json" with { type: "json" };
+import phoneZhCN from "@/messages/phone/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
@@ -50,6 +52,7 @@ const zh = {
   ...platformZhCN,
   ...refundsZhCN,
   ...lifecycleZhCN,
+  ...phoneZhCN,
 };
 
 /** Every message of the app, shaped as the zh-CN files are (next-intl's `AppConfig` checks keys against it). */
@@ -75,6 +78,7 @@ const all: Record<Locale, Messages> = {
     ...platformEn,
     ...refundsEn,
     ...lifecycleEn,
+    ...phoneEn,
   } satisfies Messages,
 };
 

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { applyDueScheduledRenewals } from "@/lib/lifecycle/scheduled";
 import { expireStaleOrders } from "@/lib/orders/state";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
+import { sweepAutoRecharge } from "@/lib/phone/auto-recharge";
 import type { PaymentProvider } from "@/lib/payments/types";
 import type { Every, JobQueue } from "./types";
 
@@ -48,6 +49,12 @@ export const RECURRING = {
     name: "services.apply-scheduled",
     every: { everySeconds: 60 },
     run: async ({ db }, { now, only }) => ({ applied: await applyDueScheduledRenewals(db, { now, only }) }),
+  },
+  /** Phone-credit auto-recharge (issue 15): organisations below their threshold, charged once per crossing on their agreement. */
+  phoneAutoRecharge: {
+    name: "phone.auto-recharge",
+    every: { everySeconds: 300 },
+    run: async ({ db, provider }, { now, only }) => sweepAutoRecharge(db, provider, { now, only }),
   },
 } satisfies Record<string, RecurringJob>;
 

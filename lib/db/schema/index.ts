@@ -15,3 +15,4 @@ export * from "./agreements";
 export * from "./notifications";
 export * from "./refunds";
 export * from "./lifecycle";
+export * from "./phone";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, check, index, integer, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { orders } from "./orders";
 import { organisations } from "./organisations";
 
@@ -48,7 +48,12 @@ export const serviceItems = pgTable(
   ],
 );
 
-export const PHONE_CREDIT_KINDS = ["topup", "call", "adjustment"] as const;
+/**
+ * topup: a phone pack; credit_purchase: a direct credit order; auto_recharge: a charge on the
+ * payment agreement; call: a rated call (negative); refund: credit taken back or given back;
+ * adjustment: an operator's correction with a reason.
+ */
+export const PHONE_CREDIT_KINDS = ["topup", "credit_purchase", "auto_recharge", "call", "refund", "adjustment"] as const;
 export type PhoneCreditKind = (typeof PHONE_CREDIT_KINDS)[number];
 
 /** Append-only phone-credit ledger (PRODUCT.md §8): the balance is the sum of `amount`. */
@@ -66,9 +71,22 @@ export const phoneCreditLedger = pgTable(
     /** For a top-up from an order: that order line's share of the order total (the credit is the face value). */
     paidAmount: money("paid_amount"),
     note: text("note"),
+    /** Insertion order: the ledger table's keyset (stable, unique, increasing). */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    /** A call's line: its call id, kind, destination country, billed minutes and the per-minute rate it was charged at. */
+    callId: text("call_id"),
+    callKind: text("call_kind"),
+    country: text("country"),
+    minutes: integer("minutes"),
+    rate: numeric("rate", { precision: 10, scale: 4 }),
+    /** Who made an operator adjustment. */
+    actorId: text("actor_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("phone_credit_ledger_organisation").on(t.organisationId, t.createdAt)],
+  (t) => [
+    index("phone_credit_ledger_organisation").on(t.organisationId, t.createdAt),
+    index("phone_credit_ledger_keyset").on(t.organisationId, t.seq),
+  ],
 );
 
 export type ServiceItemRow = typeof serviceItems.$inferSelect;
