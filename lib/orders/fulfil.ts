@@ -7,6 +7,7 @@ import { appendPhoneCredit, insertServiceItems, type NewPhoneCreditEntry, type N
 import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import type { OrderLineRow, OrderRow, OrderStatus } from "@/lib/db/schema";
 import { isAmount, isZero, sameAmount } from "@/lib/money";
+import { addMonthsUtc } from "./months";
 import { allocatePaid } from "./paid";
 import { canPay, needsVerification } from "./payability";
 import { LATE_PAYMENT, lockOrder, transitionOrder } from "./state";
@@ -185,20 +186,4 @@ export function expiryOf(line: Pick<OrderLineRow, "termUnit" | "termCount">, now
   return addMonthsUtc(now, line.termUnit === "year" ? line.termCount * 12 : line.termCount);
 }
 
-/** Adds calendar months in UTC; a day missing from the target month clamps to its last day (Jan 31 + 1 month = Feb 28/29). */
-export function addMonthsUtc(date: Date, months: number): Date {
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(
-    Date.UTC(
-      y,
-      m,
-      Math.min(date.getUTCDate(), lastDay),
-      date.getUTCHours(),
-      date.getUTCMinutes(),
-      date.getUTCSeconds(),
-      date.getUTCMilliseconds(),
-    ),
-  );
-}
+export { addMonthsUtc };
