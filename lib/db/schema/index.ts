@@ -11,3 +11,4 @@ export * from "./vouchers";
 export * from "./quotes";
 export * from "./rate-limits";
 export * from "./audit";
+export * from "./memberships";
