@@ -24,6 +24,8 @@ import auditEn from "@/messages/audit/en.json" with { type: "json" };
 import auditZhCN from "@/messages/audit/zh-CN.json" with { type: "json" };
 import paymentsAttentionEn from "@/messages/payments-attention/en.json" with { type: "json" };
 import paymentsAttentionZhCN from "@/messages/payments-attention/zh-CN.json" with { type: "json" };
+import membershipEn from "@/messages/membership/en.json" with { type: "json" };
+import membershipZhCN from "@/messages/membership/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
@@ -41,6 +43,7 @@ const zh = {
   ...inputsZhCN,
   ...auditZhCN,
   ...paymentsAttentionZhCN,
+  ...membershipZhCN,
 };
 
 /** Every message of the app, shaped as the zh-CN files are (next-intl's `AppConfig` checks keys against it). */
@@ -63,6 +66,7 @@ const all: Record<Locale, Messages> = {
     ...inputsEn,
     ...auditEn,
     ...paymentsAttentionEn,
+    ...membershipEn,
   } satisfies Messages,
 };
 

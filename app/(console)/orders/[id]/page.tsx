@@ -28,6 +28,7 @@ import { PayButton } from "./_components/pay-button";
 import { VerificationStatus } from "./_components/verification-status";
 import { CancelOrderButton } from "./_components/cancel-order-button";
 import { OrderHistory } from "./_components/order-history";
+import { isMembershipOrder } from "@/lib/membership/cart";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -61,6 +62,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const endedAttempt = lastPayment && (lastPayment.status === "failed" || lastPayment.status === "cancelled") ? lastPayment : undefined;
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const org = order.organisation as { organisationName: string; contactName: string; mobile: string; email: string };
+  // A personal membership's order (issue 14): no organisation; its next steps are on /membership.
+  const membership = isMembershipOrder(order);
+  const tMembership = await getTranslations("Membership");
   return (
     <article className="mx-auto max-w-3xl space-y-6">
       <header>
@@ -122,7 +126,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           {tState("zeroTotal")}
         </p>
       )}
-      {order.status === "fulfilled" && (
+      {order.status === "fulfilled" && membership && (
+        <p className="no-print rounded-md bg-emerald-50 px-4 py-3 text-emerald-800">
+          {tMembership("orderNext")}{" "}
+          <Link href="/membership" className="font-medium underline">
+            {tMembership("orderLink")}
+          </Link>
+        </p>
+      )}
+      {order.status === "fulfilled" && !membership && (
         <p className="no-print rounded-md bg-emerald-50 px-4 py-3 text-emerald-800">
           {t("fulfilledNext")}{" "}
           <Link href="/console/services" className="font-medium underline">
@@ -133,7 +145,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       {(order.status === "expired" || order.status === "cancelled") && (
         <p className="no-print rounded-md bg-slate-100 px-4 py-3 text-slate-700">
           {t(order.status === "expired" ? "expiredNext" : "cancelledNext")}{" "}
-          <Link href={`/buy?${encodeCart(order.cart as CartInput)}`} className="font-medium text-brand-700 underline">
+          <Link
+            href={membership ? "/membership" : `/buy?${encodeCart(order.cart as CartInput)}`}
+            className="font-medium text-brand-700 underline"
+          >
             {t("restart")}
           </Link>
         </p>
@@ -158,11 +173,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </p>
         <p className="text-xs text-slate-500">{t("catalog", { version: order.catalogVersion })}</p>
       </Section>
-      <Section id="order-org" title={t("organisation")} className="text-sm">
-        <p>
-          {org.organisationName} · {org.contactName} · {org.mobile} · {org.email}
-        </p>
-      </Section>
+      {!membership && (
+        <Section id="order-org" title={t("organisation")} className="text-sm">
+          <p>
+            {org.organisationName} · {org.contactName} · {org.mobile} · {org.email}
+          </p>
+        </Section>
+      )}
       <Section id="order-invoice" title={t("invoice")} className="text-sm">
         <div className="mt-2">
           <InvoiceDetails invoice={order.invoice} testId="order-invoice-details" />
