@@ -12,3 +12,4 @@ export * from "./quotes";
 export * from "./rate-limits";
 export * from "./audit";
 export * from "./memberships";
+export * from "./sms";

@@ -27,6 +27,13 @@ CREATE TABLE "memberships" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "sms_outbox" (
+	"id" text PRIMARY KEY NOT NULL,
+	"to" text NOT NULL,
+	"text" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "user" ADD COLUMN "phone_number" text;--> statement-breakpoint
 ALTER TABLE "user" ADD COLUMN "phone_number_verified" boolean;--> statement-breakpoint
 ALTER TABLE "membership_gifts" ADD CONSTRAINT "membership_gifts_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -35,4 +42,5 @@ CREATE UNIQUE INDEX "membership_gifts_order" ON "membership_gifts" USING btree (
 CREATE INDEX "membership_gifts_phone" ON "membership_gifts" USING btree ("phone","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "memberships_user_tier" ON "memberships" USING btree ("user_id","tier");--> statement-breakpoint
 CREATE INDEX "memberships_expiry" ON "memberships" USING btree ("auto_renew","expires_at");--> statement-breakpoint
+CREATE INDEX "sms_outbox_created" ON "sms_outbox" USING btree ("created_at");--> statement-breakpoint
 ALTER TABLE "user" ADD CONSTRAINT "user_phone_number_unique" UNIQUE("phone_number");
