@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { findTier, membershipCatalog as catalog } from "@/lib/catalog/membership";
 import { requestNow } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { listGiftsGiven, listGiftsReceived, listMembershipOrders } from "@/lib/db/queries/memberships";
+import { getVerifiedPhone, listGiftsGiven, listGiftsReceived, listMembershipOrders } from "@/lib/db/queries/memberships";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locale";
 import { MEMBERSHIP_AGREEMENTS, membershipStates } from "@/lib/membership/place";
 import {
@@ -24,6 +24,7 @@ import { formatMoney, parseFen } from "@/lib/money";
 import { AutoRenewButton } from "./_components/auto-renew-button";
 import { GiftForm } from "./_components/gift-form";
 import { OpenForm } from "./_components/open-form";
+import { PhoneForm } from "./_components/phone-form";
 import { UpgradeForm } from "./_components/upgrade-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,11 +46,12 @@ export default async function MembershipPage({ searchParams }: { searchParams: P
     await getLocale(),
   ];
   const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
-  const [states, orders, given, received] = await Promise.all([
+  const [states, orders, given, received, phone] = await Promise.all([
     membershipStates(db, user.id),
     listMembershipOrders(db, { userId: user.id }),
     listGiftsGiven(db, { userId: user.id }),
     listGiftsReceived(db, { userId: user.id }),
+    getVerifiedPhone(db, { userId: user.id }),
   ]);
   const nameOf = (id: string) => findTier(catalog, id)?.name[locale] ?? id;
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
@@ -69,6 +71,13 @@ export default async function MembershipPage({ searchParams }: { searchParams: P
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-slate-600">{t("intro")}</p>
       </div>
+
+      {received.map((g) => (
+        <div key={g.id} role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-900">
+          <p>{t("notice.giftReceived", { months: g.months, tier: nameOf(g.tier), phone: mask(g.phone) })}</p>
+          {g.message && <p className="text-sm">{t("notice.giftMessage", { message: g.message })}</p>}
+        </div>
+      ))}
 
       <Section id="current-title" title={t("current.title")}>
         {active.length === 0 ? (
@@ -150,6 +159,11 @@ export default async function MembershipPage({ searchParams }: { searchParams: P
           agreements={shown}
           idempotencyKey={randomUUID()}
         />
+      </Section>
+
+      <Section id="phone-title" title={t("phone.title")}>
+        <p className="mt-2 text-sm text-slate-700">{t("phone.intro")}</p>
+        {phone ? <p className="mt-2 font-medium">{t("phone.verified", { phone: mask(phone) })}</p> : <PhoneForm />}
       </Section>
 
       <Section id="history-title" title={t("history.title")}>

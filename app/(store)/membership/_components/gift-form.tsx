@@ -12,6 +12,9 @@ export function GiftForm(p: { terms: { months: number; priceFen: number }[]; agr
   const t = useTranslations("Membership");
   const [state, action, pending] = useActionState(placeMembershipOrderAction, null);
   const [months, setMonths] = useState(p.terms[0]!.months);
+  // Controlled, so a refused submit (React resets a form after its action) keeps what was typed.
+  const [phone, setPhone] = useState("");
+  const [message, setMessage] = useState("");
   const price = p.terms.find((x) => x.months === months)?.priceFen ?? 0;
   return (
     <form action={action} className="mt-3 space-y-4" aria-labelledby="gift-title" noValidate>
@@ -24,6 +27,8 @@ export function GiftForm(p: { terms: { months: number; priceFen: number }[]; agr
         <input
           id="gift-phone"
           name="phone"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
           type="tel"
           inputMode="numeric"
           autoComplete="off"
@@ -52,6 +57,8 @@ export function GiftForm(p: { terms: { months: number; priceFen: number }[]; agr
         <textarea
           id="gift-message"
           name="message"
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
           maxLength={200}
           rows={2}
           className="mt-1 w-full max-w-md rounded-md border border-slate-300 px-3 py-2"

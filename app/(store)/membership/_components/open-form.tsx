@@ -28,6 +28,7 @@ export function OpenForm(p: {
   const [state, action, pending] = useActionState(placeMembershipOrderAction, null);
   const [tierId, setTierId] = useState(p.defaultTier ?? p.tiers[0]!.id);
   const [months, setMonths] = useState(1);
+  const [autoRenew, setAutoRenew] = useState(false);
   const tier = p.tiers.find((x) => x.id === tierId) ?? p.tiers[0]!;
   const total = formatFen(tier.monthFen * months);
   return (
@@ -71,7 +72,14 @@ export function OpenForm(p: {
         </select>
       </div>
       <div className="flex items-start gap-2 text-sm">
-        <input id="open-auto-renew" type="checkbox" name="autoRenew" className="mt-1 size-4" />
+        <input
+          id="open-auto-renew"
+          type="checkbox"
+          name="autoRenew"
+          checked={autoRenew}
+          onChange={(e) => setAutoRenew(e.target.checked)}
+          className="mt-1 size-4"
+        />
         <label htmlFor="open-auto-renew">{t("open.autoRenew")}</label>
       </div>
       {tier.running && <p className="text-sm text-slate-700">{t("open.extends", { tier: tier.name })}</p>}
