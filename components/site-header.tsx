@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { InboxLink } from "./inbox-link";
 import { LanguageSwitch } from "./language-switch";
 import { UserMenu } from "./user-menu";
 
@@ -27,6 +28,7 @@ export async function SiteHeader() {
               {t("console")}
             </Link>
           )}
+          {user && <InboxLink user={user} className={link} />}
           {(user?.role === "sales" || user?.role === "operator") && (
             <Link href="/sales/quotes" className={link}>
               {t("quotes")}

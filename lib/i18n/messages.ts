@@ -24,6 +24,8 @@ import auditEn from "@/messages/audit/en.json" with { type: "json" };
 import auditZhCN from "@/messages/audit/zh-CN.json" with { type: "json" };
 import paymentsAttentionEn from "@/messages/payments-attention/en.json" with { type: "json" };
 import paymentsAttentionZhCN from "@/messages/payments-attention/zh-CN.json" with { type: "json" };
+import platformEn from "@/messages/platform/en.json" with { type: "json" };
+import platformZhCN from "@/messages/platform/zh-CN.json" with { type: "json" };
 import membershipEn from "@/messages/membership/en.json" with { type: "json" };
 import membershipZhCN from "@/messages/membership/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
@@ -43,6 +45,7 @@ const zh = {
   ...inputsZhCN,
   ...auditZhCN,
   ...paymentsAttentionZhCN,
+  ...platformZhCN,
   ...membershipZhCN,
 };
 
@@ -66,6 +69,7 @@ const all: Record<Locale, Messages> = {
     ...inputsEn,
     ...auditEn,
     ...paymentsAttentionEn,
+    ...platformEn,
     ...membershipEn,
   } satisfies Messages,
 };

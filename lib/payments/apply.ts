@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { setPaymentStatus } from "@/lib/db/queries/payments";
 import type { PaymentRow } from "@/lib/db/schema";
 import { markPaidAndFulfilIn, type FulfilResult } from "@/lib/orders/fulfil";
+import { recordAgreementFromPayment } from "./agreements";
 import type { Amount, PaymentStatus } from "./types";
 
 /** Where a test may inject a crash while a payment outcome is applied (nothing written must survive it). */
@@ -14,6 +15,8 @@ export interface ApplyParams {
   /** What the gateway says (notification or status query). */
   status: PaymentStatus;
   amount: Amount;
+  /** The recurring-payment agreement the provider says the payment set up (notification / status query). */
+  agreementRef?: string;
   now: Date;
   /** Why the order is paid: "payment_notification" or "status_query". */
   cause: string;
@@ -58,6 +61,9 @@ export async function applyPaymentOutcome(tx: Db, p: ApplyParams): Promise<Fulfi
     });
   }
   await setPaymentStatus(tx, { ...ref, status: mismatch ? "amount_mismatch" : "succeeded", receivedAmount: p.amount });
+  // The agreement is the app's only once the order it was authorised with is applied (same transaction).
+  if (fulfilment.ok && p.agreementRef)
+    await recordAgreementFromPayment(tx, { provider: p.provider, payment: p.payment, agreementRef: p.agreementRef, now: p.now });
   if (fulfilment.ok) p.fault?.("fulfilled");
   return fulfilment;
 }

@@ -58,6 +58,7 @@ export async function handlePaymentNotification(
       payment,
       status: event.status,
       amount: event.amount,
+      agreementRef: event.agreementRef,
       now: p.now,
       cause: "payment_notification",
       fault: p.fault,

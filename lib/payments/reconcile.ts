@@ -39,6 +39,7 @@ async function repairPayment(
       payment: fresh,
       status: state.status,
       amount: state.amount,
+      agreementRef: state.agreementRef,
       now: p.now,
       cause: "status_query",
     });

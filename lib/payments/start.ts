@@ -5,7 +5,7 @@ import { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import { canPay, needsVerification } from "@/lib/orders/payability";
 import { expireIfStale } from "@/lib/orders/state";
 import { reconcilePayment } from "./reconcile";
-import type { PaymentProvider } from "./types";
+import type { AgreementRequest, PaymentProvider } from "./types";
 
 export type StartOrderPaymentResult =
   { ok: true; paymentRef: string; redirectUrl: string } | { ok: false; error: "NOT_FOUND" | "NOT_PAYABLE" };
@@ -14,12 +14,13 @@ export type StartOrderPaymentResult =
  * Starts (or resumes) paying the buyer's own order: the amount is the order's stored total,
  * never anything the browser sent. Attempt n uses idempotency key `${orderId}:${n}`, n being the
  * number of payments that failed or were cancelled, so a double click resumes one payment and a
- * retry after a failure starts a new one.
+ * retry after a failure starts a new one. With `agreement`, the provider's page also asks the payer to
+ * authorise future charges; once paid, the agreement is recorded with the order (lib/payments/agreements.ts).
  */
 export async function startOrderPayment(
   db: Db,
   provider: PaymentProvider,
-  p: { orderId: string; userId: string; now: Date },
+  p: { orderId: string; userId: string; now: Date; agreement?: AgreementRequest },
 ): Promise<StartOrderPaymentResult> {
   const find = () => getOwnOrder(db, { orderId: p.orderId, userId: p.userId });
   if (!(await find())) return { ok: false, error: "NOT_FOUND" };
@@ -41,6 +42,7 @@ export async function startOrderPayment(
     currency: "CNY",
     idempotencyKey,
     returnUrl: `/orders/${order.id}`,
+    ...(p.agreement ? { agreement: p.agreement } : {}),
   });
   await recordPayment(db, {
     provider: provider.id,
@@ -49,6 +51,8 @@ export async function startOrderPayment(
     amount: order.total,
     idempotencyKey,
     now: p.now,
+    agreementPurpose: p.agreement?.purpose ?? null,
+    agreementDescription: p.agreement?.description ?? null,
   });
   return { ok: true, ...created };
 }

@@ -18,7 +18,17 @@ import {
 /** Records a payment the app started with a provider; a repeat of the same reference changes nothing. */
 export async function recordPayment(
   db: Db,
-  params: { provider: string; paymentRef: string; orderId: string; amount: string; idempotencyKey: string; now: Date },
+  params: {
+    provider: string;
+    paymentRef: string;
+    orderId: string;
+    amount: string;
+    idempotencyKey: string;
+    now: Date;
+    /** The recurring-payment agreement asked for with it (lib/payments/agreements.ts), if any. */
+    agreementPurpose?: PaymentRow["agreementPurpose"];
+    agreementDescription?: string | null;
+  },
 ): Promise<void> {
   const { now, ...values } = params;
   await db
@@ -190,7 +200,8 @@ export async function claimNotification(db: Db, params: { notificationId: string
 export type NewSandboxPayment = Pick<
   SandboxPaymentRow,
   "paymentRef" | "orderId" | "orderNumber" | "amount" | "idempotencyKey" | "returnUrl"
-> & { now: Date };
+> &
+  Partial<Pick<SandboxPaymentRow, "agreementPurpose" | "agreementDescription">> & { now: Date };
 
 /** Creates a sandbox payment, or finds the one already made under the same idempotency key. */
 export async function createSandboxPayment(db: Db, params: NewSandboxPayment): Promise<SandboxPaymentRow> {

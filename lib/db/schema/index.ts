@@ -11,5 +11,7 @@ export * from "./vouchers";
 export * from "./quotes";
 export * from "./rate-limits";
 export * from "./audit";
+export * from "./agreements";
+export * from "./notifications";
 export * from "./memberships";
 export * from "./sms";

@@ -1,4 +1,5 @@
 import { index, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { AgreementPurpose } from "./agreements";
 import { orders } from "./orders";
 
 /** Money columns: exact decimals, two places. */
@@ -31,6 +32,9 @@ export const payments = pgTable(
     status: text("status").$type<RecordedPaymentStatus>().notNull().default("pending"),
     /** What the gateway said it took, once it settled (differs from `amount` on an amount_mismatch). */
     receivedAmount: money("received_amount"),
+    /** Set when the payment also asked the payer to authorise a recurring-payment agreement (lib/payments/agreements.ts). */
+    agreementPurpose: text("agreement_purpose").$type<AgreementPurpose>(),
+    agreementDescription: text("agreement_description"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -54,6 +58,11 @@ export const sandboxPayments = pgTable(
     returnUrl: text("return_url").notNull(),
     /** Set with status `refunded`: the reference the refund answered. */
     refundRef: text("refund_ref"),
+    /** Asked with the payment: the hosted page asks the payer to authorise future charges for this. */
+    agreementPurpose: text("agreement_purpose").$type<AgreementPurpose>(),
+    agreementDescription: text("agreement_description"),
+    /** Set when the payer authorised it and paid: the agreement the sandbox created. */
+    agreementRef: text("agreement_ref"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -14,13 +14,26 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-/** The sandbox gateway's hosted payment page: pay, simulate a failure, or cancel. */
-export default async function SandboxPaymentPage({ params }: { params: Promise<{ paymentId: string }> }) {
+/**
+ * The sandbox gateway's hosted payment page: pay, simulate a failure, or cancel. A payment started with
+ * an agreement (lib/payments/agreements.ts) also asks the payer to authorise future charges: paying needs
+ * the consent ticked, and then creates the agreement.
+ */
+export default async function SandboxPaymentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ paymentId: string }>;
+  searchParams: Promise<{ consent?: string | string[] }>;
+}) {
   sandboxGatewayOr404();
   const { paymentId } = await params;
+  const consentMissing = (await searchParams).consent === "required";
   const payment = await getSandboxPayment(await getDb(), { paymentRef: paymentId });
   if (!payment) notFound();
   const t = await getTranslations("Payments.sandbox");
+  const ta = await getTranslations("PlatformAgreements.consent");
+  const asksAgreement = payment.agreementPurpose !== null;
   return (
     <article className="mx-auto max-w-lg space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <header>
@@ -38,13 +51,38 @@ export default async function SandboxPaymentPage({ params }: { params: Promise<{
         </dd>
       </dl>
       {payment.status === "pending" ? (
-        <form action={decideSandboxPayment}>
+        <form action={decideSandboxPayment} className="space-y-4">
           <input type="hidden" name="paymentRef" value={payment.paymentRef} />
-          <OutcomeButtons />
+          {asksAgreement && (
+            <fieldset className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4" aria-describedby="agreement-consent-text">
+              <legend className="px-1 font-semibold">{ta("title")}</legend>
+              <p id="agreement-consent-text" className="text-sm">
+                {ta("text", { description: payment.agreementDescription ?? "" })}
+              </p>
+              <label className="flex items-start gap-2 font-medium">
+                <input type="checkbox" name="consent" required className="mt-1 h-4 w-4" aria-invalid={consentMissing || undefined} />
+                <span>{ta("checkbox")}</span>
+              </label>
+              {consentMissing && (
+                <p role="alert" className="text-sm font-medium text-red-800">
+                  {ta("required")}
+                </p>
+              )}
+            </fieldset>
+          )}
+          <OutcomeButtons skipValidation={asksAgreement} />
         </form>
       ) : (
         <div className="space-y-3">
           <p role="status">{t("ended", { status: t(`status.${payment.status}`) })}</p>
+          {payment.agreementRef && (
+            <p>
+              {ta("created", { ref: payment.agreementRef })}{" "}
+              <Link href={`/pay/sandbox/agreements/${payment.agreementRef}`} className="text-brand-700 underline">
+                {ta("view")}
+              </Link>
+            </p>
+          )}
           <Link href={payment.returnUrl} className="font-medium text-brand-700 underline">
             {t("back")}
           </Link>
