@@ -22,6 +22,7 @@ CREATE TABLE "memberships" (
 	"months" integer NOT NULL,
 	"auto_renew" boolean DEFAULT false NOT NULL,
 	"agreement_id" text,
+	"agreement_order_id" text,
 	"last_order_id" text,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL

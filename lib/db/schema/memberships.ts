@@ -22,6 +22,8 @@ export const memberships = pgTable(
     /** Continuous monthly: renewed by the membership.renew job through the provider agreement below. */
     autoRenew: boolean("auto_renew").notNull().default(false),
     agreementId: text("agreement_id"),
+    /** The order whose payment set up the agreement (recorded right after it is fulfilled): how the agreement is found. */
+    agreementOrderId: text("agreement_order_id"),
     /** The order that last extended or started this run. */
     lastOrderId: text("last_order_id").references(() => orders.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
