@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { agreementsFor } from "@/lib/agreements";
-import { placeMembershipOrder, type MembershipRequest, type PlaceMembershipResult } from "@/lib/membership/place";
+import { placeMembershipOrder, renewalAgreement, type MembershipRequest, type PlaceMembershipResult } from "@/lib/membership/place";
 import { getPaymentProvider } from "@/lib/payments/registry";
 import { startOrderPayment } from "@/lib/payments/start";
 import { publicAction, rateLimit, signedIn, toFormAction, type FormAction, type RateLimited } from "./client";
@@ -61,7 +61,14 @@ export const placeMembershipOrderAction: FormAction<PlaceMembershipActionResult>
         buyer: { name: ctx.user.name, email: ctx.user.email },
       });
       if (!placed.ok) return placed;
-      const started = await startOrderPayment(ctx.db, getPaymentProvider(), { orderId: placed.orderId, userId: ctx.user.id, now: ctx.now });
+      // Continuous monthly: the first payment also asks the payer to authorise the monthly charges.
+      const agreement = request.type === "open" && request.autoRenew ? renewalAgreement(request.tier, ctx.locale) : undefined;
+      const started = await startOrderPayment(ctx.db, getPaymentProvider(), {
+        orderId: placed.orderId,
+        userId: ctx.user.id,
+        now: ctx.now,
+        ...(agreement ? { agreement } : {}),
+      });
       // Already paid (a repeat of a paid submission) or no longer payable: the order page says which.
       if (!started.ok) redirect(`/orders/${placed.orderId}`);
       redirect(started.redirectUrl);

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { renewMemberships } from "@/lib/membership/renew";
 import { expireStaleOrders } from "@/lib/orders/state";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
 import type { PaymentProvider } from "@/lib/payments/types";
@@ -41,6 +42,12 @@ export const RECURRING = {
     every: { everySeconds: 60 },
     // Reconciling is safe at any time and for anyone (it only asks the provider what happened), so `only` is moot.
     run: async ({ db, provider }, { now }) => ({ applied: await reconcilePendingPayments(db, provider, { now }) }),
+  },
+  /** Charges each auto-renewing personal membership's next month on its agreement, before expiry, once per period (issue 14). */
+  renewMemberships: {
+    name: "membership.renew",
+    every: { everySeconds: 300 },
+    run: async ({ db, provider }, { now, only }) => renewMemberships(db, provider, { now, only }),
   },
 } satisfies Record<string, RecurringJob>;
 

@@ -1,7 +1,14 @@
 // What a membership order bought, as stored in orders.cart (its kind says which): enough for fulfilment to
 // apply it without re-reading anything the price depended on.
 export type MembershipCart =
-  | { type: "open"; tier: string; months: number; autoRenew: boolean }
+  | {
+      type: "open";
+      tier: string;
+      months: number;
+      autoRenew: boolean;
+      /** A renewal charged on the membership's agreement by the renewal job: the period it renews. */
+      renewal?: { membershipId: string; periodKey: string };
+    }
   | {
       type: "upgrade";
       tier: string;

@@ -10,7 +10,9 @@ import {
 } from "@/lib/db/queries/memberships";
 import { getOrder } from "@/lib/db/queries/orders";
 import type { GiftRow, OrderRow } from "@/lib/db/schema";
+import { findTier, membershipCatalog } from "@/lib/catalog/membership";
 import { fenToAmount, parseFen } from "@/lib/money";
+import { notify } from "@/lib/notifications";
 import { addMonthsUtc } from "@/lib/orders/months";
 import type { MembershipCart } from "./cart";
 import { termEnd } from "./rules";
@@ -28,13 +30,13 @@ export async function grantMonths(
     paidFen: number;
     now: Date;
     orderId: string;
-    autoRenew?: boolean;
-    agreementId?: string | null;
+    /** Set: the run's renewal settings change (continuous monthly turned on with this order's agreement); unset, they stay. */
+    autoRenew?: { agreementId: string | null; agreementOrderId: string | null };
   },
 ): Promise<{ expiresAt: Date }> {
   const row = await lockMembership(tx, { userId: p.userId, tier: p.tier });
   const term = termEnd({ currentExpiry: row?.expiresAt, now: p.now, months: p.months });
-  const renewal = p.autoRenew === undefined ? {} : { autoRenew: p.autoRenew, agreementId: p.agreementId ?? null };
+  const renewal = p.autoRenew === undefined ? {} : { autoRenew: true, ...p.autoRenew };
   if (!row) {
     await insertMembership(tx, {
       id: randomUUID(),
@@ -89,12 +91,7 @@ export interface MembershipFulfilment {
  * payment or the expiry), upgrade (the larger tier for the upgraded months, from now; the membership it
  * upgrades keeps its expiry), gift (stored `sent`, claimed at once when an account has proved the number).
  */
-export async function provisionMembership(
-  tx: Db,
-  order: OrderRow,
-  now: Date,
-  p: { agreementId?: string | null } = {},
-): Promise<MembershipFulfilment> {
+export async function provisionMembership(tx: Db, order: OrderRow, now: Date): Promise<MembershipFulfilment> {
   const cart = order.cart as MembershipCart;
   const totalFen = parseFen(order.total);
   if (cart.type === "open") {
@@ -105,7 +102,9 @@ export async function provisionMembership(
       paidFen: totalFen,
       now,
       orderId: order.id,
-      ...(cart.autoRenew ? { autoRenew: true, agreementId: p.agreementId ?? null } : {}),
+      // Continuous monthly: the agreement this payment sets up is recorded right after (same transaction) and
+      // found by its order; a renewal (its own agreement already linked) keeps the settings as they are.
+      ...(cart.autoRenew && !cart.renewal ? { autoRenew: { agreementId: null, agreementOrderId: order.id } } : {}),
     });
     return { claimed: [] };
   }
@@ -148,6 +147,19 @@ export async function claimGifts(tx: Db, p: { phone: string; userId: string; now
     // What the giver paid for the gift is what was paid for its months (an upgrade subtracts it per month).
     const paidFen = parseFen((await getOrder(tx, { orderId: gift.orderId }))?.total ?? "0");
     await grantMonths(tx, { userId: p.userId, tier: gift.tier, months: gift.months, paidFen, now: p.now, orderId: gift.orderId });
+    // The recipient's notice, in their inbox (once per gift).
+    await notify(tx, {
+      userId: p.userId,
+      messageKey: "Membership.inbox.giftReceived",
+      params: {
+        months: gift.months,
+        size: findTier(membershipCatalog, gift.tier)?.meetingSize ?? 100,
+        phone: `${gift.phone.slice(0, 3)}****${gift.phone.slice(7)}`,
+      },
+      href: "/membership",
+      dedupeKey: `membership.gift-received:${gift.id}`,
+      now: p.now,
+    });
   }
   return claimed;
 }

@@ -36,7 +36,7 @@ export type PlaceMembershipResult =
 export async function membershipStates(
   db: Db,
   userId: string,
-): Promise<(MembershipState & { autoRenew: boolean; agreementId: string | null })[]> {
+): Promise<(MembershipState & { autoRenew: boolean; agreementId: string | null; agreementOrderId: string | null })[]> {
   return (await listMemberships(db, { userId })).map((r) => ({
     id: r.id,
     tier: r.tier,
@@ -46,6 +46,7 @@ export async function membershipStates(
     months: r.months,
     autoRenew: r.autoRenew,
     agreementId: r.agreementId,
+    agreementOrderId: r.agreementOrderId,
   }));
 }
 
@@ -191,4 +192,15 @@ export async function placeMembershipOrder(
     await insertOrderEvent(tx, { orderId: inserted.id, from: null, to: "pending_payment", cause: "checkout", now: ctx.now });
     return { ok: true, orderId: inserted.id, created: true } as const;
   });
+}
+
+/** What a continuous-monthly payer authorises (shown on the provider's page): the tier, monthly, at its price. */
+export function renewalAgreement(tierId: string, locale: Locale): { purpose: "membership"; description: string } | undefined {
+  const tier = findTier(catalog, tierId);
+  if (!tier) return undefined;
+  const text = messagesFor(locale).Membership.line.agreement;
+  return {
+    purpose: "membership",
+    description: text.replace("{tier}", tier.name[locale]).replace("{price}", formatFen(parseFen(tier.monthPrice))),
+  };
 }

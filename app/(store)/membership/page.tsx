@@ -93,7 +93,7 @@ export default async function MembershipPage({ searchParams }: { searchParams: P
                   </p>
                   <p className="text-sm text-slate-700">{m.autoRenew ? t("current.autoRenewOn") : t("current.autoRenewOff")}</p>
                 </div>
-                {(m.autoRenew || m.agreementId) && <AutoRenewButton membershipId={m.id} autoRenew={m.autoRenew} />}
+                {(m.autoRenew || m.agreementId || m.agreementOrderId) && <AutoRenewButton membershipId={m.id} autoRenew={m.autoRenew} />}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Db } from "../client";
 import { gifts, memberships, orders, user, type GiftRow, type MembershipRow, type OrderRow } from "../schema";
 
@@ -30,7 +30,12 @@ export async function updateMembership(
   tx: Db,
   params: {
     id: string;
-    set: Partial<Pick<NewMembership, "startsAt" | "expiresAt" | "paidAmount" | "months" | "autoRenew" | "agreementId" | "lastOrderId">>;
+    set: Partial<
+      Pick<
+        NewMembership,
+        "startsAt" | "expiresAt" | "paidAmount" | "months" | "autoRenew" | "agreementId" | "agreementOrderId" | "lastOrderId"
+      >
+    >;
     now: Date;
   },
 ): Promise<void> {
@@ -111,4 +116,25 @@ export async function getVerifiedPhone(db: Db, params: { userId: string }): Prom
     .from(user)
     .where(eq(user.id, params.userId));
   return row?.verified && row.phone ? row.phone : undefined;
+}
+
+/** Memberships with auto-renew on whose expiry falls in (after, before], optionally of one person: what the renewal job looks at. */
+export async function listRenewableMemberships(db: Db, params: { after: Date; before: Date; userId?: string }): Promise<MembershipRow[]> {
+  return db
+    .select()
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.autoRenew, true),
+        gt(memberships.expiresAt, params.after),
+        lte(memberships.expiresAt, params.before),
+        params.userId ? eq(memberships.userId, params.userId) : undefined,
+      ),
+    );
+}
+
+/** One membership row by id. */
+export async function getMembership(db: Db, params: { id: string }): Promise<MembershipRow | undefined> {
+  const [row] = await db.select().from(memberships).where(eq(memberships.id, params.id));
+  return row;
 }
