@@ -3,9 +3,11 @@ import { TEST_CLOCK_HEADER } from "@/lib/clock-header";
 import { addMonthsUtc } from "@/lib/orders/months";
 import { randomUUID } from "node:crypto";
 import { expect, expectAccessible, test, useEnglish } from "./fixtures";
+import { currentUserId, runJob } from "./jobs";
 import { Header, SignUpForm } from "./pages/auth";
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /** The membership page's sections, by their headings. */
 const section = (page: Page, name: string | RegExp) => page.getByRole("region", { name });
@@ -168,8 +170,69 @@ test.describe("personal membership", () => {
     await expect(section(recipient.page, "我的会员").getByRole("listitem", { name: "100 人会员" })).toContainText(/剩余 (8[89]|9[0-2]) 天/);
     await expect(recipient.page.getByRole("list", { name: "我收到的会员" })).toContainText("100 人会员 3 个月");
 
+    // The recipient's inbox has the notice.
+    await recipient.page.getByRole("link", { name: /^通知/ }).click();
+    await expect(recipient.page.getByText(`您收到了 3 个月的 100 人会员（赠送给 ${masked}），已从领取时起生效。`)).toBeVisible();
+
     // The giver sees it claimed.
     await page.reload();
     await expect(given.getByRole("listitem")).toContainText("已领取");
+  });
+
+  test("continuous monthly: authorised on the provider's page, the next month charged once by the job past the renewal point, then cancelled (en)", async ({
+    page,
+    signedInBuyer,
+    order,
+  }) => {
+    test.slow();
+    void signedInBuyer;
+    void order;
+    await useEnglish(page);
+    await page.goto("/membership");
+    const open = section(page, "Open or renew");
+    await open.getByRole("checkbox", { name: /Continuous monthly/ }).check();
+    await open.getByRole("checkbox", { name: /I have read and agree to/ }).check();
+    const paidAt = new Date();
+    await open.getByRole("button", { name: "Agree and pay ¥30.00" }).click();
+    await expect(page).toHaveURL(/\/pay\/sandbox\//);
+    await expect(page.getByText("Quorum 100-person membership, continuous monthly: ¥30.00 charged before each expiry")).toBeVisible();
+    await page.getByRole("checkbox", { name: "I have read and agree to the automatic charges above" }).check();
+    await page.getByRole("button", { name: "Pay", exact: true }).click();
+    await expect(page.getByText("Your membership is active.")).toBeVisible();
+    await page.getByRole("link", { name: "View your membership" }).click();
+    const item = section(page, "Your membership").getByRole("listitem", { name: "100-person membership" });
+    await expect(item).toContainText("Continuous monthly: on");
+
+    const expiry = addMonthsUtc(paidAt, 1).getTime();
+    const userId = await currentUserId(page.request);
+    const renewalPoint = new Date(expiry - 23 * HOUR).toISOString();
+    // Before the renewal point: nothing is charged.
+    expect(
+      await runJob(page.request, "membership.renew", { now: new Date(expiry - 80 * HOUR).toISOString(), only: { userId } }),
+    ).toMatchObject({
+      charged: 0,
+    });
+    expect(await runJob(page.request, "membership.renew", { now: renewalPoint, only: { userId } })).toMatchObject({ charged: 1 });
+    // Once: the same pass again charges nothing.
+    expect(await runJob(page.request, "membership.renew", { now: renewalPoint, only: { userId } })).toMatchObject({
+      charged: 0,
+      applied: 0,
+    });
+
+    await page.setExtraHTTPHeaders({ [TEST_CLOCK_HEADER]: renewalPoint });
+    await page.reload();
+    const daysLeft = Math.floor((addMonthsUtc(paidAt, 2).getTime() - Date.parse(renewalPoint)) / DAY);
+    await expect(item).toContainText(new RegExp(`(${daysLeft - 1}|${daysLeft}) days left`));
+    const renewals = section(page, "History").getByRole("listitem").filter({ hasText: "Renewed" });
+    await expect(renewals).toHaveCount(1);
+    await expect(renewals).toContainText("¥30.00");
+    await page.getByRole("link", { name: /^Notifications/ }).click();
+    await expect(page.getByText(/Your 100-person membership renewed for a month \(¥30\.00\)/)).toBeVisible();
+
+    // Cancelling stops future charges and keeps the paid period.
+    await page.goto("/membership");
+    await item.getByRole("button", { name: "Cancel auto-renewal" }).click();
+    await expect(item).toContainText("Continuous monthly: off");
+    await expect(item.getByRole("button", { name: "Resume auto-renewal" })).toBeVisible();
   });
 });
