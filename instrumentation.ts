@@ -23,6 +23,8 @@ async function start() {
   for (const warning of startupWarnings(env())) console.warn(warning);
   // Every agreement in force has its full text at its current version, or the server does not start.
   (await import("./lib/agreements/texts")).assertAgreementTextsValid();
+  // The membership price list (issue 14) is checked like the catalog.
+  (await import("./lib/catalog/membership")).assertMembershipCatalogValid();
   const { getDb } = await import("./lib/db/client");
   await getDb();
   // Payments whose notification was lost while the server was down are completed by asking the provider.

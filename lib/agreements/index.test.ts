@@ -12,6 +12,7 @@ describe("agreements", () => {
     ["pro", ["service-terms", "purchase-terms", "privacy-policy"]],
     ["business", ["service-terms", "purchase-terms", "privacy-policy", "data-processing"]],
     ["education", ["service-terms", "purchase-terms", "privacy-policy", "education-eligibility"]],
+    ["membership", ["privacy-policy", "membership-terms"]],
   ])("%s needs %j", (edition, ids) => {
     expect(agreementsFor(edition).map((a) => a.id)).toEqual(ids);
   });

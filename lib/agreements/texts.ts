@@ -3,6 +3,7 @@ import { LOCALES, type Locale } from "@/lib/catalog/ids";
 import { agreements, type Agreement } from "./index";
 import dataProcessing from "./texts/data-processing.json" with { type: "json" };
 import educationEligibility from "./texts/education-eligibility.json" with { type: "json" };
+import membershipTerms from "./texts/membership-terms.json" with { type: "json" };
 import privacyPolicy from "./texts/privacy-policy.json" with { type: "json" };
 import purchaseTerms from "./texts/purchase-terms.json" with { type: "json" };
 import serviceTerms from "./texts/service-terms.json" with { type: "json" };
@@ -38,7 +39,7 @@ const textSchema = z
 export type AgreementText = z.infer<typeof textSchema>;
 export type AgreementVersion = AgreementText["versions"][number];
 
-const texts = [serviceTerms, purchaseTerms, privacyPolicy, dataProcessing, educationEligibility] as AgreementText[];
+const texts = [serviceTerms, purchaseTerms, privacyPolicy, dataProcessing, educationEligibility, membershipTerms] as AgreementText[];
 
 /** Fails fast when a text does not match its schema or an agreement in force has no full text at its current version. */
 export function assertAgreementTextsValid(): AgreementText[] {

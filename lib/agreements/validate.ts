@@ -7,7 +7,8 @@ const text = z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string().min(1
 const agreementSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   version: z.string().min(1),
-  editions: z.array(z.enum(EDITION_IDS)).min(1),
+  // An edition id, or "membership" for the personal membership (PRODUCT.md §7).
+  editions: z.array(z.enum([...EDITION_IDS, "membership"])).min(1),
   title: text,
   summary: text,
 });

@@ -3,6 +3,9 @@ import path from "node:path";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
+import { phoneNumber } from "better-auth/plugins";
+import { phoneNumberOptions } from "@/lib/membership/phone";
+import { requestLocaleOrDefault, requestNowOrNow } from "./request-context";
 import { getDb, type Db } from "@/lib/db/client";
 import { account, session, user, verification } from "@/lib/db/schema";
 import { env, type Env } from "@/lib/env";
@@ -59,7 +62,8 @@ export function createAuth(db: Db, options: CreateAuthOptions) {
       },
     },
     // Must stay last: it copies Set-Cookie from auth.api calls in server actions into next/headers.
-    plugins: [nextCookies()],
+    // phoneNumber (issue 14): a person proves a mobile number with a one-time code (lib/membership/phone.ts).
+    plugins: [phoneNumber(phoneNumberOptions(db, { now: requestNowOrNow, locale: requestLocaleOrDefault })), nextCookies()],
   });
 }
 

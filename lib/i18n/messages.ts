@@ -32,6 +32,8 @@ import lifecycleEn from "@/messages/lifecycle/en.json" with { type: "json" };
 import lifecycleZhCN from "@/messages/lifecycle/zh-CN.json" with { type: "json" };
 import phoneEn from "@/messages/phone/en.json" with { type: "json" };
 import phoneZhCN from "@/messages/phone/zh-CN.json" with { type: "json" };
+import membershipEn from "@/messages/membership/en.json" with { type: "json" };
+import membershipZhCN from "@/messages/membership/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 // Areas keep their own message files (namespaces do not overlap); merged here per locale.
@@ -53,6 +55,7 @@ const zh = {
   ...refundsZhCN,
   ...lifecycleZhCN,
   ...phoneZhCN,
+  ...membershipZhCN,
 };
 
 /** Every message of the app, shaped as the zh-CN files are (next-intl's `AppConfig` checks keys against it). */
@@ -79,6 +82,7 @@ const all: Record<Locale, Messages> = {
     ...refundsEn,
     ...lifecycleEn,
     ...phoneEn,
+    ...membershipEn,
   } satisfies Messages,
 };
 

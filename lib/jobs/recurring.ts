@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { applyDueScheduledRenewals } from "@/lib/lifecycle/scheduled";
+import { renewMemberships } from "@/lib/membership/renew";
 import { expireStaleOrders } from "@/lib/orders/state";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
 import { sweepAutoRecharge } from "@/lib/phone/auto-recharge";
@@ -55,6 +56,12 @@ export const RECURRING = {
     name: "phone.auto-recharge",
     every: { everySeconds: 300 },
     run: async ({ db, provider }, { now, only }) => sweepAutoRecharge(db, provider, { now, only }),
+  },
+  /** Charges each auto-renewing personal membership's next month on its agreement, before expiry, once per period (issue 14). */
+  renewMemberships: {
+    name: "membership.renew",
+    every: { everySeconds: 300 },
+    run: async ({ db, provider }, { now, only }) => renewMemberships(db, provider, { now, only }),
   },
 } satisfies Record<string, RecurringJob>;
 

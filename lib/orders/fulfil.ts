@@ -9,6 +9,8 @@ import type { OrderLineRow, OrderRow, OrderStatus } from "@/lib/db/schema";
 import { addMonthsUtc } from "@/lib/lifecycle/calendar";
 import { isChangeKind, provisionChange } from "@/lib/lifecycle/fulfil";
 import { isAmount, isZero, sameAmount } from "@/lib/money";
+import { isMembershipOrder } from "@/lib/membership/cart";
+import { provisionMembership } from "@/lib/membership/fulfil";
 import { allocatePaid } from "./paid";
 import { canPay, needsVerification } from "./payability";
 import { LATE_PAYMENT, lockOrder, transitionOrder } from "./state";
@@ -56,7 +58,8 @@ export async function markPaidAndFulfilIn(tx: Db, params: MarkPaidParams): Promi
   // A provider amount that is not even an amount is a mismatch, not a crash.
   if (!isAmount(amount) || !sameAmount(amount, order.total)) return { ok: false, error: "AMOUNT_MISMATCH" };
   const organisationId = order.organisationId;
-  if (!organisationId) return { ok: false, error: "NO_ORGANISATION" };
+  // A personal membership's order has no organisation: fulfilment applies it to the person (lib/membership).
+  if (!organisationId && !isMembershipOrder(order)) return { ok: false, error: "NO_ORGANISATION" };
 
   if (order.status !== "paid") {
     if (order.status !== "pending_payment" && order.status !== "expired") return { ok: false, error: "NOT_PAYABLE" };
@@ -73,7 +76,7 @@ export async function markPaidAndFulfilIn(tx: Db, params: MarkPaidParams): Promi
     params.faultAfterPaid?.();
   }
   // A "paid" order found here (paid by another path, not fulfilled) is fulfilled now, once.
-  await provision(tx, { ...order, organisationId }, now);
+  await provisionOrder(tx, order, now);
   const fulfilled = await transitionOrder(tx, { orderId, to: "fulfilled", cause: "fulfilled", now });
   if (!fulfilled.ok) throw new Error(`order ${orderId}: cannot fulfil from ${fulfilled.error}`);
   return { ok: true, alreadyDone: false, status: "fulfilled" };
@@ -86,8 +89,8 @@ export async function markPaidAndFulfilIn(tx: Db, params: MarkPaidParams): Promi
 export async function fulfilPaidOrder(db: Db, params: { orderId: string; now: Date }): Promise<boolean> {
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, params.orderId);
-    if (!order || order.status !== "paid" || !order.organisationId) return false;
-    await provision(tx, { ...order, organisationId: order.organisationId }, params.now);
+    if (!order || order.status !== "paid" || (!order.organisationId && !isMembershipOrder(order))) return false;
+    await provisionOrder(tx, order, params.now);
     const fulfilled = await transitionOrder(tx, { orderId: order.id, to: "fulfilled", cause: "fulfilled", now: params.now });
     if (!fulfilled.ok) throw new Error(`order ${order.id}: cannot fulfil from ${fulfilled.error}`);
     return true;
@@ -105,17 +108,28 @@ export const ZERO_TOTAL = "zero_total";
 export async function fulfilZeroTotal(tx: Db, params: { orderId: string; now: Date }): Promise<boolean> {
   const { orderId, now } = params;
   const order = await lockOrder(tx, orderId);
-  if (!order || order.status !== "pending_payment" || !isZero(order.total) || !order.organisationId) return false;
+  if (!order || order.status !== "pending_payment" || !isZero(order.total) || (!order.organisationId && !isMembershipOrder(order)))
+    return false;
   if (needsVerification(order.edition)) {
     const verification = await getVerificationForOrder(tx, { orderId });
     if (!canPay({ status: "pending_payment", edition: order.edition }, verification)) return false;
   }
   const paid = await transitionOrder(tx, { orderId, to: "paid", cause: ZERO_TOTAL, now });
   if (!paid.ok) return false;
-  await provision(tx, { ...order, organisationId: order.organisationId }, now);
+  await provisionOrder(tx, order, now);
   const fulfilled = await transitionOrder(tx, { orderId, to: "fulfilled", cause: "fulfilled", now });
   if (!fulfilled.ok) throw new Error(`order ${orderId}: cannot fulfil from ${fulfilled.error}`);
   return true;
+}
+
+/** Provisions a paid order: a personal membership's to the person, any other to its organisation. */
+async function provisionOrder(tx: Db, order: OrderRow, now: Date): Promise<void> {
+  if (isMembershipOrder(order)) {
+    await provisionMembership(tx, order, now);
+    return;
+  }
+  if (!order.organisationId) throw new Error(`order ${order.id}: no organisation to provision`);
+  await provision(tx, { ...order, organisationId: order.organisationId }, now);
 }
 
 /**

@@ -5,6 +5,7 @@ import { EditionCard } from "./_components/edition-card";
 import { AddonPriceTable } from "./_components/addon-price-table";
 import { FeatureComparison } from "./_components/feature-comparison";
 import { TermTotals } from "./_components/term-totals";
+import { MembershipCard } from "./_components/membership-card";
 
 export type Billing = "annual" | "monthly";
 
@@ -45,6 +46,7 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
           </li>
         ))}
       </ul>
+      <MembershipCard />
       <FeatureComparison locale={locale} />
       <TermTotals locale={locale} seats={seatsParam(params.seats)} />
       <AddonPriceTable locale={locale} />

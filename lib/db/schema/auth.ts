@@ -22,6 +22,9 @@ export const user = pgTable(
     updatedAt: updatedAt().defaultNow().notNull(),
     role: text("role", { enum: ROLES }).default("buyer").notNull(),
     discountLimitPercent: integer("discount_limit_percent").default(DEFAULT_DISCOUNT_LIMIT_PERCENT).notNull(),
+    // better-auth's phone-number plugin (issue 14): a number the person proved with a one-time code.
+    phoneNumber: text("phone_number").unique(),
+    phoneNumberVerified: boolean("phone_number_verified"),
   },
   (t) => [
     check("user_role_check", sql`${t.role} in (${sql.raw(ROLES.map((r) => `'${r}'`).join(", "))})`),

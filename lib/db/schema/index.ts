@@ -16,3 +16,5 @@ export * from "./notifications";
 export * from "./refunds";
 export * from "./lifecycle";
 export * from "./phone";
+export * from "./memberships";
+export * from "./sms";

@@ -29,6 +29,7 @@ import { VerificationStatus } from "./_components/verification-status";
 import { CancelOrderButton } from "./_components/cancel-order-button";
 import { OrderHistory } from "./_components/order-history";
 import { hasRefundSection, RefundSection } from "./_components/refund-section";
+import { isMembershipOrder } from "@/lib/membership/cart";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -62,6 +63,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const endedAttempt = lastPayment && (lastPayment.status === "failed" || lastPayment.status === "cancelled") ? lastPayment : undefined;
   const time = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const org = order.organisation as { organisationName: string; contactName: string; mobile: string; email: string };
+  // A personal membership's order (issue 14): no organisation; its next steps are on /membership.
+  const membership = isMembershipOrder(order);
+  const tMembership = await getTranslations("Membership");
   return (
     <article className="mx-auto max-w-3xl space-y-6">
       <header>
@@ -123,7 +127,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           {tState("zeroTotal")}
         </p>
       )}
-      {order.status === "fulfilled" && (
+      {order.status === "fulfilled" && membership && (
+        <p className="no-print rounded-md bg-emerald-50 px-4 py-3 text-emerald-800">
+          {tMembership("orderNext")}{" "}
+          <Link href="/membership" className="font-medium underline">
+            {tMembership("orderLink")}
+          </Link>
+        </p>
+      )}
+      {order.status === "fulfilled" && !membership && (
         <p className="no-print rounded-md bg-emerald-50 px-4 py-3 text-emerald-800">
           {t("fulfilledNext")}{" "}
           <Link href="/console/services" className="font-medium underline">
@@ -135,7 +147,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <p className="no-print rounded-md bg-slate-100 px-4 py-3 text-slate-700">
           {t(order.status === "expired" ? "expiredNext" : "cancelledNext")}{" "}
           <Link
-            href={order.kind === "purchase" ? `/buy?${encodeCart(order.cart as CartInput)}` : "/console/services"}
+            href={membership ? "/membership" : order.kind === "purchase" ? `/buy?${encodeCart(order.cart as CartInput)}` : "/console/services"}
             className="font-medium text-brand-700 underline"
           >
             {t("restart")}
@@ -167,11 +179,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <RefundSection db={db} order={order} userId={user.id} now={now} />
         </div>
       )}
-      <Section id="order-org" title={t("organisation")} className="text-sm">
-        <p>
-          {org.organisationName} · {org.contactName} · {org.mobile} · {org.email}
-        </p>
-      </Section>
+      {!membership && (
+        <Section id="order-org" title={t("organisation")} className="text-sm">
+          <p>
+            {org.organisationName} · {org.contactName} · {org.mobile} · {org.email}
+          </p>
+        </Section>
+      )}
       <Section id="order-invoice" title={t("invoice")} className="text-sm">
         <div className="mt-2">
           <InvoiceDetails invoice={order.invoice} testId="order-invoice-details" />
