@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { pick, unscopedNamespaces } from "@/lib/i18n/scopes";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
@@ -12,6 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("Nav");
+  // Pages send their own namespaces (<ClientMessages>); here only those no page asks for yet.
+  const messages = (await getMessages()) as Record<string, unknown>;
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
@@ -21,7 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("skip")}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={pick(messages, unscopedNamespaces(messages))}>
           <SiteHeader />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
             {children}
