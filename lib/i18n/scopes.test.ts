@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { covers, declaredNamespaces, pagesWithLayouts, scanEntry } from "./client-scan";
 import { LOCALES } from "./locale";
 import { messagesFor } from "./messages";
-import { KNOWN_NAMESPACES, mergeMessages, overlaps, pick, STAFF_PATHS, unscopedNamespaces } from "./scopes";
+import { KNOWN_NAMESPACES, mergeMessages, overlaps, pick, STAFF_PATHS, staffMessageMarkers, unscopedNamespaces } from "./scopes";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const pages = pagesWithLayouts(ROOT).map(({ page, layouts }) => {
@@ -69,5 +69,18 @@ describe("per-page message scoping", () => {
 
   it("the staff paths exist", () => {
     for (const locale of LOCALES) expect(() => pick(messagesFor(locale), STAFF_PATHS)).not.toThrow();
+  });
+});
+
+describe("staffMessageMarkers", () => {
+  it.each(LOCALES)("finds the staff side's messages in a payload that carries them (%s)", (locale) => {
+    const messages = messagesFor(locale);
+    const markers = staffMessageMarkers(messages);
+    const leaked = `self.__next_f.push([1,${JSON.stringify(JSON.stringify({ messages: pick(messages, ["Quotes.builder"]) }))}])`;
+    expect(markers.some((m) => leaked.includes(m))).toBe(true);
+    const everything = JSON.stringify(JSON.stringify(messages));
+    expect(markers.filter((m) => everything.includes(m)).length).toBeGreaterThan(STAFF_PATHS.length);
+    const store = JSON.stringify(JSON.stringify(pick(messages, ["Buy", "Checkout", "Summary", "Wizard", "Quotes.view", "Pricing"])));
+    expect(markers.filter((m) => store.includes(m))).toEqual([]);
   });
 });

@@ -90,3 +90,23 @@ export function unscopedNamespaces(messages: Tree): string[] {
 
 /** Whether two paths overlap (one is the other or inside it): "Quotes" overlaps "Quotes.builder". */
 export const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+
+/**
+ * Strings that give the staff side's messages away in a page's HTML (its Flight payload carries the
+ * provider's messages as JSON): each staff namespace's key as JSON writes it, and every staff message
+ * of 10 characters or more that HTML escaping leaves as it is and no other message contains. A store
+ * page's HTML contains none.
+ */
+export function staffMessageMarkers(messages: Tree): string[] {
+  const staff: string[] = [];
+  const others: string[] = [];
+  const walk = (node: unknown, path: string) => {
+    if (typeof node === "string") (STAFF_PATHS.some((s) => overlaps(path, s)) ? staff : others).push(node);
+    else if (isTree(node)) for (const [key, value] of Object.entries(node)) walk(value, path ? `${path}.${key}` : key);
+  };
+  walk(messages, "");
+  const markers = new Set<string>();
+  for (const path of STAFF_PATHS) if (!path.includes(".")) markers.add(`\\"${path}\\":{`).add(`"${path}":{`);
+  for (const text of staff) if (text.length >= 10 && !/["'\\<>&{}]/.test(text) && !others.some((o) => o.includes(text))) markers.add(text);
+  return [...markers];
+}

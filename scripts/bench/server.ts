@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const PORT = 3939;
 export const BASE = `http://127.0.0.1:${PORT}`;
+export const BENCH_OPERATOR = { email: "bench-operator@example.com", password: "bench operator password" };
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -48,7 +49,15 @@ function startServer(dataDir: string): { server: ChildProcess; log: () => string
     detached: true, // its own process group, so the whole tree can be stopped
     stdio: ["ignore", "pipe", "pipe"],
     // The limits still count every request (their cost is measured) but never refuse the load generator.
-    env: { ...process.env, QUORUM_BENCH: "1", QUORUM_RATE_LIMITS: "1000000", NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      QUORUM_RATE_LIMITS: "1000000",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATA_DIR: dataDir,
+      // The quote the bench opens at /q/<token> is issued by this operator (scripts/bench/data.ts).
+      QUORUM_BOOTSTRAP_OPERATORS: BENCH_OPERATOR.email,
+      QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: BENCH_OPERATOR.password,
+    },
   });
   let output = "";
   const keep = (chunk: Buffer) => {
@@ -59,7 +68,7 @@ function startServer(dataDir: string): { server: ChildProcess; log: () => string
   return { server, log: () => output };
 }
 
-async function stopServer(server: ChildProcess): Promise<void> {
+export async function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   const signal = (sig: NodeJS.Signals) => {
@@ -77,14 +86,15 @@ async function stopServer(server: ChildProcess): Promise<void> {
   }
 }
 
-async function waitForServer(server: ChildProcess, log: () => string): Promise<void> {
+/** Waits until `url` answers 200 (a server that exits first fails with its log). */
+export async function waitForOk(server: ChildProcess, log: () => string, url: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   let last = "";
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null)
       throw new Error(`next start exited (${server.exitCode ?? server.signalCode}) before answering:\n${log()}`);
     try {
-      const res = await fetch(`${BASE}/pricing`, { signal: AbortSignal.timeout(5000) });
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
       await res.arrayBuffer();
       if (res.status === 200) return;
       last = `status ${res.status}`;
@@ -93,7 +103,7 @@ async function waitForServer(server: ChildProcess, log: () => string): Promise<v
     }
     await sleep(250);
   }
-  throw new Error(`GET /pricing did not answer 200 within 60 s (last: ${last}):\n${log()}`);
+  throw new Error(`GET ${url} did not answer 200 within 60 s (last: ${last}):\n${log()}`);
 }
 
 /** Builds if the sources changed, starts `next start` on PORT, runs `run`, and stops the server whatever happens. */
@@ -117,7 +127,7 @@ export async function withServer<T>(run: () => Promise<T>): Promise<T> {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
-    await waitForServer(server, log);
+    await waitForOk(server, log, `${BASE}/pricing`);
     return await run();
   } finally {
     await stopServer(server);
