@@ -14,6 +14,8 @@ export interface ModuleScan {
   namespaces: string[];
   /** useTranslations() with no namespace: keys decided at run time (error keys); the page lists their namespaces itself. */
   rootTranslator: boolean;
+  /** Calls a next-intl hook (useTranslations, useLocale, useFormatter, …): needs a provider above it. */
+  usesIntl: boolean;
 }
 
 function resolveImport(root: string, from: string, spec: string): string | null {
@@ -50,7 +52,13 @@ export function scanModule(root: string, file: string): ModuleScan {
     ...[...source.matchAll(/useTranslations\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!),
     ...(/useMessages\(\)/.test(source) ? [...source.matchAll(/\bmessages\.([A-Z][A-Za-z]*)/g)].map((m) => m[1]!) : []),
   ];
-  const scan = { client, imports, namespaces: [...new Set(namespaces)], rootTranslator: /useTranslations\(\s*\)/.test(source) };
+  const scan = {
+    client,
+    imports,
+    namespaces: [...new Set(namespaces)],
+    rootTranslator: /useTranslations\(\s*\)/.test(source),
+    usesIntl: /\buse(Translations|Messages|Locale|Formatter|Now|TimeZone)\(/.test(source),
+  };
   cache.set(file, scan);
   return scan;
 }
@@ -61,6 +69,8 @@ export interface PageScan {
   /** Client modules with useTranslations() (run-time keys), relative to the root. */
   rootTranslators: string[];
   clientModules: string[];
+  /** Client modules that call a next-intl hook. */
+  intlModules: string[];
 }
 
 /** Everything client reachable from `file` (a page or layout). */
@@ -68,6 +78,7 @@ export function scanEntry(root: string, file: string): PageScan {
   const namespaces = new Set<string>();
   const rootTranslators = new Set<string>();
   const clientModules = new Set<string>();
+  const intlModules = new Set<string>();
   const seen = new Set<string>();
   const visit = (path: string, inClient: boolean) => {
     const key = `${inClient}:${path}`;
@@ -79,11 +90,17 @@ export function scanEntry(root: string, file: string): PageScan {
       clientModules.add(relative(root, path));
       scan.namespaces.forEach((n) => namespaces.add(n));
       if (scan.rootTranslator) rootTranslators.add(relative(root, path));
+      if (scan.usesIntl) intlModules.add(relative(root, path));
     }
     for (const target of scan.imports) visit(target, client);
   };
   visit(file, false);
-  return { namespaces: [...namespaces].sort(), rootTranslators: [...rootTranslators].sort(), clientModules: [...clientModules].sort() };
+  return {
+    namespaces: [...namespaces].sort(),
+    rootTranslators: [...rootTranslators].sort(),
+    clientModules: [...clientModules].sort(),
+    intlModules: [...intlModules].sort(),
+  };
 }
 
 /** The namespace lists a file declares with <ClientMessages namespaces={[…]}> (string literals only). */
@@ -92,6 +109,9 @@ export function declaredNamespaces(file: string): string[] {
   const lists = [...source.matchAll(/<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/g)];
   return lists.flatMap((m) => [...m[1]!.matchAll(/["']([^"']+)["']/g)].map((s) => s[1]!));
 }
+
+/** Whether a file renders <ClientMessages> (a provider for the client components inside it). */
+export const rendersClientMessages = (file: string) => /<ClientMessages\b/.test(readFileSync(file, "utf8"));
 
 /** app/**\/page.tsx and the layout.tsx files above each (outermost first). */
 export function pagesWithLayouts(root: string): { page: string; layouts: string[] }[] {

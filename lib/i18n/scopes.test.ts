@@ -1,7 +1,7 @@
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { covers, declaredNamespaces, pagesWithLayouts, scanEntry } from "./client-scan";
+import { covers, declaredNamespaces, pagesWithLayouts, rendersClientMessages, scanEntry } from "./client-scan";
 import { LOCALES } from "./locale";
 import { messagesFor } from "./messages";
 import { KNOWN_NAMESPACES, mergeMessages, overlaps, pick, STAFF_PATHS, staffMessageMarkers, unscopedNamespaces } from "./scopes";
@@ -10,7 +10,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const pages = pagesWithLayouts(ROOT).map(({ page, layouts }) => {
   const route = relative(ROOT, page);
   const declared = [page, ...layouts].flatMap(declaredNamespaces);
-  return { route, staff: /^app\/\((operator|sales)\)\//.test(route), declared, used: scanEntry(ROOT, page) };
+  const provided = [page, ...layouts].some(rendersClientMessages);
+  return { route, staff: /^app\/\((operator|sales)\)\//.test(route), declared, provided, used: scanEntry(ROOT, page) };
 });
 
 describe("pick and mergeMessages", () => {
@@ -53,6 +54,12 @@ describe("per-page message scoping", () => {
       (used) => !page.declared.some((d) => covers(d, used)) && !unscoped.includes(used.split(".")[0]!),
     );
     expect(missing).toEqual([]);
+  });
+
+  // The root layout renders no provider while every namespace is scoped: a client component calling a
+  // next-intl hook outside a <ClientMessages> would throw "No intl context found".
+  it.each(pages.map((p) => [p.route, p] as const))("%s wraps its next-intl client components in a provider", (_route, page) => {
+    if (page.used.intlModules.length > 0) expect(page.provided, page.used.intlModules.join(", ")).toBe(true);
   });
 
   it.each(pages.map((p) => [p.route, p] as const))("%s names only paths that exist", (_route, page) => {

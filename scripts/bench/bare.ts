@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { ROOT, sleep, stopServer, waitForOk } from "./server";
+import { ROOT, stopServer, waitForOk } from "./server";
 
 export const BARE_PORT = 3938;
 export const BARE_BASE = `http://127.0.0.1:${BARE_PORT}`;
@@ -105,14 +105,18 @@ export async function withBare<T>(run: () => Promise<T>): Promise<T> {
       // already gone
     }
   };
-  process.once("exit", stop);
+  process.once("exit", stop); // a crash or Ctrl-C must not leave the server running
+  const onSignal = () => process.exit(130);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   try {
     await waitForOk(server, log, `${BARE_BASE}${BARE_PAGE}`);
-    await sleep(100);
     return await run();
   } finally {
     await stopServer(server);
     process.removeListener("exit", stop);
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
     rmSync(dir, { recursive: true, force: true });
   }
 }

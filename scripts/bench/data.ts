@@ -72,7 +72,7 @@ export async function makeBenchData(): Promise<BenchData> {
         negotiatedSeatPrice: "",
         expiresOn: expires,
         buyerMayEdit: false,
-        cart: { edition: "business", seats: 40, term: { unit: "year", count: 1 }, addons: [{ id: "large-meeting-500", quantity: 1 }] },
+        cart: { edition: "business", seats: 40, term: { unit: "year", count: 1 }, addons: [{ sku: "large-meeting-500", quantity: 1 }] },
       },
     ],
   });

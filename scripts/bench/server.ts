@@ -1,7 +1,7 @@
 // The production server the HTTP and browser parts measure: built if needed, started on the
 // bench's own port with a throw-away data folder, and always stopped again.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,15 +22,22 @@ async function portInUse(): Promise<boolean> {
   }
 }
 
-/** Another `next build` writing into .next at the same time would corrupt both builds: wait for it. */
+/** Another `next build` of this project writing into .next at the same time would corrupt both builds: wait for it. */
 async function waitForOtherBuilds(): Promise<void> {
+  const here = (pid: string) => {
+    try {
+      return realpathSync(`/proc/${pid}/cwd`) === realpathSync(ROOT);
+    } catch {
+      return false; // gone, or not ours to look at
+    }
+  };
   const running = () => {
     const found = spawnSync("pgrep", ["-f", "next build"], { encoding: "utf8" });
     return found.status === 0
       ? found.stdout
           .trim()
           .split("\n")
-          .filter((pid) => Number(pid) !== process.pid)
+          .filter((pid) => Number(pid) !== process.pid && here(pid))
       : [];
   };
   const deadline = Date.now() + 15 * 60_000;
