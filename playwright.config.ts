@@ -50,7 +50,6 @@ export default defineConfig({
     env: {
       DATA_DIR: "test-results/e2e-data",
       NEXT_TELEMETRY_DISABLED: "1",
-      QUORUM_BENCH: "0",
       QUORUM_TEST_CLOCK: "1",
       // Every test comes from 127.0.0.1: the per-address limits ×100, so the suite never trips them
       // (the real ones are tested in lib/limits and scripts/rate-limits.process.test.ts); per-account back-off is unscaled.

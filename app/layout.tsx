@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { pick, unscopedNamespaces } from "@/lib/i18n/scopes";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
@@ -12,6 +13,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("Nav");
+  // Pages send their own namespaces (<ClientMessages>); here only those no page asks for yet. With
+  // none, no provider: a page without client translations loads none of next-intl's client code.
+  const messages = (await getMessages()) as Record<string, unknown>;
+  const unscoped = unscopedNamespaces(messages);
+  const page = (
+    <>
+      <SiteHeader />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        {children}
+      </main>
+    </>
+  );
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
@@ -21,12 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("skip")}
         </a>
-        <NextIntlClientProvider>
-          <SiteHeader />
-          <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-            {children}
-          </main>
-        </NextIntlClientProvider>
+        {unscoped.length > 0 ? <NextIntlClientProvider messages={pick(messages, unscoped)}>{page}</NextIntlClientProvider> : page}
       </body>
     </html>
   );

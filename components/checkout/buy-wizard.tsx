@@ -10,20 +10,23 @@ import { choosingEdition, encodeCart, type DecodedCart } from "@/lib/cart/url";
 import { requiresVerification } from "@/lib/pricing/editions";
 import type { CartInput } from "@/lib/pricing/types";
 import { PriceSummary } from "@/components/price-summary";
-import { AddonsField } from "@/components/configurator/addons-field";
-import { AgreementsStep } from "./agreements-step";
 import { EditionField } from "@/components/configurator/edition-field";
 import { isStep, problemTarget, reachable, STEPS, stepApplies, stepDone, type Step, type StepContext } from "./steps";
 import { summaryErrors, type SummaryProblem } from "@/components/summary-problems";
-import { UpgradeStep, type FreeOrganisation } from "./upgrade-step";
-import { TermField } from "@/components/configurator/term-field";
+import type { FreeOrganisation } from "./upgrade-step";
 import { useCheckoutDraft } from "./use-checkout-draft";
 import { useVoucher } from "./use-voucher";
 import { OpeningOrder, usePlacedOrder } from "./placed-order";
 import { buyUrl, usePricedCart, type Pricer } from "@/components/configurator/use-priced-cart";
 import { Button } from "@/components/ui/button";
 
-// The last steps carry the form library and the schemas; a first visit to /buy does not load them.
+// Only the first step (the edition and its seats) and the price summary load with /buy: every later
+// step is its own chunk, fetched when it is shown (or, for a link that opens one, with the page). The
+// last steps carry the form library and the schemas.
+const TermField = dynamic(() => import("@/components/configurator/term-field").then((m) => m.TermField));
+const AddonsField = dynamic(() => import("@/components/configurator/addons-field").then((m) => m.AddonsField));
+const AgreementsStep = dynamic(() => import("./agreements-step").then((m) => m.AgreementsStep));
+const UpgradeStep = dynamic(() => import("./upgrade-step").then((m) => m.UpgradeStep));
 const OrganisationStep = dynamic(() => import("./organisation-step").then((m) => m.OrganisationStep));
 const ReviewStep = dynamic(() => import("./review-step").then((m) => m.ReviewStep));
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { agreementsFor } from "@/lib/agreements";
 import { placeOrderAction, type PlaceOrderActionResult } from "@/lib/actions/place-order";
 import { InvoiceDetails } from "@/components/invoice-details";
@@ -10,7 +10,7 @@ import { formatMoney } from "@/lib/money";
 import { needsVerification } from "@/lib/orders/payability";
 import type { CartInput, PriceResult } from "@/lib/pricing/types";
 import type { CheckoutDraft } from "./use-checkout-draft";
-import { useVoucher, type VoucherState } from "./use-voucher";
+import { preloadVoucherPricing, useVoucher, type VoucherState } from "./use-voucher";
 import { VoucherField } from "./voucher-field";
 import type { FreeOrganisation } from "./upgrade-step";
 import { Button } from "@/components/ui/button";
@@ -38,6 +38,7 @@ export function ReviewStep({ cart, result: listed, draft, organisations, onPlace
   const locale = useLocale();
   // The same module as the server applies the voucher; the server looks it up again and re-prices.
   const own = useVoucher(listed);
+  useEffect(preloadVoucherPricing, []);
   const { terms: voucher, setTerms: setVoucher, result } = shared ?? own;
   const voucherError = result.errors.find((e) => e.path === "voucher");
   const [pending, startTransition] = useTransition();

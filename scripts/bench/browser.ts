@@ -12,8 +12,8 @@ export const BUY_PATH = "/buy?edition=business&seats=30&term=1y&add=large-meetin
 export const TARGET_FIRST_LOAD_GZIP = 170 * 1024;
 export const CLICKS = 50;
 export const FRAME_MS = 1000 / 60;
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -87,8 +87,8 @@ function chunk(file: string, body: Buffer): ChunkSize {
   return { file, bytes: body.length, gzip: gzip(body), hints: hintsOf(body.toString("latin1")) };
 }
 
-/** /buy's entry in route-bundle-stats.json, each listed file gzipped from disk; null when the file or entry is missing. */
-function fromBundleStats(): FirstLoad["stats"] {
+/** A route's entry in route-bundle-stats.json, each listed file gzipped from disk; null when the file or entry is missing. */
+function fromBundleStats(route: string): FirstLoad["stats"] {
   const path = join(ROOT, ".next/diagnostics/route-bundle-stats.json");
   if (!existsSync(path)) return null;
   const routes = JSON.parse(readFileSync(path, "utf8")) as {
@@ -96,7 +96,7 @@ function fromBundleStats(): FirstLoad["stats"] {
     firstLoadUncompressedJsBytes?: number;
     firstLoadChunkPaths?: string[];
   }[];
-  const buy = Array.isArray(routes) ? routes.find((r) => r.route === "/buy") : undefined;
+  const buy = Array.isArray(routes) ? routes.find((r) => r.route === route) : undefined;
   if (!buy?.firstLoadChunkPaths) return null;
   const files = buy.firstLoadChunkPaths.map((p) => chunk(p.replace(/^\.next\//, ""), readFileSync(join(ROOT, p))));
   return {
@@ -107,14 +107,14 @@ function fromBundleStats(): FirstLoad["stats"] {
   };
 }
 
-async function firstLoad(page: Page): Promise<FirstLoad> {
+async function firstLoad(page: Page, origin = BASE, path = BUY_PATH, route = "/buy"): Promise<FirstLoad> {
   const pending: Promise<{ size: ChunkSize; transferred: number; encoding: string }>[] = [];
   const failed: string[] = [];
   const collect = async (res: Response) => {
     if (!res.ok()) throw new Error(`${res.url()} answered ${res.status()}`);
     const body = await res.body(); // decoded: what the browser parses
     const url = new URL(res.url());
-    const file = url.origin === BASE ? url.pathname.replace(/^\/_next\//, "") : res.url();
+    const file = url.origin === origin ? url.pathname.replace(/^\/_next\//, "") : res.url();
     const sizes = await res.request().sizes();
     return { size: chunk(file, body), transferred: sizes.responseBodySize, encoding: res.headers()["content-encoding"] ?? "identity" };
   };
@@ -124,11 +124,11 @@ async function firstLoad(page: Page): Promise<FirstLoad> {
   page.on("requestfailed", (req) => {
     if (req.resourceType() === "script") failed.push(`${req.url()}: ${req.failure()?.errorText}`);
   });
-  const doc = await page.goto(`${BASE}${BUY_PATH}`, { waitUntil: "networkidle", timeout: 60_000 });
-  if (!doc?.ok()) throw new Error(`GET ${BUY_PATH} answered ${doc?.status()}`);
+  const doc = await page.goto(`${origin}${path}`, { waitUntil: "networkidle", timeout: 60_000 });
+  if (!doc?.ok()) throw new Error(`GET ${path} answered ${doc?.status()}`);
   if (failed.length > 0) throw new Error(`Scripts failed to load:\n${failed.join("\n")}`);
   const scripts = await Promise.all(pending);
-  if (scripts.length === 0) throw new Error(`GET ${BUY_PATH} loaded no script`);
+  if (scripts.length === 0) throw new Error(`GET ${path} loaded no script`);
   const fetched = scripts.map((s) => s.size);
   return {
     fetched,
@@ -136,7 +136,7 @@ async function firstLoad(page: Page): Promise<FirstLoad> {
     bytes: fetched.reduce((s, f) => s + f.bytes, 0),
     transferred: scripts.reduce((s, f) => s + f.transferred, 0),
     encodings: [...new Set(scripts.map((s) => s.encoding))],
-    stats: fromBundleStats(),
+    stats: origin === BASE ? fromBundleStats(route) : null,
   };
 }
 
@@ -238,6 +238,69 @@ export async function benchBrowser(): Promise<BrowserResult> {
     const latency = await summaryLatency(page);
     if (errors.length > 0) process.stderr.write(`  page errors:\n    ${errors.join("\n    ")}\n`);
     return { firstLoad: load, latency };
+  } finally {
+    await browser.close();
+  }
+}
+
+export interface PageTarget {
+  name: string;
+  origin: string;
+  path: string;
+  /** The route's name in route-bundle-stats.json (app pages only). */
+  route?: string;
+  /** Cookies for a signed-in page, as a Cookie header. */
+  cookie?: string;
+}
+
+export interface PageLoad {
+  name: string;
+  /** gzip -9 of each script the first load fetched, summed. */
+  jsGzip: number;
+  jsFiles: number;
+  /** gzip -9 of the HTML document. */
+  htmlGzip: number;
+  htmlBytes: number;
+  html: string;
+}
+
+/** Each page's first load in a fresh context (empty cache): its scripts and its HTML, gzip -9. */
+export async function benchPages(targets: PageTarget[]): Promise<PageLoad[]> {
+  process.stderr.write(`Browser: first load of ${targets.map((t) => t.name).join(", ")} …\n`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const loads: PageLoad[] = [];
+    for (const target of targets) {
+      const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 } });
+      try {
+        if (target.cookie) {
+          const cookies = target.cookie.split("; ").map((pair) => {
+            const eq = pair.indexOf("=");
+            return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: target.origin };
+          });
+          await context.addCookies(cookies);
+        }
+        const page = await context.newPage();
+        const load = await firstLoad(page, target.origin, target.path, target.route);
+        const res = await fetch(`${target.origin}${target.path}`, {
+          headers: { "accept-language": "zh-CN,zh;q=0.9", ...(target.cookie && { cookie: target.cookie }) },
+          redirect: "manual",
+        });
+        if (res.status !== 200) throw new Error(`GET ${target.path} answered ${res.status}`);
+        const body = Buffer.from(await res.arrayBuffer());
+        loads.push({
+          name: target.name,
+          jsGzip: load.gzip,
+          jsFiles: load.fetched.length,
+          htmlGzip: gzip(body),
+          htmlBytes: body.length,
+          html: body.toString("utf8"),
+        });
+      } finally {
+        await context.close();
+      }
+    }
+    return loads;
   } finally {
     await browser.close();
   }

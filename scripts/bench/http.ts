@@ -1,8 +1,12 @@
-// Part 2: POST /api/v1/price against a bare route handler, on the running production server.
+// Part 2: POST /api/v1/price on the running production server against the bare app's route handler
+// (scripts/bench/bare.ts, its own tiny Next.js app): alternating runs, so a load spike on the box
+// falls on both alike, and the ratio is the median of the rounds' ratios.
+import { BARE_BASE, BARE_ROUTE } from "./bare";
 import { BASE } from "./server";
 
 export const HTTP_CONNECTIONS = 10;
-export const HTTP_DURATION_S = 10;
+export const HTTP_DURATION_S = 5;
+export const HTTP_ROUNDS = 3;
 
 export interface HttpRound {
   rps: number;
@@ -14,8 +18,11 @@ export interface HttpRound {
   timeouts: number;
 }
 
-async function post(path: string, body: string): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${BASE}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+const BARE_URL = `${BARE_BASE}${BARE_ROUTE}`;
+const PRICE_URL = `${BASE}/api/v1/price`;
+
+async function post(url: string, body: string): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
   const text = await res.text();
   let json: unknown = text;
   try {
@@ -27,18 +34,18 @@ async function post(path: string, body: string): Promise<{ status: number; json:
 }
 
 async function warmUp(body: string, expectedTotal: string): Promise<void> {
-  const bare = await post("/api/bench/bare", body);
-  if (bare.status !== 200) throw new Error(`POST /api/bench/bare answered ${bare.status} (is QUORUM_BENCH=1 honoured?)`);
-  const priced = await post("/api/v1/price", body);
+  const bare = await post(BARE_URL, body);
+  if (bare.status !== 200) throw new Error(`POST ${BARE_URL} answered ${bare.status}`);
+  const priced = await post(PRICE_URL, body);
   if (priced.status !== 200) throw new Error(`POST /api/v1/price answered ${priced.status}: ${JSON.stringify(priced.json)}`);
   const total = (priced.json as { total?: unknown }).total;
   if (total !== expectedTotal) throw new Error(`POST /api/v1/price total ${String(total)}, expected ${expectedTotal}`);
   // The same number of requests to each endpoint, with the same concurrency as the measured runs.
-  for (const path of ["/api/bench/bare", "/api/v1/price"]) {
+  for (const url of [BARE_URL, PRICE_URL]) {
     for (let round = 0; round < 20; round++) {
-      const answers = await Promise.all(Array.from({ length: HTTP_CONNECTIONS }, () => post(path, body)));
+      const answers = await Promise.all(Array.from({ length: HTTP_CONNECTIONS }, () => post(url, body)));
       const bad = answers.find((a) => a.status !== 200);
-      if (bad) throw new Error(`Warm-up POST ${path} answered ${bad.status}`);
+      if (bad) throw new Error(`Warm-up POST ${url} answered ${bad.status}`);
     }
   }
 }
@@ -61,10 +68,10 @@ type Autocannon = (options: {
 }) => Promise<AutocannonResult>;
 const AUTOCANNON: string = "autocannon"; // a non-literal specifier: tsc leaves the untyped module alone
 
-async function load(path: string, body: string): Promise<HttpRound> {
+async function load(url: string, body: string): Promise<HttpRound> {
   const { default: autocannon } = (await import(AUTOCANNON)) as { default: Autocannon };
   const result = await autocannon({
-    url: `${BASE}${path}`,
+    url,
     method: "POST",
     headers: { "content-type": "application/json" },
     body,
@@ -82,27 +89,48 @@ async function load(path: string, body: string): Promise<HttpRound> {
   };
 }
 
-const better = (a: HttpRound, b: HttpRound) => (b.rps > a.rps ? b : a);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** Warm-up, then bare/price twice each; the better round per endpoint. Needs the server running. */
-export async function benchHttp(body: string, expectedTotal: string): Promise<{ bare: HttpRound; price: HttpRound }> {
+export interface HttpResult {
+  rounds: { bare: HttpRound; price: HttpRound }[];
+  /** Median over the rounds of price req/s ÷ bare req/s (each round's pair ran back to back). */
+  ratio: number;
+  bare: { rps: number; p99: number };
+  /** Medians over the rounds; non2xx summed. */
+  price: { rps: number; p50: number; p99: number; non2xx: number };
+}
+
+/** Warm-up, then HTTP_ROUNDS × (bare, price) alternating. Needs both servers running. */
+export async function benchHttp(body: string, expectedTotal: string): Promise<HttpResult> {
   await warmUp(body, expectedTotal);
-  process.stderr.write(`HTTP: ${HTTP_CONNECTIONS} connections, ${HTTP_DURATION_S} s per run, bare/price × 2 …\n`);
-  const bare1 = await load("/api/bench/bare", body);
-  const price1 = await load("/api/v1/price", body);
-  const bare2 = await load("/api/bench/bare", body);
-  const price2 = await load("/api/v1/price", body);
-  for (const [name, run] of [
-    ["bare", bare1],
-    ["price", price1],
-    ["bare", bare2],
-    ["price", price2],
-  ] as const) {
-    process.stderr.write(
-      `  ${name.padEnd(5)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  non2xx ${run.non2xx}  errors ${run.errors}\n`,
-    );
-    if (run.errors > 0 || run.timeouts > 0) throw new Error(`${name}: ${run.errors} errors, ${run.timeouts} timeouts`);
-    if (run.requests === 0) throw new Error(`${name}: no requests completed`);
+  process.stderr.write(
+    `HTTP: ${HTTP_CONNECTIONS} connections, ${HTTP_DURATION_S} s per run, (bare, price) × ${HTTP_ROUNDS} alternating …\n`,
+  );
+  const rounds: HttpResult["rounds"] = [];
+  for (let i = 0; i < HTTP_ROUNDS; i++) {
+    const bare = await load(BARE_URL, body);
+    const price = await load(PRICE_URL, body);
+    for (const [name, run] of [
+      ["bare", bare],
+      ["price", price],
+    ] as const) {
+      process.stderr.write(
+        `  ${name.padEnd(5)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  non2xx ${run.non2xx}  errors ${run.errors}\n`,
+      );
+      if (run.errors > 0 || run.timeouts > 0) throw new Error(`${name}: ${run.errors} errors, ${run.timeouts} timeouts`);
+      if (run.requests === 0) throw new Error(`${name}: no requests completed`);
+    }
+    rounds.push({ bare, price });
   }
-  return { bare: better(bare1, bare2), price: better(price1, price2) };
+  return {
+    rounds,
+    ratio: median(rounds.map((r) => r.price.rps / r.bare.rps)),
+    bare: { rps: median(rounds.map((r) => r.bare.rps)), p99: median(rounds.map((r) => r.bare.p99)) },
+    price: {
+      rps: median(rounds.map((r) => r.price.rps)),
+      p50: median(rounds.map((r) => r.price.p50)),
+      p99: median(rounds.map((r) => r.price.p99)),
+      non2xx: rounds.reduce((s, r) => s + r.price.non2xx, 0),
+    },
+  };
 }

@@ -11,12 +11,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
-/** A plain-text table: the first row is the header, column 1 is right-aligned. */
-export function table(rows: string[][]): string {
+/** A plain-text table: the first row is the header, column `right` is right-aligned (-1: none). */
+export function table(rows: string[][], right = 1): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
   const line = (r: string[]) =>
     r
-      .map((cell, c) => (c === 1 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .map((cell, c) => (c === right ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
       .join("  ")
       .trimEnd();
   return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");

@@ -1,7 +1,7 @@
 // The production server the HTTP and browser parts measure: built if needed, started on the
 // bench's own port with a throw-away data folder, and always stopped again.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const PORT = 3939;
 export const BASE = `http://127.0.0.1:${PORT}`;
+export const BENCH_OPERATOR = { email: "bench-operator@example.com", password: "bench operator password" };
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,15 +22,22 @@ async function portInUse(): Promise<boolean> {
   }
 }
 
-/** Another `next build` writing into .next at the same time would corrupt both builds: wait for it. */
+/** Another `next build` of this project writing into .next at the same time would corrupt both builds: wait for it. */
 async function waitForOtherBuilds(): Promise<void> {
+  const here = (pid: string) => {
+    try {
+      return realpathSync(`/proc/${pid}/cwd`) === realpathSync(ROOT);
+    } catch {
+      return false; // gone, or not ours to look at
+    }
+  };
   const running = () => {
     const found = spawnSync("pgrep", ["-f", "next build"], { encoding: "utf8" });
     return found.status === 0
       ? found.stdout
           .trim()
           .split("\n")
-          .filter((pid) => Number(pid) !== process.pid)
+          .filter((pid) => Number(pid) !== process.pid && here(pid))
       : [];
   };
   const deadline = Date.now() + 15 * 60_000;
@@ -48,7 +56,15 @@ function startServer(dataDir: string): { server: ChildProcess; log: () => string
     detached: true, // its own process group, so the whole tree can be stopped
     stdio: ["ignore", "pipe", "pipe"],
     // The limits still count every request (their cost is measured) but never refuse the load generator.
-    env: { ...process.env, QUORUM_BENCH: "1", QUORUM_RATE_LIMITS: "1000000", NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      QUORUM_RATE_LIMITS: "1000000",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATA_DIR: dataDir,
+      // The quote the bench opens at /q/<token> is issued by this operator (scripts/bench/data.ts).
+      QUORUM_BOOTSTRAP_OPERATORS: BENCH_OPERATOR.email,
+      QUORUM_BOOTSTRAP_OPERATOR_PASSWORD: BENCH_OPERATOR.password,
+    },
   });
   let output = "";
   const keep = (chunk: Buffer) => {
@@ -59,7 +75,7 @@ function startServer(dataDir: string): { server: ChildProcess; log: () => string
   return { server, log: () => output };
 }
 
-async function stopServer(server: ChildProcess): Promise<void> {
+export async function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   const signal = (sig: NodeJS.Signals) => {
@@ -77,14 +93,15 @@ async function stopServer(server: ChildProcess): Promise<void> {
   }
 }
 
-async function waitForServer(server: ChildProcess, log: () => string): Promise<void> {
+/** Waits until `url` answers 200 (a server that exits first fails with its log). */
+export async function waitForOk(server: ChildProcess, log: () => string, url: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   let last = "";
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null)
       throw new Error(`next start exited (${server.exitCode ?? server.signalCode}) before answering:\n${log()}`);
     try {
-      const res = await fetch(`${BASE}/pricing`, { signal: AbortSignal.timeout(5000) });
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
       await res.arrayBuffer();
       if (res.status === 200) return;
       last = `status ${res.status}`;
@@ -93,7 +110,7 @@ async function waitForServer(server: ChildProcess, log: () => string): Promise<v
     }
     await sleep(250);
   }
-  throw new Error(`GET /pricing did not answer 200 within 60 s (last: ${last}):\n${log()}`);
+  throw new Error(`GET ${url} did not answer 200 within 60 s (last: ${last}):\n${log()}`);
 }
 
 /** Builds if the sources changed, starts `next start` on PORT, runs `run`, and stops the server whatever happens. */
@@ -117,7 +134,7 @@ export async function withServer<T>(run: () => Promise<T>): Promise<T> {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
-    await waitForServer(server, log);
+    await waitForOk(server, log, `${BASE}/pricing`);
     return await run();
   } finally {
     await stopServer(server);

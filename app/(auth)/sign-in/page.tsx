@@ -1,8 +1,13 @@
+import { ClientMessages } from "@/components/client-messages";
 import { AuthPage, authMetadata } from "../_components/auth-page";
 import type { SearchParams } from "../_components/next-param";
 
 export const generateMetadata = () => authMetadata("signIn");
 
 export default function SignInPage({ searchParams }: { searchParams: SearchParams }) {
-  return <AuthPage mode="signIn" searchParams={searchParams} />;
+  return (
+    <ClientMessages namespaces={["Auth", "Limits"]}>
+      <AuthPage mode="signIn" searchParams={searchParams} />
+    </ClientMessages>
+  );
 }

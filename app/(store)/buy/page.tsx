@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/components/client-messages";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { decodeCart } from "@/lib/cart/url";
@@ -13,13 +14,27 @@ export default async function BuyPage({ searchParams }: { searchParams: SearchPa
   const [t, user] = [await getTranslations("Buy"), await getCurrentUser()];
   const organisations = user && (await organisationChoices(await getDb(), { userId: user.id }));
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} intro={t("intro")} />
-      <BuyWizard
-        key={JSON.stringify(decoded.cart)}
-        initial={decoded}
-        buyer={user && organisations ? { email: user.email, ...organisations } : null}
-      />
-    </div>
+    <ClientMessages
+      namespaces={[
+        "Buy",
+        "Checkout",
+        "Invoice",
+        "OrderStates.voucher",
+        "OrgDetails.errors",
+        "Pricing",
+        "Summary",
+        "Verification.errors",
+        "Wizard",
+      ]}
+    >
+      <div className="space-y-6">
+        <PageHeader title={t("title")} intro={t("intro")} />
+        <BuyWizard
+          key={JSON.stringify(decoded.cart)}
+          initial={decoded}
+          buyer={user && organisations ? { email: user.email, ...organisations } : null}
+        />
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/components/client-messages";
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -23,23 +24,25 @@ export default async function ContactSalesPage({ searchParams }: { searchParams:
   const options = await interestOptions(locale);
   const chosen = options.find((o) => o.value === interest);
   return (
-    <div className="space-y-6">
-      <div className="max-w-3xl">
-        <h1 className="text-3xl font-bold tracking-tight">{chosen ? t("titleFor", { interest: chosen.label }) : t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
+    <ClientMessages namespaces={["ContactSales", "OrgDetails.errors", "OrgDetails.labels"]}>
+      <div className="space-y-6">
+        <div className="max-w-3xl">
+          <h1 className="text-3xl font-bold tracking-tight">{chosen ? t("titleFor", { interest: chosen.label }) : t("title")}</h1>
+          <p className="mt-1 text-slate-600">{t("intro")}</p>
+        </div>
+        <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+          <ContactSalesForm
+            key={`${interest ?? ""}-${seats ?? ""}`}
+            interests={options}
+            defaultInterest={interest}
+            defaultSeats={seats}
+            idempotencyKey={randomUUID()}
+          />
+          <aside className="lg:sticky lg:top-4 lg:self-start">
+            <NextSteps />
+          </aside>
+        </div>
       </div>
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <ContactSalesForm
-          key={`${interest ?? ""}-${seats ?? ""}`}
-          interests={options}
-          defaultInterest={interest}
-          defaultSeats={seats}
-          idempotencyKey={randomUUID()}
-        />
-        <aside className="lg:sticky lg:top-4 lg:self-start">
-          <NextSteps />
-        </aside>
-      </div>
-    </div>
+    </ClientMessages>
   );
 }

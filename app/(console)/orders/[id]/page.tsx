@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { ClientMessages } from "@/components/client-messages";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { agreements } from "@/lib/agreements";
 import { requireUser } from "@/lib/auth/session";
@@ -67,158 +68,162 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const membership = isMembershipOrder(order);
   const tMembership = await getTranslations("Membership");
   return (
-    <article className="mx-auto max-w-3xl space-y-6">
-      <header>
-        <div className="flex items-start justify-between gap-4">
-          <h1 className="text-2xl font-bold">{t("title", { number: order.number })}</h1>
-          <div className="no-print flex flex-wrap justify-end gap-2">
-            {hasReceipt(order) && (
-              <>
-                <Link href={`/orders/${order.id}/receipt`} className={buttonVariants({ variant: "secondary", className: "text-sm" })}>
-                  {tReceipt("view")}
-                </Link>
-                <a href={`/orders/${order.id}/receipt/pdf`} download className={buttonVariants({ className: "text-sm" })}>
-                  {tReceipt("download")}
-                </a>
-              </>
-            )}
-            <PrintButton label={tReceipt("printOrder")} />
+    <ClientMessages namespaces={["Order", "OrderStates.cancel", "OrderStates.deadline", "Payments.start", "Quotes.view"]}>
+      <article className="mx-auto max-w-3xl space-y-6">
+        <header>
+          <div className="flex items-start justify-between gap-4">
+            <h1 className="text-2xl font-bold">{t("title", { number: order.number })}</h1>
+            <div className="no-print flex flex-wrap justify-end gap-2">
+              {hasReceipt(order) && (
+                <>
+                  <Link href={`/orders/${order.id}/receipt`} className={buttonVariants({ variant: "secondary", className: "text-sm" })}>
+                    {tReceipt("view")}
+                  </Link>
+                  <a href={`/orders/${order.id}/receipt/pdf`} download className={buttonVariants({ className: "text-sm" })}>
+                    {tReceipt("download")}
+                  </a>
+                </>
+              )}
+              <PrintButton label={tReceipt("printOrder")} />
+            </div>
           </div>
-        </div>
-        <p className="text-slate-600">
-          <span className="mr-2" data-testid="order-status">
-            <span className="sr-only">{tState("badgeLabel")}: </span>
-            <StatusBadge tone={BADGE_TONE[badge]}>{tState(`badge.${badge}`)}</StatusBadge>
-          </span>
-          {t("placedAt", { time: time(order.createdAt) })}
-        </p>
-      </header>
-      {verifies && <VerificationStatus verification={verification} orderStatus={order.status} />}
-      {order.status === "pending_payment" && verification?.status === "approved" && verification.decidedAt && (
-        <p role="status" className="no-print rounded-md border border-green-200 bg-green-50 px-4 py-3 text-green-900">
-          {tState("approvedNotice", { time: time(verification.decidedAt) })}
-        </p>
-      )}
-      {order.status === "pending_payment" && verification?.status === "pending" && (
-        <p className="no-print text-sm text-slate-700">{tState("deadline.opensOnApproval")}</p>
-      )}
-      {order.status === "pending_payment" && lastPayment?.status === "pending" && (
-        <OrderStatusPoller orderId={order.id} status={order.status} />
-      )}
-      {payable && (
-        <div className="no-print space-y-3 rounded-md bg-brand-50 px-4 py-3 text-brand-800">
-          <p>{endedAttempt ? t("paymentFailed") : t("nextPayment")}</p>
-          {endedAttempt && (
-            <p className="font-medium" data-testid="last-attempt">
-              {tState(`lastAttempt.${endedAttempt.status === "failed" ? "failed" : "cancelled"}`, { n: payments.length })}
-            </p>
-          )}
-          {deadline && <ExpiryCountdown variant="payment" expiresAt={deadline.toISOString()} now={now.toISOString()} />}
-          <PayButton orderId={order.id} />
-        </div>
-      )}
-      {order.status === "pending_payment" && (
-        <div className="no-print">
-          <CancelOrderButton orderId={order.id} />
-        </div>
-      )}
-      {fulfilledAtZero(order) && (
-        <p className="no-print rounded-md bg-emerald-50 px-4 py-3 text-emerald-800" data-testid="zero-total">
-          {tState("zeroTotal")}
-        </p>
-      )}
-      {order.status === "fulfilled" && membership && (
-        <p className="no-print rounded-md bg-emerald-50 px-4 py-3 text-emerald-800">
-          {tMembership("orderNext")}{" "}
-          <Link href="/membership" className="font-medium underline">
-            {tMembership("orderLink")}
-          </Link>
-        </p>
-      )}
-      {order.status === "fulfilled" && !membership && (
-        <p className="no-print rounded-md bg-emerald-50 px-4 py-3 text-emerald-800">
-          {t("fulfilledNext")}{" "}
-          <Link href="/console/services" className="font-medium underline">
-            {t("servicesLink")}
-          </Link>
-        </p>
-      )}
-      {(order.status === "expired" || order.status === "cancelled") && (
-        <p className="no-print rounded-md bg-slate-100 px-4 py-3 text-slate-700">
-          {t(order.status === "expired" ? "expiredNext" : "cancelledNext")}{" "}
-          <Link
-            href={membership ? "/membership" : order.kind === "purchase" ? `/buy?${encodeCart(order.cart as CartInput)}` : "/console/services"}
-            className="font-medium text-brand-700 underline"
-          >
-            {t("restart")}
-          </Link>
-        </p>
-      )}
-      <Section id="order-lines" title={t("lines")}>
-        <ul className="mt-2 divide-y divide-slate-100">
-          {lines.map((l) => (
-            <li key={l.position} className="flex justify-between gap-4 py-2 text-sm">
-              <span>
-                <span className="font-medium">{l.name}</span>
-                <span className="block text-xs text-slate-600 tabular-nums">{l.formula}</span>
-              </span>
-              <span className="tabular-nums">{formatMoney(l.amount)}</span>
-            </li>
-          ))}
-        </ul>
-        <p className="mt-3 flex justify-between border-t border-slate-200 pt-3 text-lg font-semibold">
-          <span>{t("total")}</span>
-          <span className="tabular-nums" data-testid="order-total">
-            {formatMoney(order.total)}
-          </span>
-        </p>
-        <p className="text-xs text-slate-500">{t("catalog", { version: order.catalogVersion })}</p>
-      </Section>
-      {hasRefundSection(order) && (
-        <div className="no-print">
-          <RefundSection db={db} order={order} userId={user.id} now={now} />
-        </div>
-      )}
-      {!membership && (
-        <Section id="order-org" title={t("organisation")} className="text-sm">
-          <p>
-            {org.organisationName} · {org.contactName} · {org.mobile} · {org.email}
+          <p className="text-slate-600">
+            <span className="mr-2" data-testid="order-status">
+              <span className="sr-only">{tState("badgeLabel")}: </span>
+              <StatusBadge tone={BADGE_TONE[badge]}>{tState(`badge.${badge}`)}</StatusBadge>
+            </span>
+            {t("placedAt", { time: time(order.createdAt) })}
           </p>
-        </Section>
-      )}
-      <Section id="order-invoice" title={t("invoice")} className="text-sm">
-        <div className="mt-2">
-          <InvoiceDetails invoice={order.invoice} testId="order-invoice-details" />
-        </div>
-      </Section>
-      <Section id="order-consents" title={t("consents")} className="text-sm">
-        <ul className="list-disc pl-5">
-          {consents.map((c) => (
-            <li key={c.agreementId}>
-              {t("consent", {
-                title: agreements.find((a) => a.id === c.agreementId)?.title[locale] ?? c.agreementId,
-                version: c.version,
-                time: time(c.acceptedAt),
-              })}{" "}
-              {/* Exactly the version this order accepted, even after a newer one is in force. */}
-              <Link
-                href={`/agreements/${c.agreementId}?version=${encodeURIComponent(c.version)}`}
-                className="no-print text-brand-700 underline"
-              >
-                {tCheckout("read")}
-                <span className="sr-only">
-                  {" "}
-                  {agreements.find((a) => a.id === c.agreementId)?.title[locale] ?? c.agreementId}{" "}
-                  {tAgreement("version", { version: c.version })}
+        </header>
+        {verifies && <VerificationStatus verification={verification} orderStatus={order.status} />}
+        {order.status === "pending_payment" && verification?.status === "approved" && verification.decidedAt && (
+          <p role="status" className="no-print rounded-md border border-green-200 bg-green-50 px-4 py-3 text-green-900">
+            {tState("approvedNotice", { time: time(verification.decidedAt) })}
+          </p>
+        )}
+        {order.status === "pending_payment" && verification?.status === "pending" && (
+          <p className="no-print text-sm text-slate-700">{tState("deadline.opensOnApproval")}</p>
+        )}
+        {order.status === "pending_payment" && lastPayment?.status === "pending" && (
+          <OrderStatusPoller orderId={order.id} status={order.status} />
+        )}
+        {payable && (
+          <div className="no-print space-y-3 rounded-md bg-brand-50 px-4 py-3 text-brand-800">
+            <p>{endedAttempt ? t("paymentFailed") : t("nextPayment")}</p>
+            {endedAttempt && (
+              <p className="font-medium" data-testid="last-attempt">
+                {tState(`lastAttempt.${endedAttempt.status === "failed" ? "failed" : "cancelled"}`, { n: payments.length })}
+              </p>
+            )}
+            {deadline && <ExpiryCountdown variant="payment" expiresAt={deadline.toISOString()} now={now.toISOString()} />}
+            <PayButton orderId={order.id} />
+          </div>
+        )}
+        {order.status === "pending_payment" && (
+          <div className="no-print">
+            <CancelOrderButton orderId={order.id} />
+          </div>
+        )}
+        {fulfilledAtZero(order) && (
+          <p className="no-print rounded-md bg-emerald-50 px-4 py-3 text-emerald-800" data-testid="zero-total">
+            {tState("zeroTotal")}
+          </p>
+        )}
+        {order.status === "fulfilled" && membership && (
+          <p className="no-print rounded-md bg-emerald-50 px-4 py-3 text-emerald-800">
+            {tMembership("orderNext")}{" "}
+            <Link href="/membership" className="font-medium underline">
+              {tMembership("orderLink")}
+            </Link>
+          </p>
+        )}
+        {order.status === "fulfilled" && !membership && (
+          <p className="no-print rounded-md bg-emerald-50 px-4 py-3 text-emerald-800">
+            {t("fulfilledNext")}{" "}
+            <Link href="/console/services" className="font-medium underline">
+              {t("servicesLink")}
+            </Link>
+          </p>
+        )}
+        {(order.status === "expired" || order.status === "cancelled") && (
+          <p className="no-print rounded-md bg-slate-100 px-4 py-3 text-slate-700">
+            {t(order.status === "expired" ? "expiredNext" : "cancelledNext")}{" "}
+            <Link
+              href={
+                membership ? "/membership" : order.kind === "purchase" ? `/buy?${encodeCart(order.cart as CartInput)}` : "/console/services"
+              }
+              className="font-medium text-brand-700 underline"
+            >
+              {t("restart")}
+            </Link>
+          </p>
+        )}
+        <Section id="order-lines" title={t("lines")}>
+          <ul className="mt-2 divide-y divide-slate-100">
+            {lines.map((l) => (
+              <li key={l.position} className="flex justify-between gap-4 py-2 text-sm">
+                <span>
+                  <span className="font-medium">{l.name}</span>
+                  <span className="block text-xs text-slate-600 tabular-nums">{l.formula}</span>
                 </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </Section>
-      <Section id="order-history" title={t("history")} className="text-sm">
-        <OrderHistory entries={orderTimeline({ events, payments, verification })} />
-      </Section>
-    </article>
+                <span className="tabular-nums">{formatMoney(l.amount)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-3 flex justify-between border-t border-slate-200 pt-3 text-lg font-semibold">
+            <span>{t("total")}</span>
+            <span className="tabular-nums" data-testid="order-total">
+              {formatMoney(order.total)}
+            </span>
+          </p>
+          <p className="text-xs text-slate-500">{t("catalog", { version: order.catalogVersion })}</p>
+        </Section>
+        {hasRefundSection(order) && (
+          <div className="no-print">
+            <RefundSection db={db} order={order} userId={user.id} now={now} />
+          </div>
+        )}
+        {!membership && (
+          <Section id="order-org" title={t("organisation")} className="text-sm">
+            <p>
+              {org.organisationName} · {org.contactName} · {org.mobile} · {org.email}
+            </p>
+          </Section>
+        )}
+        <Section id="order-invoice" title={t("invoice")} className="text-sm">
+          <div className="mt-2">
+            <InvoiceDetails invoice={order.invoice} testId="order-invoice-details" />
+          </div>
+        </Section>
+        <Section id="order-consents" title={t("consents")} className="text-sm">
+          <ul className="list-disc pl-5">
+            {consents.map((c) => (
+              <li key={c.agreementId}>
+                {t("consent", {
+                  title: agreements.find((a) => a.id === c.agreementId)?.title[locale] ?? c.agreementId,
+                  version: c.version,
+                  time: time(c.acceptedAt),
+                })}{" "}
+                {/* Exactly the version this order accepted, even after a newer one is in force. */}
+                <Link
+                  href={`/agreements/${c.agreementId}?version=${encodeURIComponent(c.version)}`}
+                  className="no-print text-brand-700 underline"
+                >
+                  {tCheckout("read")}
+                  <span className="sr-only">
+                    {" "}
+                    {agreements.find((a) => a.id === c.agreementId)?.title[locale] ?? c.agreementId}{" "}
+                    {tAgreement("version", { version: c.version })}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+        <Section id="order-history" title={t("history")} className="text-sm">
+          <OrderHistory entries={orderTimeline({ events, payments, verification })} />
+        </Section>
+      </article>
+    </ClientMessages>
   );
 }

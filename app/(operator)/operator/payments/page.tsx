@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/components/client-messages";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
@@ -26,48 +27,50 @@ export default async function PaymentsAttentionPage() {
     align: c === "expected" || c === "received" ? ("right" as const) : undefined,
   }));
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} intro={t("intro")} />
-      <RefundAnnouncer>
-        <DataTable
-          responsive="cards"
-          caption={t("caption")}
-          empty={t("empty")}
-          isEmpty={listed.length === 0}
-          minWidth="min-w-[60rem]"
-          columns={columns}
-        >
-          {listed.map((p) => (
-            <tr key={`${p.provider}:${p.paymentRef}`}>
-              <RowHeader>
-                <span className="tabular-nums">{p.orderNumber}</span>
-              </RowHeader>
-              <Td>
-                <span className="break-all font-mono text-xs text-slate-700">{p.paymentRef}</span>
-              </Td>
-              <Td align="right" className="tabular-nums">
-                {formatMoney(p.expected)}
-              </Td>
-              <Td align="right" className="tabular-nums font-semibold text-red-800">
-                {formatMoney(p.received)}
-              </Td>
-              <Td>{t(`reasons.${p.reason}`)}</Td>
-              <Td className="whitespace-nowrap tabular-nums">
-                <time dateTime={p.updatedAt.toISOString()}>
-                  {format.dateTime(p.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
-                </time>
-              </Td>
-              <Td>
-                <RefundButton
-                  number={p.orderNumber}
-                  amount={formatMoney(p.received)}
-                  refund={refundPaymentAction.bind(null, { provider: p.provider, paymentRef: p.paymentRef })}
-                />
-              </Td>
-            </tr>
-          ))}
-        </DataTable>
-      </RefundAnnouncer>
-    </div>
+    <ClientMessages namespaces={["PaymentsAttention"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("title")} intro={t("intro")} />
+        <RefundAnnouncer>
+          <DataTable
+            responsive="cards"
+            caption={t("caption")}
+            empty={t("empty")}
+            isEmpty={listed.length === 0}
+            minWidth="min-w-[60rem]"
+            columns={columns}
+          >
+            {listed.map((p) => (
+              <tr key={`${p.provider}:${p.paymentRef}`}>
+                <RowHeader>
+                  <span className="tabular-nums">{p.orderNumber}</span>
+                </RowHeader>
+                <Td>
+                  <span className="break-all font-mono text-xs text-slate-700">{p.paymentRef}</span>
+                </Td>
+                <Td align="right" className="tabular-nums">
+                  {formatMoney(p.expected)}
+                </Td>
+                <Td align="right" className="tabular-nums font-semibold text-red-800">
+                  {formatMoney(p.received)}
+                </Td>
+                <Td>{t(`reasons.${p.reason}`)}</Td>
+                <Td className="whitespace-nowrap tabular-nums">
+                  <time dateTime={p.updatedAt.toISOString()}>
+                    {format.dateTime(p.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </time>
+                </Td>
+                <Td>
+                  <RefundButton
+                    number={p.orderNumber}
+                    amount={formatMoney(p.received)}
+                    refund={refundPaymentAction.bind(null, { provider: p.provider, paymentRef: p.paymentRef })}
+                  />
+                </Td>
+              </tr>
+            ))}
+          </DataTable>
+        </RefundAnnouncer>
+      </div>
+    </ClientMessages>
   );
 }

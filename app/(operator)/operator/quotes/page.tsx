@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/components/client-messages";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
@@ -44,64 +45,66 @@ export default async function QuoteApprovalsPage() {
     align: c === "discount" || c === "negotiatedSeatPrice" || c === "total" ? ("right" as const) : undefined,
   }));
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("approvals.title")} intro={t("approvals.intro")} />
-      <section aria-labelledby="approvals-pending" className="space-y-3">
-        <h2 id="approvals-pending" className="text-xl font-semibold">
-          {t("approvals.pending", { count: pending.length })}
-        </h2>
-        <DecisionAnnouncer>
-          <DataTable
-            responsive="cards"
-            caption={t("approvals.caption")}
-            empty={t("approvals.empty")}
-            isEmpty={pending.length === 0}
-            minWidth="min-w-[64rem]"
-            columns={columns}
-          >
-            {pending.map((q, i) => {
-              const rep = reps.get(q.createdBy);
-              const reasons = rep ? approvalReasons({ ...q, repLimitPercent: rep.discountLimitPercent }) : [];
-              const total = totals[i];
-              return (
-                <tr key={q.id}>
-                  <RowHeader>
-                    <QuoteNumberLink id={q.id} number={q.number} />
-                  </RowHeader>
-                  <Td>
-                    {rep?.name ?? t("approvals.unknownSeller")}
-                    {rep && (
-                      <span className="block text-xs text-slate-600">{t("approvals.limit", { limit: rep.discountLimitPercent })}</span>
-                    )}
-                  </Td>
-                  <Td>{q.customerName}</Td>
-                  <Td align="right">{t("list.percent", { value: formatPercent(q.discountPercent) })}</Td>
-                  <Td align="right">{q.negotiatedSeatPrice !== null ? formatMoney(q.negotiatedSeatPrice) : t("noValue")}</Td>
-                  <Td align="right">{total !== undefined ? formatMoney(total) : t("list.catalogGone")}</Td>
-                  <Td>
-                    {reasons.length > 0 ? (
-                      <ul className="space-y-1">
-                        {reasons.map((r) => (
-                          <li key={r.kind}>{reason(r)}</li>
-                        ))}
-                      </ul>
-                    ) : (
-                      t("approvals.reasons.none")
-                    )}
-                  </Td>
-                  <Td>
-                    <ApprovalActions
-                      number={q.number}
-                      approve={approveQuoteAction.bind(null, { quoteId: q.id, version: q.currentVersion })}
-                      reject={rejectQuoteAction.bind(null, { quoteId: q.id, version: q.currentVersion })}
-                    />
-                  </Td>
-                </tr>
-              );
-            })}
-          </DataTable>
-        </DecisionAnnouncer>
-      </section>
-    </div>
+    <ClientMessages namespaces={["QuoteAdmin"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("approvals.title")} intro={t("approvals.intro")} />
+        <section aria-labelledby="approvals-pending" className="space-y-3">
+          <h2 id="approvals-pending" className="text-xl font-semibold">
+            {t("approvals.pending", { count: pending.length })}
+          </h2>
+          <DecisionAnnouncer>
+            <DataTable
+              responsive="cards"
+              caption={t("approvals.caption")}
+              empty={t("approvals.empty")}
+              isEmpty={pending.length === 0}
+              minWidth="min-w-[64rem]"
+              columns={columns}
+            >
+              {pending.map((q, i) => {
+                const rep = reps.get(q.createdBy);
+                const reasons = rep ? approvalReasons({ ...q, repLimitPercent: rep.discountLimitPercent }) : [];
+                const total = totals[i];
+                return (
+                  <tr key={q.id}>
+                    <RowHeader>
+                      <QuoteNumberLink id={q.id} number={q.number} />
+                    </RowHeader>
+                    <Td>
+                      {rep?.name ?? t("approvals.unknownSeller")}
+                      {rep && (
+                        <span className="block text-xs text-slate-600">{t("approvals.limit", { limit: rep.discountLimitPercent })}</span>
+                      )}
+                    </Td>
+                    <Td>{q.customerName}</Td>
+                    <Td align="right">{t("list.percent", { value: formatPercent(q.discountPercent) })}</Td>
+                    <Td align="right">{q.negotiatedSeatPrice !== null ? formatMoney(q.negotiatedSeatPrice) : t("noValue")}</Td>
+                    <Td align="right">{total !== undefined ? formatMoney(total) : t("list.catalogGone")}</Td>
+                    <Td>
+                      {reasons.length > 0 ? (
+                        <ul className="space-y-1">
+                          {reasons.map((r) => (
+                            <li key={r.kind}>{reason(r)}</li>
+                          ))}
+                        </ul>
+                      ) : (
+                        t("approvals.reasons.none")
+                      )}
+                    </Td>
+                    <Td>
+                      <ApprovalActions
+                        number={q.number}
+                        approve={approveQuoteAction.bind(null, { quoteId: q.id, version: q.currentVersion })}
+                        reject={rejectQuoteAction.bind(null, { quoteId: q.id, version: q.currentVersion })}
+                      />
+                    </Td>
+                  </tr>
+                );
+              })}
+            </DataTable>
+          </DecisionAnnouncer>
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/components/client-messages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -94,68 +95,70 @@ export default async function QuotePage({ params }: Props) {
   ];
   const link = "rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-slate-50";
   return (
-    <article className="mx-auto max-w-4xl space-y-6">
-      <header className="space-y-2">
-        <Link href="/sales/quotes" className="no-print text-sm text-brand-700 underline-offset-4 hover:underline">
-          {t("detail.back")}
-        </Link>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold">{t("detail.title", { number: quote.number })}</h1>
-          <QuoteStatusBadge status={status} label={tStatus(status)} />
-        </div>
-        {converted && (
-          <p className="rounded-md bg-emerald-50 px-4 py-3 text-emerald-900">{t("detail.convertedInto", { number: converted.number })}</p>
-        )}
-      </header>
-
-      <section aria-label={t("detail.actions")} className="no-print flex flex-wrap items-start gap-3">
-        {!isClosed(status) && (
-          <Link href={`/sales/quotes/${quote.id}/revise`} className={link}>
-            {t("detail.revise")}
+    <ClientMessages namespaces={["QuoteAdmin"]}>
+      <article className="mx-auto max-w-4xl space-y-6">
+        <header className="space-y-2">
+          <Link href="/sales/quotes" className="no-print text-sm text-brand-700 underline-offset-4 hover:underline">
+            {t("detail.back")}
           </Link>
-        )}
-        <a href={`/sales/quotes/${quote.id}/pdf`} className={link}>
-          {t("detail.pdf")}
-        </a>
-        <PrintButton label={t("detail.print")} />
-        <RevokeQuote number={quote.number} revocable={!isClosed(status)} revoke={revokeQuoteAction.bind(null, { quoteId: quote.id })} />
-      </section>
-
-      <Section id="quote-details" title={t("detail.details")}>
-        <dl className="mt-3 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-          {facts.map(([label, value]) => (
-            <div key={label}>
-              <dt className="text-slate-500">{label}</dt>
-              <dd className="whitespace-pre-line break-words">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </Section>
-
-      <Section id="quote-price" title={t("detail.price")}>
-        {priced ? (
-          <div className="mt-3 space-y-3">
-            {priced.result.errors.length > 0 && (
-              <div className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
-                <p>{t("detail.cartProblems")}</p>
-                <ul className="list-disc pl-5">
-                  {priced.result.errors.map((e) => (
-                    <li key={`${e.code}-${e.path}`}>{e.message}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            <QuoteLines result={priced.result} caption={t("detail.priceCaption", { number: quote.number })} />
-            <p className="text-xs text-slate-500">{t("detail.catalog", { version: quote.catalogVersion })}</p>
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-2xl font-bold">{t("detail.title", { number: quote.number })}</h1>
+            <QuoteStatusBadge status={status} label={tStatus(status)} />
           </div>
-        ) : (
-          <p className="mt-3 text-sm text-slate-700">{t("detail.catalogGone", { version: quote.catalogVersion })}</p>
-        )}
-      </Section>
+          {converted && (
+            <p className="rounded-md bg-emerald-50 px-4 py-3 text-emerald-900">{t("detail.convertedInto", { number: converted.number })}</p>
+          )}
+        </header>
 
-      {orders.length > 0 && <QuoteOrders orders={orders} number={quote.number} />}
+        <section aria-label={t("detail.actions")} className="no-print flex flex-wrap items-start gap-3">
+          {!isClosed(status) && (
+            <Link href={`/sales/quotes/${quote.id}/revise`} className={link}>
+              {t("detail.revise")}
+            </Link>
+          )}
+          <a href={`/sales/quotes/${quote.id}/pdf`} className={link}>
+            {t("detail.pdf")}
+          </a>
+          <PrintButton label={t("detail.print")} />
+          <RevokeQuote number={quote.number} revocable={!isClosed(status)} revoke={revokeQuoteAction.bind(null, { quoteId: quote.id })} />
+        </section>
 
-      <RevisionHistory entries={history} currentVersion={quote.currentVersion} />
-    </article>
+        <Section id="quote-details" title={t("detail.details")}>
+          <dl className="mt-3 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+            {facts.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-slate-500">{label}</dt>
+                <dd className="whitespace-pre-line break-words">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Section>
+
+        <Section id="quote-price" title={t("detail.price")}>
+          {priced ? (
+            <div className="mt-3 space-y-3">
+              {priced.result.errors.length > 0 && (
+                <div className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
+                  <p>{t("detail.cartProblems")}</p>
+                  <ul className="list-disc pl-5">
+                    {priced.result.errors.map((e) => (
+                      <li key={`${e.code}-${e.path}`}>{e.message}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <QuoteLines result={priced.result} caption={t("detail.priceCaption", { number: quote.number })} />
+              <p className="text-xs text-slate-500">{t("detail.catalog", { version: quote.catalogVersion })}</p>
+            </div>
+          ) : (
+            <p className="mt-3 text-sm text-slate-700">{t("detail.catalogGone", { version: quote.catalogVersion })}</p>
+          )}
+        </Section>
+
+        {orders.length > 0 && <QuoteOrders orders={orders} number={quote.number} />}
+
+        <RevisionHistory entries={history} currentVersion={quote.currentVersion} />
+      </article>
+    </ClientMessages>
   );
 }

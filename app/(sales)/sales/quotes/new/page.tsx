@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/components/client-messages";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
 import { decodeCart } from "@/lib/cart/url";
@@ -28,9 +29,11 @@ export default async function NewQuotePage({ searchParams }: { searchParams: Sea
     buyerMayEdit: false,
   };
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("newTitle")} intro={t("intro")} />
-      <QuoteBuilder initial={decodeCart(await searchParams)} defaults={defaults} limitPercent={row?.discountLimitPercent ?? 0} />
-    </div>
+    <ClientMessages namespaces={["Buy", "Pricing", "Quotes.builder", "Quotes.errors", "Summary"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("newTitle")} intro={t("intro")} />
+        <QuoteBuilder initial={decodeCart(await searchParams)} defaults={defaults} limitPercent={row?.discountLimitPercent ?? 0} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/client-messages";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -35,59 +36,61 @@ export default async function SandboxPaymentPage({
   const ta = await getTranslations("PlatformAgreements.consent");
   const asksAgreement = payment.agreementPurpose !== null;
   return (
-    <article className="mx-auto max-w-lg space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-      <header>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("notice")}</p>
-      </header>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
-        <dt className="text-slate-600">{t("orderNumber")}</dt>
-        <dd className="font-medium" data-testid="sandbox-order-number">
-          {payment.orderNumber}
-        </dd>
-        <dt className="text-slate-600">{t("amount")}</dt>
-        <dd className="text-xl font-semibold tabular-nums" data-testid="sandbox-amount">
-          {formatMoney(payment.amount)}
-        </dd>
-      </dl>
-      {payment.status === "pending" ? (
-        <form action={decideSandboxPayment} className="space-y-4">
-          <input type="hidden" name="paymentRef" value={payment.paymentRef} />
-          {asksAgreement && (
-            <fieldset className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4" aria-describedby="agreement-consent-text">
-              <legend className="px-1 font-semibold">{ta("title")}</legend>
-              <p id="agreement-consent-text" className="text-sm">
-                {ta("text", { description: payment.agreementDescription ?? "" })}
-              </p>
-              <label className="flex items-start gap-2 font-medium">
-                <input type="checkbox" name="consent" required className="mt-1 h-4 w-4" aria-invalid={consentMissing || undefined} />
-                <span>{ta("checkbox")}</span>
-              </label>
-              {consentMissing && (
-                <p role="alert" className="text-sm font-medium text-red-800">
-                  {ta("required")}
+    <ClientMessages namespaces={["Payments.sandbox"]}>
+      <article className="mx-auto max-w-lg space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <header>
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("notice")}</p>
+        </header>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+          <dt className="text-slate-600">{t("orderNumber")}</dt>
+          <dd className="font-medium" data-testid="sandbox-order-number">
+            {payment.orderNumber}
+          </dd>
+          <dt className="text-slate-600">{t("amount")}</dt>
+          <dd className="text-xl font-semibold tabular-nums" data-testid="sandbox-amount">
+            {formatMoney(payment.amount)}
+          </dd>
+        </dl>
+        {payment.status === "pending" ? (
+          <form action={decideSandboxPayment} className="space-y-4">
+            <input type="hidden" name="paymentRef" value={payment.paymentRef} />
+            {asksAgreement && (
+              <fieldset className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4" aria-describedby="agreement-consent-text">
+                <legend className="px-1 font-semibold">{ta("title")}</legend>
+                <p id="agreement-consent-text" className="text-sm">
+                  {ta("text", { description: payment.agreementDescription ?? "" })}
                 </p>
-              )}
-            </fieldset>
-          )}
-          <OutcomeButtons skipValidation={asksAgreement} />
-        </form>
-      ) : (
-        <div className="space-y-3">
-          <p role="status">{t("ended", { status: t(`status.${payment.status}`) })}</p>
-          {payment.agreementRef && (
-            <p>
-              {ta("created", { ref: payment.agreementRef })}{" "}
-              <Link href={`/pay/sandbox/agreements/${payment.agreementRef}`} className="text-brand-700 underline">
-                {ta("view")}
-              </Link>
-            </p>
-          )}
-          <Link href={payment.returnUrl} className="font-medium text-brand-700 underline">
-            {t("back")}
-          </Link>
-        </div>
-      )}
-    </article>
+                <label className="flex items-start gap-2 font-medium">
+                  <input type="checkbox" name="consent" required className="mt-1 h-4 w-4" aria-invalid={consentMissing || undefined} />
+                  <span>{ta("checkbox")}</span>
+                </label>
+                {consentMissing && (
+                  <p role="alert" className="text-sm font-medium text-red-800">
+                    {ta("required")}
+                  </p>
+                )}
+              </fieldset>
+            )}
+            <OutcomeButtons skipValidation={asksAgreement} />
+          </form>
+        ) : (
+          <div className="space-y-3">
+            <p role="status">{t("ended", { status: t(`status.${payment.status}`) })}</p>
+            {payment.agreementRef && (
+              <p>
+                {ta("created", { ref: payment.agreementRef })}{" "}
+                <Link href={`/pay/sandbox/agreements/${payment.agreementRef}`} className="text-brand-700 underline">
+                  {ta("view")}
+                </Link>
+              </p>
+            )}
+            <Link href={payment.returnUrl} className="font-medium text-brand-700 underline">
+              {t("back")}
+            </Link>
+          </div>
+        )}
+      </article>
+    </ClientMessages>
   );
 }

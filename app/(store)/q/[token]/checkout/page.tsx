@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/components/client-messages";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { catalog } from "@/lib/catalog";
@@ -30,17 +31,31 @@ export default async function QuoteCheckoutPage({ params, searchParams }: { para
   const [t, user] = [await getTranslations("Quotes.checkout"), await getCurrentUser()];
   const organisations = user && (await organisationChoices(db, { userId: user.id }));
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title", { number: quote.number })} intro={quote.buyerMayEdit ? t("introEditable") : t("introLocked")} />
-      <QuoteCheckout
-        key={JSON.stringify(initial.cart)}
-        token={token}
-        initial={initial}
-        buyer={user && organisations ? { email: user.email, ...organisations } : null}
-        terms={openQuoteTerms(open)}
-        editable={quote.buyerMayEdit}
-        catalog={open.catalog.version === catalog.version ? undefined : open.catalog}
-      />
-    </div>
+    <ClientMessages
+      namespaces={[
+        "Buy",
+        "Checkout",
+        "Invoice",
+        "OrderStates.voucher",
+        "OrgDetails.errors",
+        "Pricing",
+        "Summary",
+        "Verification.errors",
+        "Wizard",
+      ]}
+    >
+      <div className="space-y-6">
+        <PageHeader title={t("title", { number: quote.number })} intro={quote.buyerMayEdit ? t("introEditable") : t("introLocked")} />
+        <QuoteCheckout
+          key={JSON.stringify(initial.cart)}
+          token={token}
+          initial={initial}
+          buyer={user && organisations ? { email: user.email, ...organisations } : null}
+          terms={openQuoteTerms(open)}
+          editable={quote.buyerMayEdit}
+          catalog={open.catalog.version === catalog.version ? undefined : open.catalog}
+        />
+      </div>
+    </ClientMessages>
   );
 }

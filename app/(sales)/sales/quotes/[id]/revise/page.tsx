@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/components/client-messages";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
@@ -43,20 +44,22 @@ export default async function ReviseQuotePage({ params }: { params: Params }) {
     buyerMayEdit: quote.buyerMayEdit,
   };
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title={t("reviseHeading", { number: quote.number, version: quote.currentVersion + 1 })}
-        intro={closed ? t(`closed.${closed}`) : t("reviseIntro")}
-      />
-      {!closed && (
-        <QuoteBuilder
-          initial={{ cart: quote.cart as CartInput, errors: [] }}
-          defaults={defaults}
-          limitPercent={row?.discountLimitPercent ?? 0}
-          revising={{ id: quote.id, number: quote.number }}
+    <ClientMessages namespaces={["Buy", "Pricing", "Quotes.builder", "Quotes.errors", "Summary"]}>
+      <div className="space-y-6">
+        <PageHeader
+          title={t("reviseHeading", { number: quote.number, version: quote.currentVersion + 1 })}
+          intro={closed ? t(`closed.${closed}`) : t("reviseIntro")}
         />
-      )}
-    </div>
+        {!closed && (
+          <QuoteBuilder
+            initial={{ cart: quote.cart as CartInput, errors: [] }}
+            defaults={defaults}
+            limitPercent={row?.discountLimitPercent ?? 0}
+            revising={{ id: quote.id, number: quote.number }}
+          />
+        )}
+      </div>
+    </ClientMessages>
   );
 }
 

@@ -1,0 +1,118 @@
+// Lighthouse 12.8.2, mobile (its defaults: Moto G power emulation, simulated slow 4G and 4× CPU), on
+// Debian's Chromium with the flags of playwright.config.ts; every page of a round is measured before
+// the next round starts, so a load spike on the box hits all pages alike. Median of the runs per page.
+// Not a devDependency: with it in package.json the lockfile npm writes lacks a package and `npm ci`
+// fails (TOOLCHAIN.md), so it runs through npx, pinned, unless node_modules has it.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CHROMIUM, CHROMIUM_ARGS } from "./browser";
+import { ROOT } from "./server";
+
+export const LIGHTHOUSE_VERSION = "12.8.2";
+export const LIGHTHOUSE_RUNS = 3;
+
+export interface LighthouseTarget {
+  name: string;
+  url: string;
+  /** Extra request headers (the signed-in buyer's cookie). */
+  headers?: Record<string, string>;
+}
+
+export interface LighthouseRun {
+  performance: number;
+  accessibility: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+}
+
+export interface LighthouseResult extends LighthouseRun {
+  name: string;
+  runs: LighthouseRun[];
+}
+
+function command(): { file: string; args: string[] } {
+  const local = join(ROOT, "node_modules/.bin/lighthouse");
+  if (existsSync(local)) return { file: local, args: [] };
+  return { file: "npx", args: ["--yes", `lighthouse@${LIGHTHOUSE_VERSION}`] };
+}
+
+function once(target: LighthouseTarget, outDir: string, n: number): Promise<LighthouseRun> {
+  const out = join(outDir, `${target.name.replace(/[^a-z0-9]+/gi, "_")}-${n}.json`);
+  const { file, args } = command();
+  const argv = [
+    ...args,
+    target.url,
+    "--output=json",
+    `--output-path=${out}`,
+    "--quiet",
+    "--only-categories=performance,accessibility",
+    `--chrome-flags=${CHROMIUM_ARGS.join(" ")}`,
+    "--max-wait-for-load=90000",
+    ...(target.headers ? [`--extra-headers=${JSON.stringify(target.headers)}`] : []),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, argv, { cwd: outDir, env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr!.on("data", (c: Buffer) => (err = (err + c.toString()).slice(-4000)));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`lighthouse ${target.url} exited ${code}: ${err}`));
+      try {
+        const report = JSON.parse(readFileSync(out, "utf8")) as {
+          runtimeError?: { code: string; message: string };
+          categories: Record<string, { score: number | null }>;
+          audits: Record<string, { numericValue?: number }>;
+        };
+        if (report.runtimeError) throw new Error(`${report.runtimeError.code}: ${report.runtimeError.message}`);
+        resolve({
+          performance: report.categories.performance?.score ?? Number.NaN,
+          accessibility: report.categories.accessibility?.score ?? Number.NaN,
+          lcpMs: report.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
+          tbtMs: report.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
+          cls: report.audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN,
+        });
+      } catch (error) {
+        reject(new Error(`lighthouse ${target.url}: ${String(error)}`));
+      }
+    });
+  });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+/** LIGHTHOUSE_RUNS rounds over all targets; each figure is the median of its runs. */
+export async function benchLighthouse(targets: LighthouseTarget[]): Promise<LighthouseResult[]> {
+  const outDir = mkdtempSync(join(tmpdir(), "quorum-bench-lh-"));
+  const runs = new Map<string, LighthouseRun[]>(targets.map((t) => [t.name, []]));
+  try {
+    for (let round = 1; round <= LIGHTHOUSE_RUNS; round++) {
+      for (const target of targets) {
+        const run = await once(target, outDir, round);
+        process.stderr.write(
+          `  lighthouse ${round}/${LIGHTHOUSE_RUNS} ${target.name.padEnd(18)} perf ${run.performance.toFixed(2)}  a11y ${run.accessibility.toFixed(2)}  LCP ${run.lcpMs.toFixed(0)} ms  TBT ${run.tbtMs.toFixed(0)} ms  CLS ${run.cls.toFixed(3)}\n`,
+        );
+        runs.get(target.name)!.push(run);
+      }
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return targets.map((t) => {
+    const list = runs.get(t.name)!;
+    return {
+      name: t.name,
+      runs: list,
+      performance: median(list.map((r) => r.performance)),
+      accessibility: median(list.map((r) => r.accessibility)),
+      lcpMs: median(list.map((r) => r.lcpMs)),
+      tbtMs: median(list.map((r) => r.tbtMs)),
+      cls: median(list.map((r) => r.cls)),
+    };
+  });
+}
