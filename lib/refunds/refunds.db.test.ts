@@ -183,6 +183,22 @@ describe(`self-serve refunds through the sandbox on ${testBackend}`, () => {
     expect(refundPreview(own!.input, own!.changes, asked)).toEqual({ ok: false, reasons: [{ code: "already_refunded" }] });
   });
 
+  it("a change order with nothing paid ends with its parent without asking the provider (cause refund_nothing_to_return)", async () => {
+    notify = deliverIt;
+    const parent = await paidOrder();
+    const change = await paidOrder();
+    await updateRows(handle.db, orders, { id: change.orderId }, { parentOrderId: parent.orderId, kind: "raise", userId: parent.userId });
+    // Staged: a change a voucher paid for entirely.
+    await updateRows(handle.db, serviceItems, { sourceOrderId: change.orderId }, { paidAmount: "0.00" });
+    clock = asked;
+    expect(await ask(parent)).toMatchObject({ ok: true, refund: "48030.12", sent: 1 });
+    expect((await orderOf(change.orderId)).status).toBe("refunded");
+    const moved = (await rowsWhere(handle.db, orderEvents, { orderId: change.orderId })).find((e) => e.toStatus === "refunded");
+    expect(moved?.cause).toBe("refund_nothing_to_return");
+    expect(await rowsWhere(handle.db, paymentRefunds, { orderId: change.orderId })).toHaveLength(0);
+    for (const item of await itemsOf(change.orderId)) expect(item.expiresAt).toEqual(stop);
+  });
+
   it("a pro order says why it cannot be refunded; day 32 is too late; a stranger cannot refund it", async () => {
     notify = deliverIt;
     const pro = await paidOrder(undefined, {

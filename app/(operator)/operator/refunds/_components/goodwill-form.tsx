@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { goodwillRefundAction } from "@/lib/actions/goodwill-refund";
 import { formatMoney } from "@/lib/money";
@@ -11,7 +11,16 @@ export function GoodwillForm() {
   const t = useTranslations("RefundsAdmin.goodwill");
   const [state, action, pending] = useActionState(goodwillRefundAction, null);
   return (
-    <form action={action} className="mt-3 grid max-w-xl gap-3 text-sm">
+    <form
+      action={action}
+      // Submitted by hand, so a refused amount keeps what the operator typed (a form action resets the fields).
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => action(data));
+      }}
+      className="mt-3 grid max-w-xl gap-3 text-sm"
+    >
       <label className="grid gap-1">
         <span className="font-medium">{t("order")}</span>
         <input name="orderNumber" required className="rounded border border-slate-300 px-2 py-1" />
