@@ -44,7 +44,9 @@ export default async function AgreementsPage() {
                 </Link>
               )}
             </Td>
-            <Td>{a.status === "active" && <CancelAgreementButton agreementId={a.id} description={a.description} />}</Td>
+            <Td>
+              <CancelAgreementButton agreementId={a.id} description={a.description} active={a.status === "active"} />
+            </Td>
           </tr>
         ))}
       </DataTable>

@@ -5,16 +5,22 @@ import { useActionState } from "react";
 import { cancelAgreementAction } from "@/lib/actions/cancel-agreement";
 import { Button } from "@/components/ui/button";
 
-/** "取消授权 / Cancel authorisation" of one agreement; says when it is done or could not be done. */
-export function CancelAgreementButton({ agreementId, description }: { agreementId: string; description: string }) {
+/**
+ * "取消授权 / Cancel authorisation" of one agreement while `active`; says when it is done (the message stays
+ * once the row shows it cancelled) or could not be done.
+ */
+export function CancelAgreementButton({ agreementId, description, active }: { agreementId: string; description: string; active: boolean }) {
   const t = useTranslations("PlatformAgreements.console");
   const [state, action, pending] = useActionState(cancelAgreementAction, null);
+  if (!active && !state) return null;
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="agreementId" value={agreementId} />
-      <Button type="submit" variant="danger-outline" size="sm" disabled={pending} aria-label={t("cancelLabel", { description })}>
-        {pending ? t("cancelling") : t("cancel")}
-      </Button>
+      {active && (
+        <Button type="submit" variant="danger-outline" size="sm" disabled={pending} aria-label={t("cancelLabel", { description })}>
+          {pending ? t("cancelling") : t("cancel")}
+        </Button>
+      )}
       {state?.ok && (
         <p role="status" className="text-sm text-slate-700">
           {t("cancelled", { description })}
