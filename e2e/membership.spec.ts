@@ -162,7 +162,7 @@ test.describe("personal membership", () => {
     expect(code).toMatch(/^\d{6}$/);
     await outbox.close();
     await phoneSection.getByLabel("验证码").fill(code!);
-    await phoneSection.getByRole("button", { name: "验证" }).click();
+    await phoneSection.getByRole("button", { name: "验证", exact: true }).click();
     await expect(phoneSection).toContainText(`已验证：${masked}`);
     await expect(recipient.page.getByRole("status").filter({ hasText: "您收到了" })).toHaveText(
       `您收到了 3 个月的100 人会员（赠送给 ${masked}），已从领取时起生效。留言：新年快乐`,
