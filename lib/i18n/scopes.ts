@@ -9,7 +9,7 @@ type Namespace = keyof Messages;
 /** A namespace or a dotted path inside one ("Checkout.voucher"); checked against the messages when picked. */
 export type MessagePath = Namespace | `${Namespace}.${string}`;
 
-/** Namespaces every page must ask for by name (this branch's whole list at the time of writing). */
+/** Namespaces every page must ask for by name (every area's, issues 12–15 included). */
 export const KNOWN_NAMESPACES = [
   "Pricing",
   "Api",
@@ -43,6 +43,14 @@ export const KNOWN_NAMESPACES = [
   "OrgDetails",
   "Operator",
   "Staff",
+  "Lifecycle",
+  "Services",
+  "Refunds",
+  "RefundsAdmin",
+  "Membership",
+  "SmsOutbox",
+  "PlatformAgreements",
+  "Inbox",
 ] as const satisfies readonly Namespace[];
 
 /** The staff side's messages (operator and sales pages): no store or console page may send any of them. */
@@ -56,6 +64,7 @@ export const STAFF_PATHS = [
   "Vouchers",
   "Verification.operator",
   "Quotes.builder",
+  "RefundsAdmin",
 ] as const satisfies readonly MessagePath[];
 
 type Tree = { [key: string]: unknown };

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { NextIntlClientProvider } from "next-intl";
-import { getFormatter, getLocale, getMessages, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { catalog } from "@/lib/catalog";
 import { requestNow } from "@/lib/clock";
@@ -39,12 +39,11 @@ export default async function ServicesPage() {
       credit: await phoneCreditBalance(db, { organisationId: o.id }),
     })),
   );
-  const [t, ts, format, rawLocale, messages] = [
+  const [t, ts, format, rawLocale] = [
     await getTranslations("Console"),
     await getTranslations("Services"),
     await getFormatter(),
     await getLocale(),
-    await getMessages(),
   ];
   const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
   const qm = quoteMessages();
@@ -166,9 +165,9 @@ export default async function ServicesPage() {
               </>
             )}
             {seats.length > 0 && (
-              <NextIntlClientProvider messages={{ Services: messages.Services }}>
+              <ClientMessages namespaces={["Services"]}>
                 <ChangePanel organisationId={org.id} state={state} now={now.toISOString()} messages={qm} locale={locale} />
-              </NextIntlClientProvider>
+              </ClientMessages>
             )}
           </Section>
         );

@@ -68,7 +68,17 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const membership = isMembershipOrder(order);
   const tMembership = await getTranslations("Membership");
   return (
-    <ClientMessages namespaces={["Order", "OrderStates.cancel", "OrderStates.deadline", "Payments.start", "Quotes.view"]}>
+    <ClientMessages
+      namespaces={[
+        "Order",
+        "OrderStates.cancel",
+        "OrderStates.deadline",
+        "Payments.start",
+        "Quotes.view",
+        "Refunds.form",
+        "Refunds.simulator",
+      ]}
+    >
       <article className="mx-auto max-w-3xl space-y-6">
         <header>
           <div className="flex items-start justify-between gap-4">

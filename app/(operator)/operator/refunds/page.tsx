@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/components/client-messages";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
@@ -26,42 +27,44 @@ export default async function OperatorRefundsPage() {
     align: c === "amount" || c === "paid" ? ("right" as const) : undefined,
   }));
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} intro={t("intro")} />
-      <DataTable
-        responsive="cards"
-        caption={t("caption")}
-        empty={t("empty")}
-        isEmpty={listed.length === 0}
-        minWidth="min-w-[60rem]"
-        columns={columns}
-      >
-        {listed.map(({ refund, orderNumber }) => (
-          <tr key={refund.id} data-testid={`refund-${orderNumber}`}>
-            <RowHeader>
-              <span className="tabular-nums">{orderNumber}</span>
-            </RowHeader>
-            <Td>{t(`kinds.${refund.kind}`)}</Td>
-            <Td>{t(`statuses.${refund.status}`)}</Td>
-            <Td align="right" className="tabular-nums">
-              {formatMoney(refund.amount)}
-            </Td>
-            <Td align="right" className="tabular-nums">
-              {formatMoney(refund.paid)}
-            </Td>
-            <Td>
-              {refund.kind === "self_serve" ? tState(`form.reasons.${refund.reason as "other"}`) : refund.reason}
-              {refund.note && <span className="block text-xs text-slate-600">{refund.note}</span>}
-            </Td>
-            <Td className="whitespace-nowrap tabular-nums">{time(refund.createdAt)}</Td>
-            <Td className="whitespace-nowrap tabular-nums">{refund.stopAt ? time(refund.stopAt) : t("noStop")}</Td>
-          </tr>
-        ))}
-      </DataTable>
-      <Section id="goodwill" title={t("goodwill.title")}>
-        <p className="mt-1 text-sm text-slate-600">{t("goodwill.intro")}</p>
-        <GoodwillForm />
-      </Section>
-    </div>
+    <ClientMessages namespaces={["RefundsAdmin.goodwill"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("title")} intro={t("intro")} />
+        <DataTable
+          responsive="cards"
+          caption={t("caption")}
+          empty={t("empty")}
+          isEmpty={listed.length === 0}
+          minWidth="min-w-[60rem]"
+          columns={columns}
+        >
+          {listed.map(({ refund, orderNumber }) => (
+            <tr key={refund.id} data-testid={`refund-${orderNumber}`}>
+              <RowHeader>
+                <span className="tabular-nums">{orderNumber}</span>
+              </RowHeader>
+              <Td>{t(`kinds.${refund.kind}`)}</Td>
+              <Td>{t(`statuses.${refund.status}`)}</Td>
+              <Td align="right" className="tabular-nums">
+                {formatMoney(refund.amount)}
+              </Td>
+              <Td align="right" className="tabular-nums">
+                {formatMoney(refund.paid)}
+              </Td>
+              <Td>
+                {refund.kind === "self_serve" ? tState(`form.reasons.${refund.reason as "other"}`) : refund.reason}
+                {refund.note && <span className="block text-xs text-slate-600">{refund.note}</span>}
+              </Td>
+              <Td className="whitespace-nowrap tabular-nums">{time(refund.createdAt)}</Td>
+              <Td className="whitespace-nowrap tabular-nums">{refund.stopAt ? time(refund.stopAt) : t("noStop")}</Td>
+            </tr>
+          ))}
+        </DataTable>
+        <Section id="goodwill" title={t("goodwill.title")}>
+          <p className="mt-1 text-sm text-slate-600">{t("goodwill.intro")}</p>
+          <GoodwillForm />
+        </Section>
+      </div>
+    </ClientMessages>
   );
 }
