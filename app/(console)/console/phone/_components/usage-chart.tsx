@@ -71,7 +71,7 @@ export async function UsageChart({ days, usage }: { days: string[]; usage: { day
       </figcaption>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer">{t("asTable")}</summary>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("chartTitle")}>
           <table className="mt-2 text-sm">
             <thead>
               <tr>
