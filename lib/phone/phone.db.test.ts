@@ -19,6 +19,7 @@ import { apiKeys, phoneCreditLedger } from "@/lib/db/schema";
 import { hashSecret } from "./api-keys";
 import { authorizeForOrganisation, ingestUsage } from "./ingest";
 import { authenticateApiKey, createApiKey } from "./keys-store";
+import { adjustPhoneCredit } from "./operator";
 
 const now = new Date("2026-06-02T04:00:00Z");
 
@@ -201,5 +202,30 @@ describe(`phone credit ledger and usage ingestion on ${testBackend}`, () => {
     expect(await authenticateApiKey(handle.db, null, "usage:write")).toEqual({ ok: false, error: "UNAUTHENTICATED" });
     expect(await revokeApiKey(handle.db, { organisationId: o, id: key.id, now })).toBe(true);
     expect(await authenticateApiKey(handle.db, `Bearer ${key.token}`, "usage:write")).toEqual({ ok: false, error: "UNAUTHENTICATED" });
+  });
+
+  it("operator adjustments: a line with the reason and who, never past the floor", async () => {
+    const o = await org("business", 1000);
+    expect(await adjustPhoneCredit(handle.db, { organisationId: o, amount: "-10.01", reason: "test", actorId: "op", now })).toEqual({
+      ok: false,
+      error: "BELOW_FLOOR",
+    });
+    expect(
+      await adjustPhoneCredit(handle.db, { organisationId: o, amount: "-10.00", reason: "goodwill back", actorId: "op", now }),
+    ).toEqual({ ok: true, balance: "0.00" });
+    await updatePhoneAccount(handle.db, { organisationId: o, now, set: { overdraft: "5.00" } });
+    expect(await adjustPhoneCredit(handle.db, { organisationId: o, amount: "-5.00", reason: "late call", actorId: "op", now })).toEqual({
+      ok: true,
+      balance: "-5.00",
+    });
+    expect(await adjustPhoneCredit(handle.db, { organisationId: "nope", amount: "1.00", reason: "x", actorId: "op", now })).toEqual({
+      ok: false,
+      error: "NOT_FOUND",
+    });
+    const lines = await rowsWhere(handle.db, phoneCreditLedger, { organisationId: o, kind: "adjustment" });
+    expect(lines.map((l) => [l.amount, l.note, l.actorId]).sort()).toEqual([
+      ["-10.00", "goodwill back", "op"],
+      ["-5.00", "late call", "op"],
+    ]);
   });
 });

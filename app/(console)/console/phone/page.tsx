@@ -99,7 +99,7 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
       </Section>
 
       <Section id="phone-ledger" title={t("ledgerTitle")}>
-        <div className="mt-3">
+        <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={t("ledgerCaption")}>
           <DataTable
             caption={t("ledgerCaption")}
             framed={false}
@@ -229,7 +229,7 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
 
       <Section id="phone-keys" title={t("keysTitle")}>
         <p className="mt-1 text-sm text-slate-600">{t("keysHelp")}</p>
-        <div className="mt-3">
+        <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={t("keysCaption")}>
           <DataTable
             caption={t("keysCaption")}
             framed={false}
@@ -269,7 +269,7 @@ export default async function PhonePage({ searchParams }: { searchParams: Promis
         <Section id="phone-rates" title={t("ratesTitle")}>
           <p className="mt-1 text-sm text-slate-600">{t("ratesHelp", { version: version.version })}</p>
           <p className="mt-1 text-sm">{t("dialInRates", { toll: `¥${version.dialIn.toll}`, tollFree: `¥${version.dialIn.tollFree}` })}</p>
-          <div className="mt-3">
+          <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={t("ratesCaption")}>
             <DataTable
               caption={t("ratesCaption")}
               framed={false}

@@ -71,40 +71,42 @@ export async function UsageChart({ days, usage }: { days: string[]; usage: { day
       </figcaption>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer">{t("asTable")}</summary>
-        <table className="mt-2 text-sm">
-          <thead>
-            <tr>
-              <th scope="col" className="px-2 text-left">
-                {t("colDay")}
-              </th>
-              {CALL_KINDS.map((k) => (
-                <th key={k} scope="col" className="px-2 text-right">
-                  {t(`kinds.${k}`)}
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("chartTitle")}>
+          <table className="mt-2 text-sm">
+            <thead>
+              <tr>
+                <th scope="col" className="px-2 text-left">
+                  {t("colDay")}
                 </th>
-              ))}
-              <th scope="col" className="px-2 text-right">
-                {t("colTotal")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((d, i) =>
-              totals[i] ? (
-                <tr key={d}>
-                  <th scope="row" className="px-2 text-left font-normal">
-                    {d}
+                {CALL_KINDS.map((k) => (
+                  <th key={k} scope="col" className="px-2 text-right">
+                    {t(`kinds.${k}`)}
                   </th>
-                  {CALL_KINDS.map((k) => (
-                    <td key={k} className="px-2 text-right tabular-nums">
-                      {formatFen(byDay.get(d)?.get(k) ?? 0)}
-                    </td>
-                  ))}
-                  <td className="px-2 text-right tabular-nums">{formatFen(totals[i]!)}</td>
-                </tr>
-              ) : null,
-            )}
-          </tbody>
-        </table>
+                ))}
+                <th scope="col" className="px-2 text-right">
+                  {t("colTotal")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {days.map((d, i) =>
+                totals[i] ? (
+                  <tr key={d}>
+                    <th scope="row" className="px-2 text-left font-normal">
+                      {d}
+                    </th>
+                    {CALL_KINDS.map((k) => (
+                      <td key={k} className="px-2 text-right tabular-nums">
+                        {formatFen(byDay.get(d)?.get(k) ?? 0)}
+                      </td>
+                    ))}
+                    <td className="px-2 text-right tabular-nums">{formatFen(totals[i]!)}</td>
+                  </tr>
+                ) : null,
+              )}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );
