@@ -51,6 +51,9 @@ export const KNOWN_NAMESPACES = [
   "SmsOutbox",
   "PlatformAgreements",
   "Inbox",
+  "Phone",
+  "PhoneInbox",
+  "PhoneOperator",
 ] as const satisfies readonly Namespace[];
 
 /** The staff side's messages (operator and sales pages): no store or console page may send any of them. */
@@ -65,6 +68,7 @@ export const STAFF_PATHS = [
   "Verification.operator",
   "Quotes.builder",
   "RefundsAdmin",
+  "PhoneOperator",
 ] as const satisfies readonly MessagePath[];
 
 type Tree = { [key: string]: unknown };
