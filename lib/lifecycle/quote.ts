@@ -156,7 +156,7 @@ function linesFor(state: HeldState, request: ChangeRequest, seats: Seats, o: Quo
 function addonOrRefuse(o: QuoteOptions, state: HeldState, sku: string): Addon {
   const addon = findAddon(o.catalog, sku);
   if (!addon) throw new Refusal("UNKNOWN_SKU", () => ({ item: sku }));
-  if (!addon.editions.includes(state.edition as never))
+  if (!(addon.editions as readonly string[]).includes(state.edition))
     throw new Refusal("NOT_AVAILABLE", (l) => ({ item: item(o.catalog, sku)(l), edition: item(o.catalog, state.edition)(l) }));
   return addon;
 }
