@@ -34,7 +34,10 @@ export function ChangePanel(props: { organisationId: string; state: HeldState; n
   const active = state.items.filter((i) => new Date(i.expiresAt) > now);
   const held = new Set(active.map((i) => i.sku));
   const name = (sku: string) => catalog.editions.find((e) => e.id === sku)?.name[locale] ?? findAddon(catalog, sku)?.name[locale] ?? sku;
-  const addable = [state.edition, ...catalog.addons.filter((a) => (a.editions as readonly string[]).includes(state.edition)).map((a) => a.sku)];
+  const addable = [
+    state.edition,
+    ...catalog.addons.filter((a) => (a.editions as readonly string[]).includes(state.edition)).map((a) => a.sku),
+  ];
   const raisable = active.filter(
     (i) => findAddon(catalog, i.sku)?.capacity !== undefined && findAddon(catalog, i.sku)?.family !== "phone-pack",
   );
