@@ -57,10 +57,13 @@ export async function runAutoRecharge(
   if (!account?.autoRechargeEnabled) return { charged: false, reason: "OFF" };
   if (!account.agreementId) return { charged: false, reason: "NO_AGREEMENT" };
   const settings = settingsOf(account);
+  // The crossing is read BEFORE the balance: a server that sees another's recharge line in the crossing also sees it
+  // in the balance (above the threshold, no charge); one that does not shares that server's key (one charge). Read the
+  // other way round, a recharge landing between the two reads gave a below-threshold balance with a new key: two charges.
+  const crossing = await lastCreditSeq(db, { organisationId });
   const balance = await ledgerBalanceFen(db, { organisationId });
   const decision = rechargeDecision(settings, balance, await autoRechargedSinceFen(db, { organisationId, since: chinaMonthStart(now) }));
   if (!decision.charge) return { charged: false, reason: decision.reason };
-  const crossing = await lastCreditSeq(db, { organisationId });
   const amount = fenToAmount(decision.amountFen);
   const result = await chargeAgreementOnce(db, provider, {
     agreementId: account.agreementId,
