@@ -114,6 +114,20 @@ describe("LeasedLimiter", () => {
     expect(store.writes).toBe(writes + 1);
   });
 
+  it("tryTake takes only points reserved earlier in the window, without a store write", async () => {
+    let now = 1_000_000;
+    const store = countingStore(120_000, 60);
+    const limiter = new LeasedLimiter(store, () => now);
+    expect(limiter.tryTake("192.0.2.6")).toBe(false); // nothing reserved yet
+    await limiter.consume("192.0.2.6");
+    await limiter.consume("192.0.2.6"); // reserves a slice
+    const writes = store.writes;
+    expect(limiter.tryTake("192.0.2.6")).toBe(true);
+    expect(store.writes).toBe(writes);
+    now += 61_000;
+    expect(limiter.tryTake("192.0.2.6")).toBe(false); // the window ended
+  });
+
   it("other keys have their own budgets", async () => {
     const limiter = new LeasedLimiter(countingStore(2));
     expect(await limiter.consume("a")).toBeNull();

@@ -59,19 +59,22 @@ export class LeasedLimiter {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** Takes a point reserved earlier in this window, without waiting: false when there is none (then `consume`). */
+  tryTake(key: string): boolean {
+    const held = this.held.get(key);
+    if (!held || held.left <= 0 || this.clock() >= held.until) return false;
+    held.left--;
+    return true;
+  }
+
   /** null when the request may go ahead; the store's answer (msBeforeNext) when it is over the limit. */
   async consume(key: string): Promise<RateLimiterRes | null> {
     for (;;) {
-      const now = this.clock();
-      const held = this.held.get(key);
-      if (held && held.left > 0 && now < held.until) {
-        held.left--;
-        return null;
-      }
+      if (this.tryTake(key)) return null;
       const pending = this.inFlight.get(key);
       if (!pending) break;
       // Another request of this key is reserving: take from what it gets (or count, if refused).
-      if ((await pending) !== null) return this.reserve(key, now, undefined);
+      if ((await pending) !== null) return this.reserve(key, this.clock(), undefined);
     }
     const now = this.clock();
     const reservation = this.reserve(key, now, this.held.get(key));

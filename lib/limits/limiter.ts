@@ -56,6 +56,12 @@ export class Limits {
     this.accountBlocks = new RateLimiterPostgres({ ...store, keyPrefix: "sign-in-account", points: 1, duration: SIGN_IN_BACKOFF.maxBlock });
   }
 
+  /** Counts one request against `name` for `key` from points already reserved, without waiting: false when `consume` must ask the store. */
+  tryTake(name: LimitName, key: string): boolean {
+    const limiter = this.limiters[name];
+    return !limiter || limiter.tryTake(key);
+  }
+
   /** Counts one request against `name` for `key`; the refusal when it is over. */
   async consume(name: LimitName, key: string): Promise<Refused | null> {
     const limiter = this.limiters[name];
@@ -88,12 +94,17 @@ export class Limits {
   }
 }
 
-const globalForLimits = globalThis as typeof globalThis & { __limitsPromise?: Promise<Limits> };
+const globalForLimits = globalThis as typeof globalThis & { __limitsPromise?: Promise<Limits>; __limits?: Limits };
+
+/** The process-wide limits once `getLimits` has made them (a request's hot path skips the await). */
+export function readyLimits(): Limits | undefined {
+  return globalForLimits.__limits;
+}
 
 /** The process-wide limits over `getDb()`, scaled as QUORUM_RATE_LIMITS says. */
 export function getLimits(): Promise<Limits> {
   globalForLimits.__limitsPromise ??= getDb()
-    .then((db) => new Limits(db, env().QUORUM_RATE_LIMITS))
+    .then((db) => (globalForLimits.__limits = new Limits(db, env().QUORUM_RATE_LIMITS)))
     .catch((error: unknown) => {
       globalForLimits.__limitsPromise = undefined;
       throw error;
