@@ -22,14 +22,10 @@ export function priceCart(cart: CartInput, catalog: Catalog, options: PriceOptio
   const breaches = mergeBreaches(options.breaches ?? [], evaluation.breaches);
   const t = pricingTranslator(options.locale, options.messages);
   const words = wordsFor(options.messages);
-  let total = 0;
-  let monthlyTotal = 0;
-  const lines = evaluation.lines.map((line) => {
-    const priced = priceLine(line, catalog, options.locale, t, words);
-    total += priced.fen;
-    monthlyTotal += priced.monthlyFen;
-    return priced.line;
-  });
+  const sums: Sums = { total: 0, monthlyTotal: 0 };
+  const lines: PricedLine[] = [];
+  for (const line of evaluation.lines) lines.push(priceLine(line, catalog, options.locale, t, words, sums));
+  const { total, monthlyTotal } = sums;
   const amount = fenToAmount(total);
   return {
     ok: breaches.length === 0,
@@ -45,6 +41,11 @@ export function priceCart(cart: CartInput, catalog: Catalog, options: PriceOptio
 }
 
 type Translate = ReturnType<typeof pricingTranslator>;
+/** Running totals in fen that each priced line adds to. */
+interface Sums {
+  total: number;
+  monthlyTotal: number;
+}
 
 /**
  * What a line's text needs besides its quantity depends only on the item and the term, so it is
@@ -92,7 +93,7 @@ function termWords(line: PriceableLine, catalog: Catalog, locale: Locale, t: Tra
 
 // List-price lines are exact in integer fen (quantity × unit price × periods has no fraction), so
 // the half-up rounding of lib/money never changes them; adjustments that do divide use decimal.js.
-function priceLine(line: PriceableLine, catalog: Catalog, locale: Locale, t: Translate, cache: WeakMap<object, ItemWords>) {
+function priceLine(line: PriceableLine, catalog: Catalog, locale: Locale, t: Translate, cache: WeakMap<object, ItemWords>, sums: Sums) {
   const term = line.term;
   const item = line.kind === "seats" ? line.edition : line.addon;
   const sku = line.kind === "seats" ? line.edition.id : line.addon.sku;
@@ -104,20 +105,18 @@ function priceLine(line: PriceableLine, catalog: Catalog, locale: Locale, t: Tra
     words.slots[slot] = w = termWords(line, catalog, locale, t);
   const fen = timesFen(w.unitFen, line.quantity, term ? term.count : 1);
   const monthlyFen = w.monthlyFen === undefined ? fen : timesFen(w.monthlyFen, line.quantity, 12 * term!.count);
+  sums.total += fen;
+  sums.monthlyTotal += monthlyFen;
   const amount = fenToAmount(fen);
-  const priced: PricedLine = {
-    kind: line.kind,
-    sku,
-    name: words.name,
-    quantity: line.quantity,
-    term,
-    unitPrice: w.unitAmount,
-    amount,
-    formula: `${line.quantity} × ${w.middle} = ${formatFen(fen)}`,
-    monthlyAmount: monthlyFen === fen ? amount : fenToAmount(monthlyFen),
-  };
-  if (line.kind === "addon") priced.index = line.index;
-  return { line: priced, fen, monthlyFen };
+  const formula = `${line.quantity} × ${w.middle} = ${formatFen(fen)}`;
+  const monthlyAmount = monthlyFen === fen ? amount : fenToAmount(monthlyFen);
+  const { kind, quantity } = line;
+  const { name } = words;
+  const unitPrice = w.unitAmount;
+  // Two literals rather than adding `index` afterwards: one object shape each, with `index` last as before.
+  return kind === "addon"
+    ? { kind, sku, name, quantity, term, unitPrice, amount, formula, monthlyAmount, index: line.index }
+    : { kind, sku, name, quantity, term, unitPrice, amount, formula, monthlyAmount };
 }
 
 function unitOf(catalog: Catalog, family: string, locale: Locale): string {
