@@ -10,6 +10,7 @@ import { requiresVerification } from "@/lib/pricing/editions";
 import type { CartInput } from "@/lib/pricing/types";
 import { PriceSummary } from "@/components/price-summary";
 import { EditionField } from "@/components/configurator/edition-field";
+import { prefetchFixes } from "@/components/configurator/field-errors";
 import { isStep, problemTarget, reachable, STEPS, stepApplies, stepDone, type Step, type StepContext } from "./steps";
 import { summaryErrors, type SummaryProblem } from "@/components/summary-problems";
 import type { FreeOrganisation } from "./upgrade-step";
@@ -51,6 +52,7 @@ const prefetchSteps = () => {
   if (prefetched) return;
   prefetched = true;
   for (const load of Object.values(nearSteps)) void load().catch(() => (prefetched = false));
+  prefetchFixes();
 };
 
 /** Tells the wizard its step has rendered (a lazy step only once its code is here). */
@@ -145,7 +147,12 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
   }
   const lastOrder = draft.lastOrder?.cart === encodeCart(state.cart) ? draft.lastOrder : undefined;
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]" onPointerDown={prefetchSteps} onFocus={prefetchSteps}>
+    <div
+      className="grid gap-6 lg:grid-cols-[1fr_22rem]"
+      onPointerEnter={prefetchSteps}
+      onPointerDown={prefetchSteps}
+      onFocus={prefetchSteps}
+    >
       <div className="space-y-5">
         <nav aria-label={t("steps")}>
           <ol className="flex flex-wrap gap-2 text-sm">
@@ -176,7 +183,9 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
           {t(`step.${step}`)}{" "}
           <span className="text-sm font-normal text-slate-500">{t("stepOf", { n: index + 1, total: steps.length })}</span>
         </h2>
-        <Suspense fallback={null}>
+        {/* A boundary per step: the next step's heading and buttons show at once (a click on "Continue" is never
+            held back while its code arrives), its fields as soon as they are here. */}
+        <Suspense key={step} fallback={null}>
           <Shown step={step} onShown={setShown}>
             {step === "edition" && <EditionField {...state} choice={quote ? "fixed" : "store"} />}
             {step === "term" && <TermField {...state} />}
