@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { pick, unscopedNamespaces } from "@/lib/i18n/scopes";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
@@ -13,18 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("Nav");
-  // Pages send their own namespaces (<ClientMessages>); here only those no page asks for yet. With
-  // none, no provider: a page without client translations loads none of next-intl's client code.
-  const messages = (await getMessages()) as Record<string, unknown>;
-  const unscoped = unscopedNamespaces(messages);
-  const page = (
-    <>
-      <SiteHeader />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-        {children}
-      </main>
-    </>
-  );
+  // No message provider here: pages send their own namespaces (<ClientMessages>, lib/i18n/scopes.ts),
+  // and a page without client translations loads none of next-intl's client code.
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
@@ -34,7 +22,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("skip")}
         </a>
-        {unscoped.length > 0 ? <NextIntlClientProvider messages={pick(messages, unscoped)}>{page}</NextIntlClientProvider> : page}
+        <SiteHeader />
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+          {children}
+        </main>
       </body>
     </html>
   );

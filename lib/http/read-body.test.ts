@@ -57,6 +57,22 @@ describe("readBodyLimited", () => {
     expect(seen.pulled).toBeLessThanOrEqual(1);
   });
 
+  it.each([
+    ["within its declared length", 1024, [kb(1)], { ok: true, size: 1024 }],
+    ["past what it declared (never over HTTP; in-process it is still refused)", 10, [kb(2)], { ok: false }],
+  ] as const)("reads a declared Content-Length within the limit in one go: a body %s", async (_, declared, chunks, expected) => {
+    const { stream } = chunked([...chunks]);
+    const request = new Request("http://x/", {
+      method: "POST",
+      body: stream,
+      headers: { "content-length": String(declared) },
+      duplex: "half",
+    } as RequestInit);
+    const result = await readBodyLimited(request, 1024);
+    expect(result.ok).toBe(expected.ok);
+    if (result.ok && "size" in expected) expect(result.bytes.length).toBe(expected.size);
+  });
+
   it("property: never returns more than the limit, and returns every byte when they fit", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 20 }), fc.nat(3000), async (chunks, limit) => {

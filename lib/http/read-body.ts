@@ -43,13 +43,19 @@ export async function readStreamLimited(stream: ReadableStream<Uint8Array> | nul
 
 /**
  * A request's body, at most `limit` bytes: a declared Content-Length over the limit is refused
- * before a byte is read; without one (chunked) the body is streamed and refused once it crosses it.
+ * before a byte is read; one within it is read in one go (the HTTP parser never delivers more body
+ * than the length it declared; more would still be refused); without one (chunked) the body is
+ * streamed and refused once it crosses the limit.
  */
 export async function readBodyLimited(request: Request, limit: number): Promise<BodyResult> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) {
-    await request.body?.cancel().catch(() => undefined);
-    return { ok: false, error: "TOO_LARGE" };
+  const declared = request.headers.get("content-length")?.trim();
+  if (declared !== undefined && /^\d+$/.test(declared)) {
+    if (Number(declared) > limit) {
+      await request.body?.cancel().catch(() => undefined);
+      return { ok: false, error: "TOO_LARGE" };
+    }
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    return bytes.byteLength > limit ? { ok: false, error: "TOO_LARGE" } : { ok: true, bytes };
   }
   return readStreamLimited(request.body, limit);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { covers, declaredNamespaces, pagesWithLayouts, rendersClientMessages, scanEntry } from "./client-scan";
 import { LOCALES } from "./locale";
 import { messagesFor } from "./messages";
-import { KNOWN_NAMESPACES, mergeMessages, overlaps, pick, STAFF_PATHS, staffMessageMarkers, unscopedNamespaces } from "./scopes";
+import { KNOWN_NAMESPACES, mergeMessages, overlaps, pick, STAFF_PATHS, staffMessageMarkers } from "./scopes";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const pages = pagesWithLayouts(ROOT).map(({ page, layouts }) => {
@@ -44,19 +44,17 @@ describe("per-page message scoping", () => {
     expect(buy.used.namespaces).toEqual(expect.arrayContaining(["Buy", "Summary", "Wizard", "Pricing"]));
   });
 
-  it.each(LOCALES)("the root provider sends no known namespace (%s)", (locale) => {
-    for (const ns of KNOWN_NAMESPACES) expect(unscopedNamespaces(messagesFor(locale))).not.toContain(ns);
+  it.each(LOCALES)("every namespace of the messages (%s) is known, so every page has to ask for it by name", (locale) => {
+    const known: readonly string[] = KNOWN_NAMESPACES;
+    expect(Object.keys(messagesFor(locale)).filter((ns) => !known.includes(ns))).toEqual([]);
   });
 
   it.each(pages.map((p) => [p.route, p] as const))("%s lists every namespace its client components read", (_route, page) => {
-    const unscoped = unscopedNamespaces(messagesFor("zh-CN"));
-    const missing = page.used.namespaces.filter(
-      (used) => !page.declared.some((d) => covers(d, used)) && !unscoped.includes(used.split(".")[0]!),
-    );
+    const missing = page.used.namespaces.filter((used) => !page.declared.some((d) => covers(d, used)));
     expect(missing).toEqual([]);
   });
 
-  // The root layout renders no provider while every namespace is scoped: a client component calling a
+  // The root layout renders no provider: a client component calling a
   // next-intl hook outside a <ClientMessages> would throw "No intl context found".
   it.each(pages.map((p) => [p.route, p] as const))("%s wraps its next-intl client components in a provider", (_route, page) => {
     if (page.used.intlModules.length > 0) expect(page.provided, page.used.intlModules.join(", ")).toBe(true);

@@ -1,8 +1,7 @@
-// Per-page message scoping. The root layout's provider sends the client no namespace of this list;
-// each page (or layout) wraps its client components in <ClientMessages namespaces={[…]}> naming the
-// namespaces (or sub-paths, "Quotes.view") those components read, and only those reach its HTML.
-// A namespace missing from KNOWN_NAMESPACES (a new area not yet scoped) is sent on every page by the
-// root provider, so a page that has not opted in still works; listing it here makes it opt-in.
+// Per-page message scoping. There is no provider at the root: each page (or layout) wraps its client
+// components in <ClientMessages namespaces={[…]}> naming the namespaces (or sub-paths, "Quotes.view")
+// those components read, and only those reach its HTML. A page without client translations loads none
+// of next-intl's client code. Every namespace of the message files is listed below (scopes.test.ts).
 import type { Messages } from "./messages";
 
 type Namespace = keyof Messages;
@@ -93,12 +92,6 @@ export function pick(messages: Tree, paths: readonly string[]): Tree {
     out = mergeMessages(out, wrapped);
   }
   return out;
-}
-
-/** What the root provider sends every page: the namespaces no page has been made to ask for yet. */
-export function unscopedNamespaces(messages: Tree): string[] {
-  const known: readonly string[] = KNOWN_NAMESPACES;
-  return Object.keys(messages).filter((ns) => !known.includes(ns));
 }
 
 /** Whether two paths overlap (one is the other or inside it): "Quotes" overlaps "Quotes.builder". */

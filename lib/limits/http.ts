@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { addressKey, clientAddress, parseTrustedProxies, type TrustedProxies } from "./address";
-import { getLimits } from "./limiter";
+import { getLimits, readyLimits } from "./limiter";
 import type { LimitName } from "./limits";
 import { tooManyResponse } from "./refusal";
 
@@ -24,9 +24,10 @@ export function requestAddressKey(headers: Headers): string {
  * address and answers the 429 (Retry-After, message in the buyer's language) when one is over.
  */
 export async function limitRequest(request: Request, ...names: LimitName[]): Promise<Response | null> {
-  const limits = await getLimits();
+  const limits = readyLimits() ?? (await getLimits());
   const key = requestAddressKey(request.headers);
   for (const name of names) {
+    if (limits.tryTake(name, key)) continue;
     const refused = await limits.consume(name, key);
     if (refused) return tooManyResponse(requestLocale(request), refused);
   }

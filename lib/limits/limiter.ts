@@ -3,6 +3,7 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { getDb, type Db } from "@/lib/db/client";
 import { rateLimitStore } from "@/lib/db/rate-limit-store";
 import { env } from "@/lib/env";
+import { LeasedLimiter } from "./lease";
 import { backoffSeconds, LIMITS, scaledPoints, SIGN_IN_BACKOFF, type LimitName, type LimitScale } from "./limits";
 import type { Refused } from "./refusal";
 
@@ -19,10 +20,12 @@ function accountKey(email: string): string {
 
 /**
  * The store's limits over one database (rate-limiter-flexible's Postgres store on the
- * `rate_limits` table): every instance over the same database shares every count.
+ * `rate_limits` table): every instance over the same database shares every count. Address limits
+ * reserve their points in slices far from the limit (LeasedLimiter), so a busy address costs a
+ * database write per slice rather than per request.
  */
 export class Limits {
-  private readonly limiters: Partial<Record<LimitName, RateLimiterPostgres>> = {};
+  private readonly limiters: Partial<Record<LimitName, LeasedLimiter>> = {};
   private readonly failures?: RateLimiterPostgres;
   private readonly accountBlocks?: RateLimiterPostgres;
 
@@ -33,13 +36,15 @@ export class Limits {
     if (scale === "off") return;
     const store = rateLimitStore(db);
     for (const [name, rule] of Object.entries(LIMITS) as [LimitName, (typeof LIMITS)[LimitName]][]) {
-      this.limiters[name] = new RateLimiterPostgres({
+      const counts = new RateLimiterPostgres({
         ...store,
         keyPrefix: name,
         points: scaledPoints(rule.points, scale),
         duration: rule.duration,
         blockDuration: rule.block,
       });
+      // Far from the limit, a slice of the budget is reserved per write (lib/limits/lease.ts).
+      this.limiters[name] = new LeasedLimiter(counts);
     }
     // Failures are only counted (never refused by this limiter); the block limiter refuses.
     this.failures = new RateLimiterPostgres({
@@ -51,17 +56,18 @@ export class Limits {
     this.accountBlocks = new RateLimiterPostgres({ ...store, keyPrefix: "sign-in-account", points: 1, duration: SIGN_IN_BACKOFF.maxBlock });
   }
 
+  /** Counts one request against `name` for `key` from points already reserved, without waiting: false when `consume` must ask the store. */
+  tryTake(name: LimitName, key: string): boolean {
+    const limiter = this.limiters[name];
+    return !limiter || limiter.tryTake(key);
+  }
+
   /** Counts one request against `name` for `key`; the refusal when it is over. */
   async consume(name: LimitName, key: string): Promise<Refused | null> {
     const limiter = this.limiters[name];
     if (!limiter) return null;
-    try {
-      await limiter.consume(key);
-      return null;
-    } catch (error) {
-      if (error instanceof RateLimiterRes) return refusedBy(error);
-      throw error;
-    }
+    const refused = await limiter.consume(key);
+    return refused && refusedBy(refused);
   }
 
   /** Whether sign-ins to this account are blocked now (after repeated failures). */
@@ -88,12 +94,17 @@ export class Limits {
   }
 }
 
-const globalForLimits = globalThis as typeof globalThis & { __limitsPromise?: Promise<Limits> };
+const globalForLimits = globalThis as typeof globalThis & { __limitsPromise?: Promise<Limits>; __limits?: Limits };
+
+/** The process-wide limits once `getLimits` has made them (a request's hot path skips the await). */
+export function readyLimits(): Limits | undefined {
+  return globalForLimits.__limits;
+}
 
 /** The process-wide limits over `getDb()`, scaled as QUORUM_RATE_LIMITS says. */
 export function getLimits(): Promise<Limits> {
   globalForLimits.__limitsPromise ??= getDb()
-    .then((db) => new Limits(db, env().QUORUM_RATE_LIMITS))
+    .then((db) => (globalForLimits.__limits = new Limits(db, env().QUORUM_RATE_LIMITS)))
     .catch((error: unknown) => {
       globalForLimits.__limitsPromise = undefined;
       throw error;

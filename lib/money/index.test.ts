@@ -174,4 +174,26 @@ describe("integer fen", () => {
       ),
     );
   });
+
+  it("writes and formats any safe fen, negative and compact included, as plain decimal.js text does", () => {
+    // The reference: decimal.js's two-place text, its sign, and a comma before every third digit from the right.
+    const reference = (fen: number, compact: boolean) => {
+      const text = new Decimal(fen).abs().dividedBy(100).toFixed(2);
+      const [yuan, cents] = text.split(".") as [string, string];
+      const grouped = yuan.replace(/\B(?=(\d{3})+$)/g, ",");
+      return `${fen < 0 ? "-" : ""}¥${grouped}${compact && cents === "00" ? "" : `.${cents}`}`;
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -100_000, max: 100_000 }), fc.maxSafeInteger(), fc.constantFrom(0, -0, 100, -100, 99, 100_000)),
+        fc.boolean(),
+        (fen, compact) => {
+          expect(fenToAmount(fen)).toBe(`${fen < 0 ? "-" : ""}${new Decimal(fen).abs().dividedBy(100).toFixed(2)}`);
+          expect(formatFen(fen, { compact })).toBe(reference(fen, compact));
+          if (!compact) expect(formatFen(fen)).toBe(reference(fen, false));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -6,6 +6,10 @@ function groupThousands(digits: string): string {
   return out;
 }
 
+// ".00"–".99" looked up rather than built: pricing writes every line's amount on every keystroke and API call.
+const CENTS = Array.from({ length: 100 }, (_, c) => `.${c < 10 ? "0" : ""}${c}`);
+const centsText = (cents: number) => CENTS[cents] ?? `.${cents < 10 ? "0" : ""}${cents}`;
+
 const fenCache = new Map<string, number>();
 
 /**
@@ -38,7 +42,8 @@ export function timesFen(fen: number, ...factors: number[]): number {
 export function fenToAmount(fen: number): string {
   const abs = Math.abs(fen);
   const cents = abs % 100;
-  return `${fen < 0 ? "-" : ""}${(abs - cents) / 100}.${cents < 10 ? "0" : ""}${cents}`;
+  const text = `${(abs - cents) / 100}${centsText(cents)}`;
+  return fen < 0 ? `-${text}` : text;
 }
 
 /**
@@ -52,11 +57,11 @@ export function formatMoney(amount: string, options: { compact?: boolean } = {})
 }
 
 /** `formatMoney` for integer fen. */
-export function formatFen(fen: number, options: { compact?: boolean } = {}): string {
+export function formatFen(fen: number, options?: { compact?: boolean }): string {
   const abs = Math.abs(fen);
   const cents = abs % 100;
-  const tail = options.compact && cents === 0 ? "" : `.${cents < 10 ? "0" : ""}${cents}`;
-  return `${fen < 0 ? "-" : ""}¥${groupThousands(String((abs - cents) / 100))}${tail}`;
+  const tail = cents === 0 && options?.compact ? "" : centsText(cents);
+  return `${fen < 0 ? "-¥" : "¥"}${groupThousands(String((abs - cents) / 100))}${tail}`;
 }
 
 /** Compares two amount strings of at most two places by value ("10" and "10.00" are equal): −1, 0 or 1. */

@@ -56,6 +56,23 @@ describe("caps on the number of lines and on each sku across lines", () => {
     ["rooms on three lines, 400 each", lines(3, "rooms", 400), [{ code: "SKU_QUANTITY_LIMIT", path: "addons[2].quantity" }]],
     // A line over 999 on its own keeps its own code and does not count twice.
     ["1,000 rooms on one line", [{ sku: "rooms", quantity: 1000 }], [{ code: "QUANTITY_INVALID", path: "addons[0].quantity" }]],
+    [
+      "a 1,000-room line beside 999 rooms",
+      [
+        { sku: "rooms", quantity: 1000 },
+        { sku: "rooms", quantity: 999 },
+      ],
+      [{ code: "QUANTITY_INVALID", path: "addons[0].quantity" }],
+    ],
+    [
+      "998 MRA, 1 room and 1 more room",
+      [
+        { sku: "mra", quantity: 998 },
+        { sku: "rooms", quantity: 1 },
+        { sku: "rooms", quantity: 1 },
+      ],
+      [],
+    ],
     [`${MAX_CART_LINES} lines`, lines(MAX_CART_LINES), []],
     [`${MAX_CART_LINES + 1} lines`, lines(MAX_CART_LINES + 1), [{ code: "TOO_MANY_LINES", path: "addons" }]],
     ["6,000 lines", lines(6000), [{ code: "TOO_MANY_LINES", path: "addons" }]],

@@ -1,5 +1,5 @@
 import type { Catalog, Locale } from "@/lib/catalog";
-import { fenToAmount, formatFen, formatMoney, parseFen, timesFen } from "@/lib/money";
+import { fenToAmount, formatFen, parseFen, timesFen } from "@/lib/money";
 import { describeBreach, nameOf, pricingTranslator, termLabel, type PricingMessages } from "./messages";
 import { addonIndex, type Breach } from "./breach";
 import { evaluateCart, type PriceableLine } from "./rules";
@@ -22,14 +22,10 @@ export function priceCart(cart: CartInput, catalog: Catalog, options: PriceOptio
   const breaches = mergeBreaches(options.breaches ?? [], evaluation.breaches);
   const t = pricingTranslator(options.locale, options.messages);
   const words = wordsFor(options.messages);
-  let total = 0;
-  let monthlyTotal = 0;
-  const lines = evaluation.lines.map((line) => {
-    const priced = priceLine(line, catalog, options.locale, t, words);
-    total += priced.fen;
-    monthlyTotal += priced.monthlyFen;
-    return priced.line;
-  });
+  const sums: Sums = { total: 0, monthlyTotal: 0 };
+  const lines: PricedLine[] = [];
+  for (const line of evaluation.lines) lines.push(priceLine(line, catalog, options.locale, t, words, sums));
+  const { total, monthlyTotal } = sums;
   const amount = fenToAmount(total);
   return {
     ok: breaches.length === 0,
@@ -45,15 +41,33 @@ export function priceCart(cart: CartInput, catalog: Catalog, options: PriceOptio
 }
 
 type Translate = ReturnType<typeof pricingTranslator>;
+/** Running totals in fen that each priced line adds to. */
+interface Sums {
+  total: number;
+  monthlyTotal: number;
+}
 
 /**
- * Formula fragments depend only on the item and the term, so each is built once per message set
- * (one per locale) and looked up by object identity and a slot number on every later keystroke.
+ * What a line's text needs besides its quantity depends only on the item and the term, so it is
+ * built once per message set (one per locale) and looked up by object identity and a slot number
+ * on every later keystroke. Each slot remembers the price strings it was built from and is rebuilt
+ * if a line brings others.
  */
 interface ItemWords {
   name: string;
   /** Index: 0 one-off, 1–5 years, 11–21 months (10 + count). */
-  middles: (string | undefined)[];
+  slots: (TermWords | undefined)[];
+}
+interface TermWords {
+  unitPrice: string;
+  monthlyPrice: string | undefined;
+  unitFen: number;
+  /** The unit price as the API writes it. */
+  unitAmount: string;
+  /** The monthly price in fen when a yearly line has one to compare with. */
+  monthlyFen: number | undefined;
+  /** Everything between the quantity and the amount: "¥1,390/seat/yr × 1 yr". */
+  middle: string;
 }
 const wordCaches = new WeakMap<PricingMessages, WeakMap<object, ItemWords>>();
 function wordsFor(messages: PricingMessages): WeakMap<object, ItemWords> {
@@ -62,40 +76,47 @@ function wordsFor(messages: PricingMessages): WeakMap<object, ItemWords> {
   return cache;
 }
 
+function termWords(line: PriceableLine, catalog: Catalog, locale: Locale, t: Translate): TermWords {
+  const term = line.term;
+  const unitFen = parseFen(line.unitPrice);
+  const price = formatFen(unitFen, { compact: true });
+  const noun = line.kind === "seats" ? catalog.seatUnit[locale] : unitOf(catalog, line.addon.family, locale);
+  return {
+    unitPrice: line.unitPrice,
+    monthlyPrice: line.monthlyPrice,
+    unitFen,
+    unitAmount: fenToAmount(unitFen),
+    monthlyFen: term?.unit === "year" && line.monthlyPrice !== undefined ? parseFen(line.monthlyPrice) : undefined,
+    middle: term ? `${price}/${noun}/${t(`per.${term.unit}`)} × ${termLabel(t, term)}` : price,
+  };
+}
+
 // List-price lines are exact in integer fen (quantity × unit price × periods has no fraction), so
 // the half-up rounding of lib/money never changes them; adjustments that do divide use decimal.js.
-function priceLine(line: PriceableLine, catalog: Catalog, locale: Locale, t: Translate, cache: WeakMap<object, ItemWords>) {
+function priceLine(line: PriceableLine, catalog: Catalog, locale: Locale, t: Translate, cache: WeakMap<object, ItemWords>, sums: Sums) {
   const term = line.term;
   const item = line.kind === "seats" ? line.edition : line.addon;
   const sku = line.kind === "seats" ? line.edition.id : line.addon.sku;
-  const unitFen = parseFen(line.unitPrice);
-  const fen = timesFen(unitFen, line.quantity, term ? term.count : 1);
-  const monthlyFen =
-    term?.unit === "year" && line.monthlyPrice !== undefined ? timesFen(parseFen(line.monthlyPrice), line.quantity, 12 * term.count) : fen;
   let words = cache.get(item);
-  if (!words) cache.set(item, (words = { name: nameOf(catalog, sku, locale), middles: [] }));
+  if (!words) cache.set(item, (words = { name: nameOf(catalog, sku, locale), slots: [] }));
   const slot = term ? (term.unit === "year" ? term.count : 10 + term.count) : 0;
-  // Everything between the quantity and the amount depends on item and term only: build it once.
-  let middle = words.middles[slot];
-  if (middle === undefined) {
-    const price = formatMoney(line.unitPrice, { compact: true });
-    const noun = line.kind === "seats" ? catalog.seatUnit[locale] : unitOf(catalog, line.addon.family, locale);
-    middle = term ? `${price}/${noun}/${t(`per.${term.unit}`)} × ${termLabel(t, term)}` : price;
-    words.middles[slot] = middle;
-  }
-  const priced: PricedLine = {
-    kind: line.kind,
-    sku,
-    name: words.name,
-    quantity: line.quantity,
-    term,
-    unitPrice: fenToAmount(unitFen),
-    amount: fenToAmount(fen),
-    formula: `${line.quantity} × ${middle} = ${formatFen(fen)}`,
-    monthlyAmount: fenToAmount(monthlyFen),
-  };
-  if (line.kind === "addon") priced.index = line.index;
-  return { line: priced, fen, monthlyFen };
+  let w = words.slots[slot];
+  if (w === undefined || w.unitPrice !== line.unitPrice || w.monthlyPrice !== line.monthlyPrice)
+    words.slots[slot] = w = termWords(line, catalog, locale, t);
+  const fen = timesFen(w.unitFen, line.quantity, term ? term.count : 1);
+  const monthlyFen = w.monthlyFen === undefined ? fen : timesFen(w.monthlyFen, line.quantity, 12 * term!.count);
+  sums.total += fen;
+  sums.monthlyTotal += monthlyFen;
+  const amount = fenToAmount(fen);
+  const formula = `${line.quantity} × ${w.middle} = ${formatFen(fen)}`;
+  const monthlyAmount = monthlyFen === fen ? amount : fenToAmount(monthlyFen);
+  const { kind, quantity } = line;
+  const { name } = words;
+  const unitPrice = w.unitAmount;
+  // Two literals rather than adding `index` afterwards: one object shape each, with `index` last as before.
+  return kind === "addon"
+    ? { kind, sku, name, quantity, term, unitPrice, amount, formula, monthlyAmount, index: line.index }
+    : { kind, sku, name, quantity, term, unitPrice, amount, formula, monthlyAmount };
 }
 
 function unitOf(catalog: Catalog, family: string, locale: Locale): string {

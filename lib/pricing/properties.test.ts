@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Decimal, toAmount } from "@/lib/money/decimal";
+import { catalog } from "@/lib/catalog";
 import { cartArb } from "@/lib/testing/arbitraries";
+import en from "@/messages/en.json" with { type: "json" };
+import zhCN from "@/messages/zh-CN.json" with { type: "json" };
+import { priceCart } from "./price";
 import { price } from "./test-helpers";
 
 describe("pricing invariants", () => {
@@ -51,6 +55,19 @@ describe("pricing invariants", () => {
       fc.property(cartArb(), (cart) => {
         expect(new Decimal(price(cart).monthly.savings).gte(0)).toBe(true);
       }),
+    );
+  });
+
+  it("the words and prices cached per item and term give what a cold start builds", () => {
+    // A fresh copy of the catalog and messages has no cache entries, so every line is built from scratch.
+    fc.assert(
+      fc.property(cartArb(10), fc.constantFrom("en" as const, "zh-CN" as const), (cart, locale) => {
+        const messages = (locale === "en" ? en : zhCN).Pricing;
+        const warm = priceCart(cart, catalog, { locale, messages });
+        const cold = priceCart(cart, structuredClone(catalog), { locale, messages: structuredClone(messages) });
+        expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
+      }),
+      { numRuns: 300 },
     );
   });
 

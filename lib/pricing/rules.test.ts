@@ -53,6 +53,17 @@ const rows: Row[] = [
     base({ addons: [add("large-meeting-500", 6), add("large-meeting-1000", 4), add("large-meeting-2000", 1)] }),
     { code: "LARGE_MEETING_EXCEEDS_SEATS", path: "addons[2].quantity" },
   ],
+  // Each cap sums its own lines only: more units than seats in all is fine while no capped group passes them.
+  [
+    "6 large meetings + 6 webinars + 9 MRA on 10 seats",
+    base({ addons: [add("large-meeting-500", 6), add("webinar-300", 6), add("mra", 9)] }),
+    null,
+  ],
+  [
+    "6 webinars + 11 large meetings on 10 seats",
+    base({ addons: [add("webinar-300", 6), add("large-meeting-500", 11)] }),
+    { code: "LARGE_MEETING_EXCEEDS_SEATS", path: "addons[1].quantity" },
+  ],
   // Rule 4: Σ webinars ≤ seats, all tiers together.
   ["webinars = seats", base({ addons: [add("webinar-300", 9), add("webinar-10000", 1)] }), null],
   [

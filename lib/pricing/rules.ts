@@ -1,4 +1,4 @@
-import { findAddon, findEdition, indexOf, type Addon, type Catalog, type Edition } from "@/lib/catalog";
+import { findEdition, indexOf, type Addon, type Catalog, type Edition } from "@/lib/catalog";
 import { addonPath, termBreach, type Breach } from "./breach";
 import { termMonths, validTerm } from "./terms";
 import type { CartInput, CartLineInput, RuleParams, Term } from "./types";
@@ -68,46 +68,50 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
   }
   const seatMonths = edition?.seats && seatTerm ? termMonths(seatTerm) : undefined;
 
-  cart.addons.forEach((line, index) => {
-    const at = (field: "sku" | "quantity" | "term") => addonPath(index, field);
-    const addon = findAddon(catalog, line.sku);
+  // A plain loop with the index looked up once: this runs on every keystroke and every API call.
+  const lookup = indexOf(catalog);
+  const maxQuantity = catalog.rules.maxLineQuantity;
+  for (let index = 0; index < cart.addons.length; index++) {
+    const line = cart.addons[index]!;
+    const addon = lookup.addons.get(line.sku);
     const before = breaches.length;
     if (!addon) {
       const salesOnly = catalog.salesOnlyAddons.some((a) => a.sku === line.sku);
       breaches.push(
         salesOnly
-          ? { code: "CONTACT_SALES", path: at("sku"), params: { item: line.sku }, variant: "addon" }
-          : { code: "UNKNOWN_SKU", path: at("sku"), params: { sku: line.sku } },
+          ? { code: "CONTACT_SALES", path: addonPath(index, "sku"), params: { item: line.sku }, variant: "addon" }
+          : { code: "UNKNOWN_SKU", path: addonPath(index, "sku"), params: { sku: line.sku } },
       );
     }
-    if (!isCount(line.quantity) || line.quantity > catalog.rules.maxLineQuantity)
-      breaches.push({ code: "QUANTITY_INVALID", path: at("quantity"), params: {} });
-    if (!addon) return;
+    if (!isCount(line.quantity) || line.quantity > maxQuantity)
+      breaches.push({ code: "QUANTITY_INVALID", path: addonPath(index, "quantity"), params: {} });
+    if (!addon) continue;
     if (edition && !addon.editions.includes(edition.id))
-      breaches.push({ code: "ADDON_NOT_AVAILABLE", path: at("sku"), params: { item: addon.sku, edition: edition.id } });
+      breaches.push({ code: "ADDON_NOT_AVAILABLE", path: addonPath(index, "sku"), params: { item: addon.sku, edition: edition.id } });
 
     let term: Term | null = null;
     let unitPrice = addon.prices.once;
     if (unitPrice !== undefined) {
       if (line.term !== undefined)
-        breaches.push({ code: "BILLING_UNIT_NOT_SOLD", path: at("term"), params: { item: addon.sku }, variant: "oneOff" });
+        breaches.push({ code: "BILLING_UNIT_NOT_SOLD", path: addonPath(index, "term"), params: { item: addon.sku }, variant: "oneOff" });
     } else if (line.term !== undefined && !validTerm(line.term, catalog)) {
-      breaches.push(termBreach(at("term")));
+      breaches.push(termBreach(addonPath(index, "term")));
     } else if ((term = (line.term === undefined ? seatTerm : validTerm(line.term, catalog)) ?? null)) {
       unitPrice = priceFor(addon.prices, term);
+      const boundBySeats = seatMonths !== undefined && lookup.families.get(addon.family)!.termBoundBySeats;
       if (!unitPrice) {
         // A yearly-only line bound to monthly seats cannot be bought by the year either (rule 5): say what does work.
-        const bound = line.term === undefined && seatMonths !== undefined && seatMonths < 12 && familyOf(catalog, addon).termBoundBySeats;
+        const bound = line.term === undefined && boundBySeats && seatMonths < 12;
         breaches.push({
           code: "BILLING_UNIT_NOT_SOLD",
-          path: at("term"),
+          path: addonPath(index, "term"),
           params: { item: addon.sku, unit: term.unit },
           ...(bound ? { variant: "boundToSeats" } : {}),
         });
-      } else if (seatMonths !== undefined && familyOf(catalog, addon).termBoundBySeats && termMonths(term) > seatMonths)
+      } else if (boundBySeats && termMonths(term) > seatMonths)
         breaches.push({
           code: "ADDON_TERM_EXCEEDS_SEATS_TERM",
-          path: at("term"),
+          path: addonPath(index, "term"),
           params: { item: addon.sku, months: termMonths(term), seatMonths },
         });
     }
@@ -121,7 +125,7 @@ export function evaluateCart(cart: CartInput, catalog: Catalog): Evaluation {
         unitPrice,
         monthlyPrice: term?.unit === "year" ? addon.prices.month : undefined,
       });
-  });
+  }
 
   breaches.push(...capBreaches(cart, catalog, edition, seats));
   breaches.push(...skuTotalBreaches(cart, catalog, breaches));
@@ -136,10 +140,6 @@ export function seatRangeParams(catalog: Catalog, edition: Edition, seats: numbe
     (e) => e.family === edition.family && e.seats && seats >= e.seats.min && (e.seats.max === null || seats <= e.seats.max),
   );
   return { edition: edition.id, min: range.min, max: range.max ?? "∞", seats, suggestion: fits?.id ?? "" };
-}
-
-function familyOf(catalog: Catalog, addon: Addon) {
-  return indexOf(catalog).families.get(addon.family)!;
 }
 
 /** A limit on the sum of several add-on lines (rules 3, 4, 7): which lines count, and how many they may hold together. */
@@ -192,10 +192,23 @@ export function capUsage(lines: readonly CartLineInput[], catalog: Catalog, cap:
   return { used, last };
 }
 
+/** The sum of the quantities that count toward any cap (whole and positive): no group of lines holds more. */
+function countedTotal(lines: readonly CartLineInput[], max = Infinity): number {
+  let total = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const quantity = lines[i]!.quantity;
+    if (isCount(quantity) && quantity <= max) total += quantity;
+  }
+  return total;
+}
+
 /** Rules 3, 4 and 7 as breaches, reported at the last line that counts, with the most that line may hold. */
 function capBreaches(cart: CartInput, catalog: Catalog, edition: Edition | undefined, seats: number | undefined): Breach[] {
   const out: Breach[] = [];
+  // A cap that every counted unit of the cart together stays within cannot be broken by some of them.
+  const total = countedTotal(cart.addons);
   for (const cap of lineCaps(catalog, edition, seats)) {
+    if (total <= cap.limit) continue;
     const { used, last } = capUsage(cart.addons, catalog, cap);
     if (used <= cap.limit) continue;
     const max = Math.max(0, cap.limit - (used - cart.addons[last]!.quantity));
@@ -210,13 +223,16 @@ function capBreaches(cart: CartInput, catalog: Catalog, edition: Edition | undef
  */
 function skuTotalBreaches(cart: CartInput, catalog: Catalog, found: readonly Breach[]): Breach[] {
   const limit = catalog.rules.maxLineQuantity;
+  const out: Breach[] = [];
+  // Lines over the limit have their own QUANTITY_INVALID and do not count; if all the others
+  // together stay within it, so does every sku's share.
+  if (countedTotal(cart.addons, limit) <= limit) return out;
   const totals = new Map<string, { used: number; last: number }>();
   cart.addons.forEach((line, i) => {
     if (!isCount(line.quantity) || line.quantity > limit) return; // that line has its own QUANTITY_INVALID
     const t = totals.get(line.sku) ?? { used: 0, last: -1 };
     totals.set(line.sku, { used: t.used + line.quantity, last: i });
   });
-  const out: Breach[] = [];
   for (const [sku, { used, last }] of totals) {
     const path = addonPath(last, "quantity");
     if (used <= limit || found.some((b) => b.path === path)) continue;

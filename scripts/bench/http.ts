@@ -6,7 +6,7 @@ import { BASE } from "./server";
 
 export const HTTP_CONNECTIONS = 10;
 export const HTTP_DURATION_S = 5;
-export const HTTP_ROUNDS = 3;
+export const HTTP_ROUNDS = 5;
 
 export interface HttpRound {
   rps: number;

@@ -189,7 +189,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <p className="text-xs text-slate-500">{t("catalog", { version: order.catalogVersion })}</p>
         </Section>
         {hasRefundSection(order) && (
-          <div className="no-print">
+          <div className="no-print below-fold">
             <RefundSection db={db} order={order} userId={user.id} now={now} />
           </div>
         )}
@@ -205,7 +205,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <InvoiceDetails invoice={order.invoice} testId="order-invoice-details" />
           </div>
         </Section>
-        <Section id="order-consents" title={t("consents")} className="text-sm">
+        <Section id="order-consents" title={t("consents")} className="below-fold text-sm">
           <ul className="list-disc pl-5">
             {consents.map((c) => (
               <li key={c.agreementId}>
@@ -230,7 +230,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             ))}
           </ul>
         </Section>
-        <Section id="order-history" title={t("history")} className="text-sm">
+        <Section id="order-history" title={t("history")} className="below-fold text-sm">
           <OrderHistory entries={orderTimeline({ events, payments, verification })} />
         </Section>
       </article>

@@ -12,7 +12,7 @@ export async function AddonPriceTable({ locale }: { locale: Locale }) {
     align: c === "Year" || c === "Month" || c === "Once" ? ("right" as const) : undefined,
   }));
   return (
-    <section aria-labelledby="addon-prices" className="space-y-3">
+    <section aria-labelledby="addon-prices" className="below-fold space-y-3">
       <h2 id="addon-prices" className="text-2xl font-semibold">
         {t("addonsTitle")}
       </h2>

@@ -45,7 +45,7 @@ export async function FeatureComparison({ locale }: { locale: Locale }) {
   ];
   const columns = [{ key: "feature", label: t("feature") }, ...editions.map((e) => ({ key: e.id, label: e.name[locale] }))];
   return (
-    <section aria-labelledby="compare-title" className="space-y-3">
+    <section aria-labelledby="compare-title" className="below-fold space-y-3">
       <h2 id="compare-title" className="text-2xl font-semibold">
         {t("title")}
       </h2>

@@ -29,7 +29,7 @@ export async function TermTotals({ locale, seats }: { locale: Locale; seats: num
     ...COMPARED_YEARS.map((n) => ({ key: `y${n}`, label: t("years", { count: n }), align: "right" as const })),
   ];
   return (
-    <section aria-labelledby="terms-title" className="space-y-3">
+    <section aria-labelledby="terms-title" className="below-fold space-y-3">
       <h2 id="terms-title" className="text-2xl font-semibold">
         {t("title")}
       </h2>
