@@ -14,6 +14,7 @@ import { prefetchFixes } from "@/components/configurator/field-errors";
 import { isStep, problemTarget, reachable, STEPS, stepApplies, stepDone, type Step, type StepContext } from "./steps";
 import { summaryErrors, type SummaryProblem } from "@/components/summary-problems";
 import type { FreeOrganisation } from "./upgrade-step";
+import type { AgreementVersion } from "@/lib/agreements/consents";
 import { useCheckoutDraft } from "./use-checkout-draft";
 import { useVoucher } from "./use-voucher";
 import { OpeningOrder, usePlacedOrder } from "./placed-order";
@@ -78,7 +79,18 @@ export interface Buyer {
 }
 
 /** The purchase flow: one step at a time, the price beside it, every step reachable again with nothing lost. */
-export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buyer: Buyer | null; quote?: QuoteCheckout }) {
+export function BuyWizard({
+  initial,
+  buyer,
+  agreements,
+  quote,
+}: {
+  initial: DecodedCart;
+  buyer: Buyer | null;
+  /** lib/agreements' `agreementVersions()`: the agreements' texts are not part of the first load. */
+  agreements: readonly AgreementVersion[];
+  quote?: QuoteCheckout;
+}) {
   const t = useTranslations("Wizard");
   const params = useSearchParams();
   const asked = params.get("step");
@@ -97,6 +109,7 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
     detailsValid,
     freeOrganisationIds: buyer?.freeOrganisations.map((o) => o.id) ?? [],
     paidOrganisationIds: buyer?.paidOrganisations?.map((o) => o.id) ?? [],
+    agreements,
     quote: quote && (quote.editable ? "editable" : "locked"),
   };
   const furthest = reachable(state.result, ctx);
