@@ -7,27 +7,25 @@ import { Button } from "@/components/ui/button";
 export async function LanguageSwitch() {
   const [locale, t] = [await getLocale(), await getTranslations("LanguageSwitch")];
   return (
-    <form
-      action={setLocale}
-      role="group"
-      aria-label={t("label")}
-      className="flex shrink-0 overflow-hidden rounded-md border border-slate-300"
-    >
-      {LOCALES.map((l) => (
-        <Button
-          key={l}
-          type="submit"
-          name="locale"
-          value={l}
-          lang={l}
-          aria-pressed={l === locale}
-          variant="ghost"
-          size="segment"
-          className="aria-pressed:bg-brand-700 aria-pressed:text-white aria-pressed:hover:bg-brand-800"
-        >
-          {t(l)}
-        </Button>
-      ))}
+    // The group is a div inside the form: ARIA allows a form no role="group" (Lighthouse's aria-allowed-role).
+    <form action={setLocale} className="flex shrink-0">
+      <div role="group" aria-label={t("label")} className="flex overflow-hidden rounded-md border border-slate-300">
+        {LOCALES.map((l) => (
+          <Button
+            key={l}
+            type="submit"
+            name="locale"
+            value={l}
+            lang={l}
+            aria-pressed={l === locale}
+            variant="ghost"
+            size="segment"
+            className="aria-pressed:bg-brand-700 aria-pressed:text-white aria-pressed:hover:bg-brand-800"
+          >
+            {t(l)}
+          </Button>
+        ))}
+      </div>
     </form>
   );
 }

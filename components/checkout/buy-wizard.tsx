@@ -1,33 +1,66 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { catalog } from "@/lib/catalog";
 import { choosingEdition, encodeCart, type DecodedCart } from "@/lib/cart/url";
 import { requiresVerification } from "@/lib/pricing/editions";
 import type { CartInput } from "@/lib/pricing/types";
 import { PriceSummary } from "@/components/price-summary";
 import { EditionField } from "@/components/configurator/edition-field";
+import { prefetchFixes } from "@/components/configurator/field-errors";
 import { isStep, problemTarget, reachable, STEPS, stepApplies, stepDone, type Step, type StepContext } from "./steps";
 import { summaryErrors, type SummaryProblem } from "@/components/summary-problems";
-import { UpgradeStep, type FreeOrganisation } from "./upgrade-step";
-import { AgreementsStep } from "./agreements-step";
-import { AddonsField } from "@/components/configurator/addons-field";
-import { TermField } from "@/components/configurator/term-field";
+import type { FreeOrganisation } from "./upgrade-step";
+import type { AgreementVersion } from "@/lib/agreements/consents";
 import { useCheckoutDraft } from "./use-checkout-draft";
 import { useVoucher } from "./use-voucher";
 import { OpeningOrder, usePlacedOrder } from "./placed-order";
 import { buyUrl, usePricedCart, type Pricer } from "@/components/configurator/use-priced-cart";
 import { Button } from "@/components/ui/button";
 
-// The last steps carry the form library and the schemas; a first visit to /buy does not load them.
-// (The term, add-on, agreements and upgrade steps stay in the first load: as chunks of their own they
-// saved 2.6 KB gzip and made each step wait for a fetch on a loaded machine.)
-const OrganisationStep = dynamic(() => import("./organisation-step").then((m) => m.OrganisationStep));
-const ReviewStep = dynamic(() => import("./review-step").then((m) => m.ReviewStep));
+// Only the first step is part of /buy's first load. The term, add-on, agreements and upgrade steps are
+// fetched at the buyer's first touch of the wizard, before "Continue" needs them; the last steps (which carry
+// the form library and the schemas) when they open. React.lazy, not next/dynamic: the same chunks without
+// next/dynamic's own 2.7 KB gzip of runtime.
+const nearSteps = {
+  term: () => import("@/components/configurator/term-field"),
+  addons: () => import("@/components/configurator/addons-field"),
+  agreements: () => import("./agreements-step"),
+  upgrade: () => import("./upgrade-step"),
+};
+const TermField = lazy(() => nearSteps.term().then((m) => ({ default: m.TermField })));
+const AddonsField = lazy(() => nearSteps.addons().then((m) => ({ default: m.AddonsField })));
+const AgreementsStep = lazy(() => nearSteps.agreements().then((m) => ({ default: m.AgreementsStep })));
+const UpgradeStep = lazy(() => nearSteps.upgrade().then((m) => ({ default: m.UpgradeStep })));
+const lastSteps = {
+  organisation: () => import("./organisation-step"),
+  review: () => import("./review-step"),
+};
+const OrganisationStep = lazy(() => lastSteps.organisation().then((m) => ({ default: m.OrganisationStep })));
+const ReviewStep = lazy(() => lastSteps.review().then((m) => ({ default: m.ReviewStep })));
+// A link straight to a later step (…&step=addons) fetches that step's code as the page's scripts run, so it
+// hydrates with the rest of the page (next/dynamic preloaded it from the server-rendered HTML).
+if (typeof window !== "undefined") {
+  const asked = new URLSearchParams(window.location.search).get("step");
+  const steps: Record<string, () => Promise<unknown>> = { ...nearSteps, ...lastSteps };
+  if (asked && Object.hasOwn(steps, asked)) void steps[asked]!().catch(() => undefined);
+}
+let prefetched = false;
+const prefetchSteps = () => {
+  if (prefetched) return;
+  prefetched = true;
+  for (const load of Object.values(nearSteps)) void load().catch(() => (prefetched = false));
+  prefetchFixes();
+};
+
+/** Tells the wizard its step has rendered (a lazy step only once its code is here). */
+function Shown({ step, onShown, children }: { step: Step; onShown(step: Step): void; children: ReactNode }) {
+  useEffect(() => onShown(step), [step, onShown]);
+  return children;
+}
 
 /** Checking out a sales quote: priced on the quote's terms, at the quote's own URL, cart locked unless editable. */
 export interface QuoteCheckout {
@@ -46,7 +79,18 @@ export interface Buyer {
 }
 
 /** The purchase flow: one step at a time, the price beside it, every step reachable again with nothing lost. */
-export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buyer: Buyer | null; quote?: QuoteCheckout }) {
+export function BuyWizard({
+  initial,
+  buyer,
+  agreements,
+  quote,
+}: {
+  initial: DecodedCart;
+  buyer: Buyer | null;
+  /** lib/agreements' `agreementVersions()`: the agreements' texts are not part of the first load. */
+  agreements: readonly AgreementVersion[];
+  quote?: QuoteCheckout;
+}) {
   const t = useTranslations("Wizard");
   const params = useSearchParams();
   const asked = params.get("step");
@@ -65,6 +109,7 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
     detailsValid,
     freeOrganisationIds: buyer?.freeOrganisations.map((o) => o.id) ?? [],
     paidOrganisationIds: buyer?.paidOrganisations?.map((o) => o.id) ?? [],
+    agreements,
     quote: quote && (quote.editable ? "editable" : "locked"),
   };
   const furthest = reachable(state.result, ctx);
@@ -80,12 +125,13 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
   const done = stepDone(step, state.result, ctx);
   // A problem's link in the summary opens its step, then focuses its field once that step has rendered.
   const pendingFocus = useRef<{ step: Step; field: string } | undefined>(undefined);
+  const [shown, setShown] = useState<Step | undefined>(undefined);
   useEffect(() => {
     const pending = pendingFocus.current;
-    if (!pending || pending.step !== step) return;
+    if (!pending || pending.step !== step || shown !== step) return;
     pendingFocus.current = undefined;
     focusFieldById(pending.field);
-  }, [step]);
+  }, [step, shown]);
   const problems: SummaryProblem[] = summaryErrors(state.result).map((error) => {
     const target = problemTarget(error, state.cart, furthest);
     return {
@@ -114,7 +160,12 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
   }
   const lastOrder = draft.lastOrder?.cart === encodeCart(state.cart) ? draft.lastOrder : undefined;
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+    <div
+      className="grid gap-6 lg:grid-cols-[1fr_22rem]"
+      onPointerEnter={prefetchSteps}
+      onPointerDown={prefetchSteps}
+      onFocus={prefetchSteps}
+    >
       <div className="space-y-5">
         <nav aria-label={t("steps")}>
           <ol className="flex flex-wrap gap-2 text-sm">
@@ -145,35 +196,41 @@ export function BuyWizard({ initial, buyer, quote }: { initial: DecodedCart; buy
           {t(`step.${step}`)}{" "}
           <span className="text-sm font-normal text-slate-500">{t("stepOf", { n: index + 1, total: steps.length })}</span>
         </h2>
-        {step === "edition" && <EditionField {...state} choice={quote ? "fixed" : "store"} />}
-        {step === "term" && <TermField {...state} />}
-        {step === "addons" && <AddonsField {...state} />}
-        {step === "agreements" && <AgreementsStep edition={state.cart.edition} draft={draft} update={update} />}
-        {step === "organisation" && (
-          <OrganisationStep
-            returnTo={urlFor(state.cart, "organisation")}
-            buyer={buyer}
-            draft={draft}
-            update={update}
-            education={education}
-            onDone={() => go(steps[index + 1]!)}
-          />
-        )}
-        {step === "upgrade" && buyer && (
-          <UpgradeStep organisations={buyer.freeOrganisations} paid={buyer.paidOrganisations} draft={draft} update={update} />
-        )}
-        {step === "review" && (
-          <ReviewStep
-            cart={state.cart}
-            result={state.result}
-            draft={draft}
-            organisations={buyer?.freeOrganisations ?? []}
-            onPlaced={onPlaced}
-            update={update}
-            quoteToken={quote?.token}
-            voucher={voucher}
-          />
-        )}
+        {/* A boundary per step: the next step's heading and buttons show at once (a click on "Continue" is never
+            held back while its code arrives), its fields as soon as they are here. */}
+        <Suspense key={step} fallback={null}>
+          <Shown step={step} onShown={setShown}>
+            {step === "edition" && <EditionField {...state} choice={quote ? "fixed" : "store"} />}
+            {step === "term" && <TermField {...state} />}
+            {step === "addons" && <AddonsField {...state} />}
+            {step === "agreements" && <AgreementsStep edition={state.cart.edition} draft={draft} update={update} />}
+            {step === "organisation" && (
+              <OrganisationStep
+                returnTo={urlFor(state.cart, "organisation")}
+                buyer={buyer}
+                draft={draft}
+                update={update}
+                education={education}
+                onDone={() => go(steps[index + 1]!)}
+              />
+            )}
+            {step === "upgrade" && buyer && (
+              <UpgradeStep organisations={buyer.freeOrganisations} paid={buyer.paidOrganisations} draft={draft} update={update} />
+            )}
+            {step === "review" && (
+              <ReviewStep
+                cart={state.cart}
+                result={state.result}
+                draft={draft}
+                organisations={buyer?.freeOrganisations ?? []}
+                onPlaced={onPlaced}
+                update={update}
+                quoteToken={quote?.token}
+                voucher={voucher}
+              />
+            )}
+          </Shown>
+        </Suspense>
         {step !== "review" && (
           <div className="flex items-center justify-between">
             {index > 0 ? (

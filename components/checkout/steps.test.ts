@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agreementsFor } from "@/lib/agreements";
+import { agreementsFor, agreementVersions } from "@/lib/agreements";
 import { price, y } from "@/lib/pricing/test-helpers";
 import type { CartInput } from "@/lib/pricing/types";
 import { fieldIdFor, problemTarget, reachable, stepApplies, stepOfPath, STEPS, type StepContext } from "./steps";
@@ -10,6 +10,7 @@ const ctx = (over: Partial<StepContext> = {}): StepContext => ({
   draft: { idempotencyKey: "k", consents: [] },
   detailsValid: false,
   freeOrganisationIds: [],
+  agreements: agreementVersions(),
   ...over,
 });
 const allConsents = agreementsFor("business").map((a) => ({ agreementId: a.id, version: a.version, acceptedAt: "2026-11-22T00:00:00Z" }));

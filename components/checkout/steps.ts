@@ -1,4 +1,4 @@
-import { missingConsents } from "@/lib/agreements";
+import { missingFrom, type AgreementVersion } from "@/lib/agreements/consents";
 import { catalog, findAddon } from "@/lib/catalog";
 import { addonIndex } from "@/lib/pricing/breach";
 import type { CartInput, PriceResult, RuleCode, RuleViolation } from "@/lib/pricing/types";
@@ -20,6 +20,8 @@ export interface StepContext {
   freeOrganisationIds: string[];
   /** The buyer's organisations on a paid edition, by id: they are added to from their services, not bought again. */
   paidOrganisationIds?: string[];
+  /** Every agreement's id, version and editions (lib/agreements' `agreementVersions()`, from the page). */
+  agreements: readonly AgreementVersion[];
   /** Checking out a sales quote: a locked quote skips the configurator steps. */
   quote?: "locked" | "editable";
 }
@@ -47,7 +49,7 @@ export function stepDone(step: Step, result: PriceResult, ctx: StepContext): boo
     case "addons":
       return clean("addons");
     case "agreements":
-      return missingConsents(edition, draft.consents).length === 0;
+      return missingFrom(ctx.agreements, edition, draft.consents).length === 0;
     case "organisation":
       return detailsValid;
     case "upgrade": {

@@ -1,12 +1,7 @@
 "use client";
 
-import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
-import { catalog } from "@/lib/catalog";
-import { fixesFor, salesLead } from "@/lib/cart/fixes";
-import { nameOf } from "@/lib/pricing/messages";
+import { useEffect, useSyncExternalStore } from "react";
 import type { CartInput, RuleViolation } from "@/lib/pricing/types";
-import { Button } from "@/components/ui/button";
 
 interface Props {
   id: string;
@@ -15,46 +10,57 @@ interface Props {
   onFix(cart: CartInput): void;
 }
 
+type Fixes = typeof import("./field-fixes").FieldFixes;
+// The repairs (lib/cart/fixes) are not part of a page's first load: they are fetched when a rule is first
+// broken (or the buyer first touches the wizard) and shown beside the words as soon as they are here. Until
+// then — and in the server's HTML, whose buttons would need this code to work — each error shows its words.
+let loaded: Fixes | undefined;
+let loading: Promise<Fixes> | undefined;
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+};
+/** Fetches the repairs' code ahead of the first broken rule. */
+export function prefetchFixes() {
+  loading ??= import("./field-fixes").then(
+    (m) => {
+      loaded = m.FieldFixes;
+      for (const listener of listeners) listener();
+      return m.FieldFixes;
+    },
+    (error: unknown) => {
+      loading = undefined; // the next broken rule tries again
+      throw error;
+    },
+  );
+  void loading.catch(() => undefined);
+}
+
 /** The rules a field breaks, in words, each with its one-click repairs. */
 export function FieldErrors({ id, errors, cart, onFix }: Props) {
-  const t = useTranslations("Buy.fix");
-  const tBuy = useTranslations("Buy");
-  const locale = useLocale();
-  if (errors.length === 0) return null;
+  const FieldFixes = useSyncExternalStore(
+    subscribe,
+    () => loaded,
+    () => undefined,
+  );
+  const broken = errors.length > 0;
+  useEffect(() => {
+    if (broken) prefetchFixes();
+  }, [broken]);
+  if (!broken) return null;
   return (
     <ul id={id} className="mt-2 space-y-2">
-      {errors.map((error) => {
-        const lead = salesLead(error, cart, catalog);
-        return (
-          <li
-            key={`${error.code}-${error.path}`}
-            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-            data-code={error.code}
-          >
-            <p>{error.message}</p>
-            {lead && (
-              <Link href={lead.href} className="mr-2 mt-2 inline-block text-xs font-medium text-red-900 underline">
-                {lead.seats !== undefined
-                  ? tBuy("contactSalesSeats", { item: nameOf(catalog, lead.item, locale), seats: lead.seats })
-                  : tBuy("contactSalesFor", { item: nameOf(catalog, lead.item, locale) })}
-              </Link>
-            )}
-            {fixesFor(error, cart, catalog).map((fix) => (
-              <Button
-                key={fix.key}
-                type="button"
-                onClick={() => onFix(fix.cart)}
-                className="mr-2 mt-2 rounded-md border border-red-300 bg-white px-2.5 py-1 text-xs font-medium text-red-900 hover:bg-red-100"
-              >
-                {t(fix.key, {
-                  ...fix.values,
-                  ...(typeof fix.values.edition === "string" ? { edition: nameOf(catalog, fix.values.edition, locale) } : {}),
-                })}
-              </Button>
-            ))}
-          </li>
-        );
-      })}
+      {errors.map((error) => (
+        <li
+          key={`${error.code}-${error.path}`}
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          data-code={error.code}
+        >
+          <p>{error.message}</p>
+          {FieldFixes && <FieldFixes error={error} cart={cart} onFix={onFix} />}
+        </li>
+      ))}
     </ul>
   );
 }

@@ -1,5 +1,6 @@
 import { ClientMessages } from "@/components/client-messages";
 import { getTranslations } from "next-intl/server";
+import { agreementVersions } from "@/lib/agreements";
 import { getCurrentUser } from "@/lib/auth/session";
 import { decodeCart } from "@/lib/cart/url";
 import { getDb } from "@/lib/db/client";
@@ -33,6 +34,7 @@ export default async function BuyPage({ searchParams }: { searchParams: SearchPa
           key={JSON.stringify(decoded.cart)}
           initial={decoded}
           buyer={user && organisations ? { email: user.email, ...organisations } : null}
+          agreements={agreementVersions()}
         />
       </div>
     </ClientMessages>

@@ -24,6 +24,7 @@ import { Section } from "@/components/ui/section";
 import { RefundLink } from "@/components/refunds/refund-link";
 import { CancelScheduledButton } from "./_components/cancel-scheduled-button";
 import { ChangePanel } from "./_components/change-panel";
+import { firstChange } from "./_components/change-request";
 
 export default async function ServicesPage() {
   const user = await requireUser("/console/services");
@@ -174,7 +175,14 @@ export default async function ServicesPage() {
                 </>
               )}
               {seats.length > 0 && (
-                <ChangePanel organisationId={org.id} state={state} now={now.toISOString()} messages={qm} locale={locale} />
+                <ChangePanel
+                  organisationId={org.id}
+                  state={state}
+                  now={now.toISOString()}
+                  messages={qm}
+                  locale={locale}
+                  first={quoteChange(state, firstChange(state), { now, catalog, messages: qm })}
+                />
               )}
             </Section>
           );

@@ -1,15 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useMemo, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { placeChangeOrderAction } from "@/lib/actions/place-change-order";
 import { catalog, findAddon, type Locale } from "@/lib/catalog";
 import { chinaDay } from "@/lib/lifecycle/calendar";
-import { quoteChange } from "@/lib/lifecycle/quote";
-import type { ChangeRequest, HeldState, QuoteMessages } from "@/lib/lifecycle/types";
+import type { ChangeQuote, ChangeRequest, HeldState, QuoteMessages } from "@/lib/lifecycle/types";
 import { formatMoney } from "@/lib/money";
 import { Button } from "@/components/ui/button";
 import { DataTable, RowHeader, Td } from "@/components/ui/data-table";
+import { addableSkus, firstChange, requestKey } from "./change-request";
 
 type Mode = "add" | "raise" | "align" | "term" | "scheduled";
 const MODES: Mode[] = ["add", "raise", "align", "term", "scheduled"];
@@ -22,28 +22,48 @@ const termOf = (v: string) => (v ? { unit: v.endsWith("y") ? "year" : "month", c
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 
+type QuoteChange = typeof import("@/lib/lifecycle/quote").quoteChange;
+// The pricing code (lib/lifecycle/quote.ts with lib/pricing and decimal.js) is not part of the page's first
+// load: the server prices the request the form shows first, and the code is fetched as soon as the buyer
+// touches the form, before the first change needs it.
+let loaded: QuoteChange | undefined;
+let loading: Promise<QuoteChange> | undefined;
+const load = () =>
+  (loading ??= import("@/lib/lifecycle/quote").then(
+    (m) => (loaded = m.quoteChange),
+    (error: unknown) => {
+      loading = undefined; // a later touch tries again
+      throw error;
+    },
+  ));
+const prefetch = () => void load().catch(() => undefined);
+
 /**
  * The services page's change form: the buyer picks a change, sees its price line by line — computed here by
  * the very function the server charges with (lib/lifecycle/quote.ts), at the server's clock of this page — and
- * orders it; the order page takes the payment.
+ * orders it; the order page takes the payment. `first` is the server's quote of `firstChange(state)`.
  */
-export function ChangePanel(props: { organisationId: string; state: HeldState; now: string; messages: QuoteMessages; locale: Locale }) {
+export function ChangePanel(props: {
+  organisationId: string;
+  state: HeldState;
+  now: string;
+  messages: QuoteMessages;
+  locale: Locale;
+  first: ChangeQuote;
+}) {
   const { organisationId, state, locale } = props;
   const t = useTranslations("Services");
   const now = useMemo(() => new Date(props.now), [props.now]);
   const active = state.items.filter((i) => new Date(i.expiresAt) > now);
   const held = new Set(active.map((i) => i.sku));
   const name = (sku: string) => catalog.editions.find((e) => e.id === sku)?.name[locale] ?? findAddon(catalog, sku)?.name[locale] ?? sku;
-  const addable = [
-    state.edition,
-    ...catalog.addons.filter((a) => (a.editions as readonly string[]).includes(state.edition)).map((a) => a.sku),
-  ];
+  const addable = addableSkus(state);
   const raisable = active.filter(
     (i) => findAddon(catalog, i.sku)?.capacity !== undefined && findAddon(catalog, i.sku)?.family !== "phone-pack",
   );
 
   const [mode, setMode] = useState<Mode>("add");
-  const [sku, setSku] = useState(addable[1] ?? state.edition);
+  const [sku, setSku] = useState(() => firstChange(state).sku);
   const [quantity, setQuantity] = useState(1);
   const [term, setTerm] = useState("");
   const [raiseId, setRaiseId] = useState(raisable[0]?.id ?? "");
@@ -93,7 +113,20 @@ export function ChangePanel(props: { organisationId: string; state: HeldState; n
     }
   })();
 
-  const quote = request ? quoteChange(state, request, { now, catalog, messages: props.messages }) : undefined;
+  // Until the pricing code is here, only the first request has a quote (the server's); another one waits for the code.
+  const [engine, setEngine] = useState<QuoteChange | undefined>(() => loaded);
+  const quoteNow = engine ?? loaded;
+  const key = requestKey(request);
+  const showsFirst = key === requestKey(firstChange(state));
+  const waiting = !quoteNow && !showsFirst;
+  useEffect(() => {
+    if (waiting) void load().then((fn) => setEngine(() => fn));
+  }, [waiting]);
+  const quote = quoteNow
+    ? request && quoteNow(state, request, { now, catalog, messages: props.messages })
+    : showsFirst
+      ? props.first
+      : undefined;
   // One idempotency key per distinct change: a repeated click on the same one finds the same order.
   const keys = useRef(new Map<string, string>());
   const [problem, setProblem] = useState<string[] | null>(null);
@@ -148,7 +181,13 @@ export function ChangePanel(props: { organisationId: string; state: HeldState; n
   );
 
   return (
-    <section aria-labelledby={`change-${organisationId}`} className="mt-6 rounded-md border border-slate-200 p-4">
+    <section
+      aria-labelledby={`change-${organisationId}`}
+      aria-busy={waiting || undefined}
+      className="mt-6 rounded-md border border-slate-200 p-4"
+      onFocus={prefetch}
+      onPointerDown={prefetch}
+    >
       <h3 id={`change-${organisationId}`} className="font-semibold">
         {t("changeTitle")}
       </h3>
@@ -290,11 +329,13 @@ export function ChangePanel(props: { organisationId: string; state: HeldState; n
       </div>
 
       {quote && !quote.ok && (
-        <ul role="alert" className="mt-3 list-disc pl-5 text-sm text-red-700" data-testid="change-errors">
-          {quote.errors.map((e) => (
-            <li key={e.code}>{e.message[locale]}</li>
-          ))}
-        </ul>
+        <div role="alert" className="mt-3 text-sm text-red-700" data-testid="change-errors">
+          <ul className="list-disc pl-5">
+            {quote.errors.map((e) => (
+              <li key={e.code}>{e.message[locale]}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {quote?.ok && (
         <div className="mt-3" data-testid="change-preview">

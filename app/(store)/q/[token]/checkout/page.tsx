@@ -1,6 +1,7 @@
 import { ClientMessages } from "@/components/client-messages";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { agreementVersions } from "@/lib/agreements";
 import { catalog } from "@/lib/catalog";
 import { getCurrentUser } from "@/lib/auth/session";
 import { decodeCart } from "@/lib/cart/url";
@@ -53,6 +54,7 @@ export default async function QuoteCheckoutPage({ params, searchParams }: { para
           buyer={user && organisations ? { email: user.email, ...organisations } : null}
           terms={openQuoteTerms(open)}
           editable={quote.buyerMayEdit}
+          agreements={agreementVersions()}
           catalog={open.catalog.version === catalog.version ? undefined : open.catalog}
         />
       </div>
