@@ -55,6 +55,25 @@ async function admin(sql: string): Promise<void> {
     await c.end();
   }
 }
+/**
+ * Drops the run's database. `with (force)` cannot end a backend of another role (an autovacuum worker
+ * still in it: "must be a member of the role whose process is being terminated"), so a refusal is tried
+ * again as that worker finishes; cleanup never turns the run's verdict into a failure.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      if (attempt === 20) {
+        console.error(`chaos: database ${name} left behind: ${String(error)}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
 const debug = (line: string) => DEBUG && console.error(`[chaos] ${line}`);
 
 /** mulberry32: the seeded random every kill moment comes from, so a run can be repeated. */
@@ -340,7 +359,7 @@ async function main() {
 main()
   .then(async (passed) => {
     rmSync(dataDir, { recursive: true, force: true });
-    if (postgres) await admin(`drop database if exists ${postgres.name} with (force)`);
+    if (postgres) await dropDatabase(postgres.name);
     process.exit(passed ? 0 : 1);
   })
   .catch(async (error: unknown) => {
