@@ -3,7 +3,7 @@
 // over every runner.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
-import { summarize } from "./lib/summary.mjs";
+import { report, summarize } from "./lib/summary.mjs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 delete env.NO_COLOR; // Playwright sets FORCE_COLOR; both together make Node warn.
@@ -32,6 +32,6 @@ if (ok) {
   const e2e = built && run(bin("playwright"), ["test"]);
   ok = unit && built && process_ && e2e;
 }
-const { passed, failed } = summarize(reports);
-console.log(`tests: ${passed} passed, ${failed} failed`);
-process.exit(ok && failed === 0 && passed > 0 ? 0 : 1);
+const total = summarize(reports);
+report(total);
+process.exit(ok && total.failed === 0 && total.passed > 0 ? 0 : 1);
