@@ -10,6 +10,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
+  // A web-first assertion waits on its condition up to this long (Playwright's default is 5 s). A sign-up or a
+  // payment round trip can take longer than 5 s on this 2-core box while the other worker runs a journey too.
+  expect: { timeout: 15_000 },
   // Playwright empties its outputDir at start: keep it apart from the JSON reports beside it.
   outputDir: "test-results/playwright-artifacts",
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],

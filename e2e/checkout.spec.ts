@@ -12,6 +12,9 @@ const examples = [
 const STAR_RIVER = { organisation: "星河科技有限公司", contact: "李雷", mobile: "13800138000" };
 
 test.describe("checkout", () => {
+  // Each is a whole purchase (sign-up, every wizard step with an axe scan, the order page): a long journey.
+  test.slow();
+
   for (const [name, link, total] of examples) {
     test(`${name}: agreements, sign-up, organisation and review lead to a stored order of ${total}`, async ({
       page,
