@@ -1,6 +1,6 @@
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
+import { getLocale, getMessages, getTimeZone } from "next-intl/server";
 import { pick, type MessagePath } from "@/lib/i18n/scopes";
+import { IntlClientProvider } from "./intl-client-provider";
 
 /**
  * The provider of the client components inside it, with the messages they read and no others (see
@@ -8,6 +8,11 @@ import { pick, type MessagePath } from "@/lib/i18n/scopes";
  * everything its subtree's client components read.
  */
 export async function ClientMessages({ namespaces, children }: { namespaces: readonly MessagePath[]; children: React.ReactNode }) {
-  const messages = (await getMessages()) as Record<string, unknown>;
-  return <NextIntlClientProvider messages={pick(messages, namespaces)}>{children}</NextIntlClientProvider>;
+  // What next-intl's own server provider would read from lib/i18n/request.ts (which sets no formats and no `now`).
+  const [messages, locale, timeZone] = await Promise.all([getMessages(), getLocale(), getTimeZone()]);
+  return (
+    <IntlClientProvider locale={locale} timeZone={timeZone} messages={pick(messages as Record<string, unknown>, namespaces)}>
+      {children}
+    </IntlClientProvider>
+  );
 }

@@ -7,6 +7,7 @@ import { expect, test } from "./fixtures";
 declare global {
   interface Window {
     next?: { router: { push(href: string): void } };
+    localeScans?: number;
   }
 }
 
@@ -30,4 +31,23 @@ test("random carts priced by the browser bundle match the pricing API", async ({
       await expect(summary.getByRole("status"), query).toHaveText(`有 ${body.errors.length} 个问题需要处理`);
     }
   }
+});
+
+test("the wizard formats its messages without asking ICU for every locale it has (lib/i18n/message-format.ts)", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.localeScans = 0;
+    const supportedLocalesOf = Intl.NumberFormat.supportedLocalesOf.bind(Intl.NumberFormat);
+    Intl.NumberFormat.supportedLocalesOf = (...args) => {
+      window.localeScans = (window.localeScans ?? 0) + 1;
+      return supportedLocalesOf(...args);
+    };
+  });
+  await page.goto("/buy?edition=business&seats=30&term=1y");
+  const total = page.getByTestId("summary-total");
+  const before = await total.textContent();
+  // Typed, so the configurator and its summary render again in the browser, with their translated messages.
+  await page.getByRole("spinbutton", { name: "高级账号数量" }).fill("31");
+  await expect(total).not.toHaveText(before ?? "");
+  await expect(page.getByRole("region", { name: "订单摘要" })).toContainText("31");
+  expect(await page.evaluate(() => window.localeScans)).toBe(0);
 });
