@@ -1,10 +1,9 @@
 "use client";
 
-import { createContext, use, useState, useSyncExternalStore } from "react";
+import { createContext, use, useState } from "react";
 
 export type Notice = { text: string; error: boolean };
 const AnnounceContext = createContext<(notice: Notice) => void>(() => {});
-const noop = () => () => {};
 
 /**
  * Holds the latest row action's confirmation above a list. A decided or refunded row leaves the list
@@ -24,11 +23,3 @@ export function RowAnnouncer({ children }: { children: React.ReactNode }) {
 
 /** Announces a notice in the nearest RowAnnouncer. */
 export const useAnnounce = () => use(AnnounceContext);
-
-/** False on the server and until hydration: row buttons stay disabled so an early click is not silently lost. */
-export const useHydrated = () =>
-  useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
-  );

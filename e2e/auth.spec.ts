@@ -77,6 +77,28 @@ test.describe("accounts", () => {
     await expectAccessible(page);
   });
 
+  test("the form's checks and better-auth's client come at the first submit: without the network it says so, then works", async ({
+    page,
+    buyer,
+  }) => {
+    const form = new SignUpForm(page);
+    await page.goto("/sign-up?next=%2Fpricing");
+    await expect(form.submitButton).toBeEnabled(); // hydrated
+    // Neither is part of the page's first load: fetching them fails while the network is gone.
+    await page.route("**/_next/static/chunks/**", (route) => route.abort("internetdisconnected"));
+    await form.name.fill(buyer.name);
+    await form.submitButton.click();
+    const alert = page.getByRole("form", { name: "创建账号" }).getByRole("alert");
+    await expect(alert).toHaveText("出了点问题，请稍后重试。");
+    await expect(form.name).toHaveValue(buyer.name); // nothing typed is lost
+    await page.unroute("**/_next/static/chunks/**");
+    await form.submitButton.click();
+    await expect(form.email).toHaveAccessibleDescription("请填写邮箱。");
+    await expect(alert).toBeHidden(); // the earlier failure is gone once the form checks again
+    await form.submit(buyer);
+    await expect(page).toHaveURL("/pricing");
+  });
+
   test("works in English, and an off-site next goes home", async ({ page, context, baseURL }) => {
     await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL! }]);
     await page.goto(`/sign-in?next=${encodeURIComponent("//evil.example/")}`);

@@ -1,18 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FieldValues, Path } from "react-hook-form";
-import type { z } from "zod";
+import type { FieldValues, Path, Resolver } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
-import { authClient } from "@/lib/auth/client";
-import { signInSchema, signUpSchema } from "@/lib/auth/validation";
+import type { SignInInput, SignInValues, SignUpInput, SignUpValues } from "@/lib/auth/validation";
+import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
 import { FormError, SubmitButton } from "./form-parts";
 import { useAuthForm } from "./use-auth-form";
 
 type Field<I> = { name: Path<I> & ("name" | "email" | "password"); type: "text" | "email" | "password"; autoComplete: string; hint?: true };
 
 interface FormSpec<I extends FieldValues, O extends FieldValues> {
-  schema: z.ZodType<O, I>;
+  resolver: Resolver<I, unknown, O>;
   call: (values: O) => Promise<{ error?: unknown }>;
   fields: readonly Field<I>[];
 }
@@ -21,19 +20,22 @@ function spec<I extends FieldValues, O extends FieldValues>(s: FormSpec<I, O>): 
   return s;
 }
 
-// What differs between the two forms: the schema, the better-auth call and the fields.
+// better-auth's client (~13 KB of gzip) is fetched at the first submit too, like the schema; a failed fetch is a failed call.
+const auth = () => import("@/lib/auth/client").then((m) => m.authClient);
+
+// What differs between the two forms: the schema (fetched at the first submit), the better-auth call and the fields.
 const FORMS = {
   signIn: spec({
-    schema: signInSchema,
-    call: (values) => authClient.signIn.email(values),
+    resolver: lazyZodResolver<SignInInput, SignInValues>(() => import("@/lib/auth/validation").then((m) => m.signInSchema)),
+    call: async (values) => (await auth()).signIn.email(values),
     fields: [
       { name: "email", type: "email", autoComplete: "username" },
       { name: "password", type: "password", autoComplete: "current-password" },
     ],
   }),
   signUp: spec({
-    schema: signUpSchema,
-    call: (values) => authClient.signUp.email(values),
+    resolver: lazyZodResolver<SignUpInput, SignUpValues>(() => import("@/lib/auth/validation").then((m) => m.signUpSchema)),
+    call: async (values) => (await auth()).signUp.email(values),
     fields: [
       { name: "name", type: "text", autoComplete: "name" },
       { name: "email", type: "email", autoComplete: "email" },
@@ -58,7 +60,7 @@ function SpecForm<I extends FieldValues, O extends FieldValues>(props: {
   labelledBy: string;
 }) {
   const t = useTranslations("Auth");
-  const { register, errors, busy, formError, onSubmit } = useAuthForm(props.form.schema, props.form.call, props.next);
+  const { register, errors, busy, formError, onSubmit } = useAuthForm(props.form.resolver, props.form.call, props.next);
   // method="post": a submit before hydration must not put the password in the URL.
   return (
     <form method="post" noValidate aria-labelledby={props.labelledBy} onSubmit={onSubmit} className="space-y-4">

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/use-hydrated";
 import { waitText } from "@/lib/limits/wait";
 import type { AuthFormError } from "./auth-error";
 
@@ -17,10 +18,14 @@ export function FormError({ error }: { error: AuthFormError | undefined }) {
   );
 }
 
-/** The primary button; it stays disabled while the request runs and while the next page loads. */
+/**
+ * The primary button; it stays disabled until the form's code runs (a click before would post the password to the
+ * page and lose what was typed), while the request runs and while the next page loads.
+ */
 export function SubmitButton({ busy, label, busyLabel }: { busy: boolean; label: string; busyLabel: string }) {
+  const hydrated = useHydrated();
   return (
-    <Button type="submit" disabled={busy} block>
+    <Button type="submit" disabled={busy || !hydrated} block>
       {busy ? busyLabel : label}
     </Button>
   );

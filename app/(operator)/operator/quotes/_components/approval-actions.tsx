@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { RowAnnouncer, useAnnounce, useHydrated } from "@/components/row-announcer";
+import { RowAnnouncer, useAnnounce } from "@/components/row-announcer";
+import { useHydrated } from "@/components/use-hydrated";
 import type { QuoteAdminResult } from "@/lib/validations/quote-admin";
 import { Button } from "@/components/ui/button";
 
