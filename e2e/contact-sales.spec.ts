@@ -62,6 +62,23 @@ test.describe("/contact-sales", () => {
     await expect(page.getByText("感谢您，王五。我们已记录某某市第一中学关于“教育加强版”的咨询。")).toBeVisible();
   });
 
+  test("its checks come at the first submit: without the network it says so and keeps what was typed, then sends", async ({ page }) => {
+    await page.goto("/contact-sales?edition=enterprise");
+    await hydrated(page);
+    // The form's schema is not part of the page's first load: fetching it fails while the network is gone.
+    await page.route("**/_next/static/chunks/**", (route) => route.abort("internetdisconnected"));
+    await page.getByLabel("机构名称").fill("离线测试有限公司");
+    await page.getByLabel("联系人姓名").fill("赵六");
+    await page.getByLabel("手机号码").fill("13712345678");
+    await page.getByLabel("工作邮箱").fill("zhao@example.cn");
+    await page.getByRole("button", { name: "提交咨询" }).click();
+    await expect(page.getByText("提交未成功，请稍后重试。您填写的内容仍在页面上。")).toBeVisible();
+    await expect(page.getByLabel("机构名称")).toHaveValue("离线测试有限公司");
+    await page.unroute("**/_next/static/chunks/**");
+    await page.getByRole("button", { name: "提交咨询" }).click();
+    await expect(page.getByText("感谢您，赵六。我们已记录离线测试有限公司关于“企业版”的咨询。")).toBeVisible();
+  });
+
   test("works in English with the keyboard alone, from a webinar link", async ({ page }) => {
     await useEnglish(page);
     await page.goto("/contact-sales?addon=webinar-20000");

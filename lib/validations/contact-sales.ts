@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Catalog, Locale } from "@/lib/catalog/schema";
+import { MAX_LEAD_MESSAGE, MAX_LEAD_SEATS } from "./contact-sales-limits";
 import { organisationDetailsSchema } from "./organisation";
 
 /**
@@ -9,8 +10,7 @@ import { organisationDetailsSchema } from "./organisation";
 export const CONTACT_SALES_INTERESTS = ["enterprise", "education-plus", "webinar-20000", "webinar-50000", "other"] as const;
 export type ContactSalesInterest = (typeof CONTACT_SALES_INTERESTS)[number];
 
-export const MAX_LEAD_SEATS = 1_000_000;
-export const MAX_LEAD_MESSAGE = 2000;
+export { MAX_LEAD_MESSAGE, MAX_LEAD_SEATS } from "./contact-sales-limits";
 
 const error = (key: string) => ({ error: `ContactSales.errors.${key}` });
 

@@ -4,16 +4,10 @@ import { useActionState, useMemo, useState, useSyncExternalStore, useTransition,
 import { unstable_rethrow } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { submitLead, type SubmitLeadResult } from "@/lib/actions/submit-lead";
-import {
-  contactSalesSchema,
-  MAX_LEAD_MESSAGE,
-  type ContactSalesField,
-  type ContactSalesInput,
-  type ContactSalesInterest,
-  type ContactSalesValues,
-} from "@/lib/validations/contact-sales";
+import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
+import type { ContactSalesField, ContactSalesInput, ContactSalesInterest, ContactSalesValues } from "@/lib/validations/contact-sales";
+import { MAX_LEAD_MESSAGE } from "@/lib/validations/contact-sales-limits";
 import { controlClass, Field } from "./field";
 import { InterestField, type InterestOption } from "./interest-field";
 import { Button } from "@/components/ui/button";
@@ -25,6 +19,11 @@ function newIdempotencyKey(): string {
 }
 
 const noSubscription = () => () => {};
+
+// The schema (and zod) is fetched at the first submit, not with the page (lib/forms/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver<ContactSalesInput, ContactSalesValues>(() =>
+  import("@/lib/validations/contact-sales").then((m) => m.contactSalesSchema),
+);
 
 function toFieldErrors(result: SubmitLeadResult | null): FieldErrors<ContactSalesInput> | undefined {
   if (!result) return undefined;
@@ -64,7 +63,7 @@ export function ContactSalesForm({ interests, defaultInterest, defaultSeats, ide
   const postedErrors = useMemo(() => toFieldErrors(posted), [posted]);
   // No defaultValues: fields start from the DOM, so text typed before hydration (or sent back after a post) is kept.
   const { register, handleSubmit, setError, control, formState } = useForm<ContactSalesInput, unknown, ContactSalesValues>({
-    resolver: zodResolver(contactSalesSchema),
+    resolver,
     // Checked on submit, then on every change: an error appearing on blur would shift the submit button under the pointer.
     mode: "onSubmit",
     reValidateMode: "onChange",
@@ -100,7 +99,8 @@ export function ContactSalesForm({ interests, defaultInterest, defaultSeats, ide
     <form
       action={formAction}
       noValidate
-      onSubmit={handleSubmit(onValid, () => setFailure("invalid"))}
+      // The schema's fetch failing (offline) rejects the check: said like a failed send, what was typed stays.
+      onSubmit={(event) => handleSubmit(onValid, () => setFailure("invalid"))(event).catch(() => setFailure("generic"))}
       aria-busy={busy || undefined}
       data-hydrated={hydrated || undefined}
       className="space-y-6"
