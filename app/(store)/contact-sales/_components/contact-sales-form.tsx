@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useMemo, useState, useSyncExternalStore, useTransition, type BaseSyntheticEvent } from "react";
+import { useActionState, useMemo, useState, useTransition, type BaseSyntheticEvent } from "react";
 import { unstable_rethrow } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
@@ -11,14 +11,13 @@ import { MAX_LEAD_MESSAGE } from "@/lib/validations/contact-sales-limits";
 import { controlClass, Field } from "./field";
 import { InterestField, type InterestOption } from "./interest-field";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/use-hydrated";
 
 /** A key per mounted form; crypto.randomUUID needs a secure context, getRandomValues does not. */
 function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
-
-const noSubscription = () => () => {};
 
 // The schema (and zod) is fetched at the first submit, not with the page (lib/forms/lazy-zod-resolver.ts).
 const resolver = lazyZodResolver<ContactSalesInput, ContactSalesValues>(() =>
@@ -53,11 +52,7 @@ export function ContactSalesForm({ interests, defaultInterest, defaultSeats, ide
   const sent = posted?.values;
   const [failure, setFailure] = useState<"generic" | "invalid" | undefined>(posted ? "invalid" : undefined);
   const [pending, startTransition] = useTransition();
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   // A fresh key per mounted form: a page restored by Back must not reuse the key of a lead already sent.
   const [clientKey] = useState(newIdempotencyKey);
   const postedErrors = useMemo(() => toFieldErrors(posted), [posted]);

@@ -1,11 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import type { QuoteAdminResult } from "@/lib/validations/quote-admin";
 import { Button } from "@/components/ui/button";
-
-const noop = () => () => {};
 
 /**
  * Revoke in two steps: the first button shows what revoking does and a confirm button. Stays
@@ -22,11 +21,7 @@ export function RevokeQuote({
 }) {
   const t = useTranslations("QuoteAdmin");
   // The buttons only work once hydrated; disabled until then, so an early click is not lost.
-  const hydrated = useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<QuoteAdminResult | null>(null);
   const [pending, startTransition] = useTransition();
