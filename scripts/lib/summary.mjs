@@ -3,8 +3,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { relative } from "node:path";
 
+// Reporters colour their messages: the escapes are dropped, so the line reads as text in any log.
+const ANSI = /\u001b\[[0-9;]*m/g;
 const firstLine = (text) =>
   String(text ?? "")
+    .replace(ANSI, "")
     .split("\n")
     .find((line) => line.trim() !== "") ?? "";
 

@@ -42,7 +42,7 @@ const playwrightReport = write("playwright.json", {
           specs: [
             {
               title: "keeps the cart on Back",
-              tests: [{ status: "unexpected", results: [{ errors: [{ message: "Error: timed out\nCall log:" }] }] }],
+              tests: [{ status: "unexpected", results: [{ errors: [{ message: "\u001b[31mError: timed out\u001b[39m\nCall log:" }] }] }],
             },
             { title: "retried", tests: [{ status: "flaky", results: [] }] },
           ],
