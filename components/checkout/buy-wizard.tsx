@@ -198,39 +198,43 @@ export function BuyWizard({
         </h2>
         {/* A boundary per step: the next step's heading and buttons show at once (a click on "Continue" is never
             held back while its code arrives), its fields as soon as they are here. */}
-        <Suspense key={step} fallback={null}>
-          <Shown step={step} onShown={setShown}>
-            {step === "edition" && <EditionField {...state} choice={quote ? "fixed" : "store"} />}
-            {step === "term" && <TermField {...state} />}
-            {step === "addons" && <AddonsField {...state} />}
-            {step === "agreements" && <AgreementsStep edition={state.cart.edition} draft={draft} update={update} />}
-            {step === "organisation" && (
-              <OrganisationStep
-                returnTo={urlFor(state.cart, "organisation")}
-                buyer={buyer}
-                draft={draft}
-                update={update}
-                education={education}
-                onDone={() => go(steps[index + 1]!)}
-              />
-            )}
-            {step === "upgrade" && buyer && (
-              <UpgradeStep organisations={buyer.freeOrganisations} paid={buyer.paidOrganisations} draft={draft} update={update} />
-            )}
-            {step === "review" && (
-              <ReviewStep
-                cart={state.cart}
-                result={state.result}
-                draft={draft}
-                organisations={buyer?.freeOrganisations ?? []}
-                onPlaced={onPlaced}
-                update={update}
-                quoteToken={quote?.token}
-                voucher={voucher}
-              />
-            )}
-          </Shown>
-        </Suspense>
+        {/* Disabled until the step's own code has run (its lazy chunk fetched and its part hydrated): a choice made
+            before would show in the field but never reach the cart. */}
+        <fieldset disabled={shown !== step} className="contents">
+          <Suspense key={step} fallback={null}>
+            <Shown step={step} onShown={setShown}>
+              {step === "edition" && <EditionField {...state} choice={quote ? "fixed" : "store"} />}
+              {step === "term" && <TermField {...state} />}
+              {step === "addons" && <AddonsField {...state} />}
+              {step === "agreements" && <AgreementsStep edition={state.cart.edition} draft={draft} update={update} />}
+              {step === "organisation" && (
+                <OrganisationStep
+                  returnTo={urlFor(state.cart, "organisation")}
+                  buyer={buyer}
+                  draft={draft}
+                  update={update}
+                  education={education}
+                  onDone={() => go(steps[index + 1]!)}
+                />
+              )}
+              {step === "upgrade" && buyer && (
+                <UpgradeStep organisations={buyer.freeOrganisations} paid={buyer.paidOrganisations} draft={draft} update={update} />
+              )}
+              {step === "review" && (
+                <ReviewStep
+                  cart={state.cart}
+                  result={state.result}
+                  draft={draft}
+                  organisations={buyer?.freeOrganisations ?? []}
+                  onPlaced={onPlaced}
+                  update={update}
+                  quoteToken={quote?.token}
+                  voucher={voucher}
+                />
+              )}
+            </Shown>
+          </Suspense>
+        </fieldset>
         {step !== "review" && (
           <div className="flex items-center justify-between">
             {index > 0 ? (
