@@ -1,7 +1,12 @@
 import createNextIntlPlugin from "next-intl/plugin";
 import { BODY_REQUEST_HEADERS } from "./lib/security/static-headers.mjs";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// Messages are precompiled by the build (icu-minify) and formatted by use-intl's format-only formatter, so no
+// page ships an ICU parser; a message with arguments is then not a string (README, "Messages sent per page").
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

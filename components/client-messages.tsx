@@ -1,6 +1,6 @@
+import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTimeZone } from "next-intl/server";
 import { pick, type MessagePath } from "@/lib/i18n/scopes";
-import { IntlClientProvider } from "./intl-client-provider";
 
 /**
  * The provider of the client components inside it, with the messages they read and no others (see
@@ -11,8 +11,8 @@ export async function ClientMessages({ namespaces, children }: { namespaces: rea
   // What next-intl's own server provider would read from lib/i18n/request.ts (which sets no formats and no `now`).
   const [messages, locale, timeZone] = await Promise.all([getMessages(), getLocale(), getTimeZone()]);
   return (
-    <IntlClientProvider locale={locale} timeZone={timeZone} messages={pick(messages as Record<string, unknown>, namespaces)}>
+    <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={pick(messages as Record<string, unknown>, namespaces)}>
       {children}
-    </IntlClientProvider>
+    </NextIntlClientProvider>
   );
 }

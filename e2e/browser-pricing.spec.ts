@@ -33,7 +33,9 @@ test("random carts priced by the browser bundle match the pricing API", async ({
   }
 });
 
-test("the wizard formats its messages without asking ICU for every locale it has (lib/i18n/message-format.ts)", async ({ page }) => {
+test("the wizard formats its messages without asking ICU for every locale it has (messages are precompiled: next.config.js)", async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     window.localeScans = 0;
     const supportedLocalesOf = Intl.NumberFormat.supportedLocalesOf.bind(Intl.NumberFormat);

@@ -1,7 +1,7 @@
 // Issue 16: each page sends only the message namespaces its client components read, and no store
 // page carries the staff side's messages (lib/i18n/scopes.ts). Read from the HTML the server sends:
 // its Flight payload holds exactly what the providers pass to the client.
-import { messagesFor } from "@/lib/i18n/messages";
+import { messagesFor } from "./messages";
 import { staffMessageMarkers } from "@/lib/i18n/scopes";
 import { expect, test } from "./fixtures";
 

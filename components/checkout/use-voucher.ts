@@ -13,7 +13,7 @@ export interface VoucherState {
 }
 
 type ApplyVoucher = typeof import("@/lib/pricing/voucher").applyVoucher;
-// The voucher module (with decimal.js) is not part of /buy's first load: it is fetched once a voucher
+// The voucher module (with the discount wording) is not part of /buy's first load: it is fetched once a voucher
 // is applied (the review step, whose chunk already holds it, so the import resolves at once there).
 let loaded: ApplyVoucher | undefined;
 const load = () => import("@/lib/pricing/voucher").then((m) => (loaded = m.applyVoucher));

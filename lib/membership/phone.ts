@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { GiftRow } from "@/lib/db/schema";
-import { messagesFor } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locale";
 import { getSmsProvider } from "@/lib/sms";
 import { claimGifts } from "./fulfil";
@@ -18,7 +18,7 @@ export function phoneNumberOptions(db: Db, clock: { now: () => Promise<Date>; lo
     allowedAttempts: 3,
     phoneNumberValidator: (phoneNumber: string) => normaliseMainlandMobile(phoneNumber) === phoneNumber,
     sendOTP: async ({ phoneNumber, code }: { phoneNumber: string; code: string }) => {
-      const text = messagesFor(await clock.locale()).Membership.phone.smsText.replace("{code}", code);
+      const text = translatorFor(await clock.locale())("Membership.phone.smsText", { code });
       await getSmsProvider(db).send({ to: phoneNumber, text, now: await clock.now() });
     },
     callbackOnVerification: async ({ phoneNumber, user }: { phoneNumber: string; user: { id: string } }) => {

@@ -12,7 +12,7 @@ import {
   insertOrderOnce,
 } from "@/lib/db/queries/orders";
 import type { OrderKind } from "@/lib/db/schema";
-import { messagesFor } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/messages";
 import { fenToAmount, formatFen, parseFen } from "@/lib/money";
 import { orderNumber } from "@/lib/orders/create-order";
 import type { MembershipCart } from "./cart";
@@ -62,12 +62,11 @@ export async function placeMembershipOrder(
 ): Promise<PlaceMembershipResult> {
   const missing = missingConsents("membership", ctx.consents);
   if (missing.length) return { ok: false, error: "CONSENT_MISSING", missing: missing.map((a) => a.id) };
-  const t = messagesFor(ctx.locale).Membership.line;
+  const t = translatorFor(ctx.locale);
   const nameOf = (tierId: string) => findTier(catalog, tierId)!.name[ctx.locale];
   let kind: OrderKind;
   let cart: MembershipCart;
   let line: { sku: string; name: string; months: number; unitFen: number; amountFen: number; formula: string };
-  const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
 
   if (request.type === "open") {
     const tier = findTier(catalog, request.tier);
@@ -84,7 +83,7 @@ export async function placeMembershipOrder(
       months: request.months,
       unitFen,
       amountFen: listPriceFen(tier, request.months),
-      formula: fill(t.open, { price: formatFen(unitFen), months: request.months }),
+      formula: t("Membership.line.open", { price: formatFen(unitFen), months: request.months }),
     };
   } else if (request.type === "upgrade") {
     const states = await membershipStates(db, ctx.userId);
@@ -105,11 +104,15 @@ export async function placeMembershipOrder(
     };
     line = {
       sku: quote.to,
-      name: fill(t.upgradeName, { from: nameOf(quote.from), to: nameOf(quote.to) }),
+      name: t("Membership.line.upgradeName", { from: nameOf(quote.from), to: nameOf(quote.to) }),
       months: quote.months,
       unitFen: quote.pricePerMonthFen,
       amountFen: quote.totalFen,
-      formula: fill(t.upgrade, { list: formatFen(quote.listMonthFen), paid: formatFen(quote.paidMonthFen), months: quote.months }),
+      formula: t("Membership.line.upgrade", {
+        list: formatFen(quote.listMonthFen),
+        paid: formatFen(quote.paidMonthFen),
+        months: quote.months,
+      }),
     };
   } else {
     const phone = normaliseMainlandMobile(request.phone);
@@ -122,11 +125,11 @@ export async function placeMembershipOrder(
     cart = { type: "gift", tier: tier.id, months: request.months, phone, message };
     line = {
       sku: tier.id,
-      name: fill(t.giftName, { tier: nameOf(tier.id), phone: `${phone.slice(0, 3)}****${phone.slice(7)}` }),
+      name: t("Membership.line.giftName", { tier: nameOf(tier.id), phone: `${phone.slice(0, 3)}****${phone.slice(7)}` }),
       months: request.months,
       unitFen: parseFen(tier.monthPrice),
       amountFen: price,
-      formula: fill(t.open, { price: formatFen(parseFen(tier.monthPrice)), months: request.months }),
+      formula: t("Membership.line.open", { price: formatFen(parseFen(tier.monthPrice)), months: request.months }),
     };
   }
 
@@ -198,9 +201,11 @@ export async function placeMembershipOrder(
 export function renewalAgreement(tierId: string, locale: Locale): { purpose: "membership"; description: string } | undefined {
   const tier = findTier(catalog, tierId);
   if (!tier) return undefined;
-  const text = messagesFor(locale).Membership.line.agreement;
   return {
     purpose: "membership",
-    description: text.replace("{tier}", tier.name[locale]).replace("{price}", formatFen(parseFen(tier.monthPrice))),
+    description: translatorFor(locale)("Membership.line.agreement", {
+      tier: tier.name[locale],
+      price: formatFen(parseFen(tier.monthPrice)),
+    }),
   };
 }

@@ -7,7 +7,7 @@ import { findOrderByIdempotencyKey, insertOrderEvent, insertOrderLines, insertOr
 import { findUserById } from "@/lib/db/queries/users";
 import type { AgreementChargeRow, MembershipRow } from "@/lib/db/schema";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locale";
-import { messagesFor } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/messages";
 import { fenToAmount, formatFen, parseFen } from "@/lib/money";
 import { notify } from "@/lib/notifications";
 import { orderNumber } from "@/lib/orders/create-order";
@@ -111,7 +111,6 @@ async function renewOne(db: Db, provider: PaymentProvider, row: MembershipRow, n
 async function applyRenewal(db: Db, row: MembershipRow, charge: AgreementChargeRow, now: Date): Promise<boolean> {
   const tier = findTier(catalog, row.tier)!;
   const buyer = await findUserById(db, { id: row.userId });
-  const line = messagesFor(DEFAULT_LOCALE).Membership.line.open;
   const cart: MembershipCart = {
     type: "open",
     tier: tier.id,
@@ -154,7 +153,7 @@ async function applyRenewal(db: Db, row: MembershipRow, charge: AgreementChargeR
           termCount: 1,
           unitPrice: charge.amount,
           amount: charge.amount,
-          formula: line.replace("{price}", formatFen(parseFen(charge.amount))).replace("{months}", "1"),
+          formula: translatorFor(DEFAULT_LOCALE)("Membership.line.open", { price: formatFen(parseFen(charge.amount)), months: 1 }),
         },
       ]);
       await insertOrderEvent(tx, { orderId: order.id, from: null, to: "pending_payment", cause: "agreement_renewal", now });

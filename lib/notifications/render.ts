@@ -3,14 +3,17 @@ import type { NotificationParams } from "@/lib/db/schema";
 /** What renders a notice: next-intl's root translator (getTranslations() / createTranslator without a namespace). */
 export type NoticeTranslator = (key: string, params?: NotificationParams) => string;
 
-/** The message at a dotted key, if it is one (not a namespace, not missing). */
-function messageAt(messages: unknown, key: string): string | undefined {
+/**
+ * Whether a dotted key names a message (not a namespace, not missing). A message is a string, or the
+ * array the build precompiles one with arguments into (next.config.js); a namespace is a plain object.
+ */
+function isMessageAt(messages: unknown, key: string): boolean {
   let node: unknown = messages;
   for (const part of key.split(".")) {
-    if (!node || typeof node !== "object" || !Object.hasOwn(node, part)) return undefined;
+    if (!node || typeof node !== "object" || Array.isArray(node) || !Object.hasOwn(node, part)) return false;
     node = (node as Record<string, unknown>)[part];
   }
-  return typeof node === "string" ? node : undefined;
+  return typeof node === "string" || Array.isArray(node);
 }
 
 /**
@@ -24,7 +27,7 @@ export function renderNotice(
   notice: { messageKey: string; params: NotificationParams },
   fallback: string,
 ): string {
-  if (messageAt(messages, notice.messageKey) === undefined) return fallback;
+  if (!isMessageAt(messages, notice.messageKey)) return fallback;
   try {
     return t(notice.messageKey, notice.params);
   } catch {

@@ -1,9 +1,9 @@
 // Price adjustments (PRODUCT.md §2.4): every discount, whatever its source, goes through
-// applyAdjustment. Apart from price.ts because it needs decimal.js (a percentage divides) and the
-// configurator's first load must not carry that; the server, the review step and quotes import it.
+// applyAdjustment. Integer fen like price.ts (a percentage's product is taken in BigInt, so no
+// amount loses precision); apart from it so the configurator's first load does not carry the
+// adjustment wording. The server, the review step and quotes import it.
 import type { Locale } from "@/lib/catalog";
-import { formatMoney } from "@/lib/money";
-import { Decimal, roundToFen, toAmount } from "@/lib/money/decimal";
+import { fenToAmount, formatFen, parseFen } from "@/lib/money";
 import { pricingTranslator, type PricingMessages } from "./messages";
 import type { PriceAdjustment, PriceResult } from "./types";
 
@@ -19,21 +19,44 @@ export type Off = { percent: string | number } | { amount: string };
 /** One adjustment to apply: its kind, its code (quote number, voucher code) and what it takes off. */
 export type Adjustment = { kind: "quote-discount"; code: string; percent: string } | ({ kind: "voucher"; code: string } & Off);
 
-const ZERO = new Decimal(0);
+const PERCENT = /^(\d{1,3})(?:\.(\d{1,2}))?$/;
+
+/** A percentage (0–100, at most two places) in hundredths: "15.5" → 1550. Throws on anything else. */
+function hundredths(percent: string | number): number {
+  const match = PERCENT.exec(String(percent));
+  const h = match ? Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0")) : NaN;
+  if (!(h >= 0 && h <= 10_000)) throw new Error(`bad percent ${percent}`);
+  return h;
+}
+
+/** A percentage as people read it, from hundredths: 1500 → "15", 1550 → "15.5", 1501 → "15.01". */
+function percentText(h: number): string {
+  const whole = Math.floor(h / 100);
+  const part = h % 100;
+  return part === 0 ? `${whole}` : part % 10 === 0 ? `${whole}.${part / 10}` : `${whole}.${String(part).padStart(2, "0")}`;
+}
+
+const HALF = BigInt(5_000);
+const WHOLE = BigInt(10_000);
 
 /**
- * What an adjustment takes off `base`: ≥ 0 and ≤ base, rounded half-up to the fen once.
- * Throws on a percent outside 0–100 or a non-positive amount (validation must have refused them).
+ * What an adjustment takes off `baseFen`, in integer fen: ≥ 0 and ≤ base, a percentage rounded
+ * half-up to the fen once. Throws on a percent outside 0–100 (or with more than two places) or a
+ * non-positive amount (validation must have refused them).
  */
-export function amountOff(base: Decimal, off: Off): Decimal {
+export function amountOff(baseFen: number, off: Off): number {
   if ("percent" in off) {
-    const percent = new Decimal(off.percent);
-    if (percent.isNaN() || percent.lt(0) || percent.gt(100)) throw new Error(`bad percent ${off.percent}`);
-    return base.lte(0) ? ZERO : Decimal.min(roundToFen(base.times(percent).dividedBy(100)), base);
+    const h = hundredths(off.percent);
+    if (baseFen <= 0) return 0;
+    // base × h / 10 000, half-up; the product can pass 2^53, so it is taken in BigInt.
+    return Math.min(Number((BigInt(baseFen) * BigInt(h) + HALF) / WHOLE), baseFen);
   }
-  const amount = new Decimal(off.amount);
-  if (amount.isNaN() || amount.lte(0)) throw new Error(`bad amount ${off.amount}`);
-  return base.lte(0) ? ZERO : Decimal.min(roundToFen(amount), base);
+  let amount = NaN;
+  try {
+    amount = parseFen(off.amount);
+  } catch {}
+  if (!(amount > 0)) throw new Error(`bad amount ${off.amount}`);
+  return baseFen <= 0 ? 0 : Math.min(amount, baseFen);
 }
 
 /**
@@ -49,24 +72,24 @@ export function applyAdjustment(
   const rank = ADJUSTMENT_ORDER.indexOf(adjustment.kind);
   const last = result.adjustments.at(-1);
   if (last && ADJUSTMENT_ORDER.indexOf(last.kind) >= rank) throw new Error(`${adjustment.kind} after ${last.kind}`);
-  const base = new Decimal(result.total);
+  const base = parseFen(result.total);
   const off = amountOff(base, adjustment);
   const line: PriceAdjustment = {
     kind: adjustment.kind,
     code: adjustment.code,
-    ...describe(adjustment, result.total, toAmount(off), pricingTranslator(options.locale, options.messages)),
-    amount: off.isZero() ? "0.00" : toAmount(off.negated()),
+    ...describe(adjustment, base, off, pricingTranslator(options.locale, options.messages)),
+    amount: fenToAmount(-off),
   };
-  return { ...result, adjustments: [...result.adjustments, line], total: toAmount(base.minus(off)) };
+  return { ...result, adjustments: [...result.adjustments, line], total: fenToAmount(base - off) };
 }
 
-function describe(a: Adjustment, base: string, off: string, t: ReturnType<typeof pricingTranslator>) {
-  const shown = { subtotal: formatMoney(base), off: formatMoney(off) };
+function describe(a: Adjustment, baseFen: number, offFen: number, t: ReturnType<typeof pricingTranslator>) {
+  const shown = { subtotal: formatFen(baseFen), off: formatFen(offFen) };
   if (a.kind === "quote-discount") {
-    const percent = new Decimal(a.percent).toString();
+    const percent = percentText(hundredths(a.percent));
     return { label: t("quoteDiscount.label", { percent }), formula: t("quoteDiscount.formula", { ...shown, percent }) };
   }
   const label = t("voucher.label", { code: a.code });
   if ("percent" in a) return { label, formula: t("voucher.formulaPercent", { ...shown, percent: a.percent }) };
-  return { label, formula: t("voucher.formulaCash", { face: formatMoney(toAmount(new Decimal(a.amount))), off: shown.off }) };
+  return { label, formula: t("voucher.formulaCash", { face: formatFen(parseFen(a.amount)), off: shown.off }) };
 }

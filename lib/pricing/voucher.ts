@@ -1,4 +1,4 @@
-// Imports decimal.js through adjust.ts: the configurator's first load must not carry this file;
+// With adjust.ts, the wording of discounts: the configurator's first load does not carry this file;
 // the server and the review step import it.
 import type { Locale } from "@/lib/catalog";
 import { compareAmounts, formatMoney } from "@/lib/money";

@@ -2,7 +2,7 @@
 // plain-text answer that says why (401 signed out, 404 no such order of yours, 403 not paid yet).
 import type { Locale } from "@/lib/catalog/ids";
 import type { Db } from "@/lib/db/client";
-import { messagesFor } from "@/lib/i18n/messages";
+import { messagesFor, translatorFor } from "@/lib/i18n/messages";
 import { PdfFontMissingError } from "@/lib/pdf/document";
 import { loadReceipt } from "./load";
 import { renderReceiptPdf } from "./pdf";
@@ -21,7 +21,7 @@ export async function receiptPdfResponse(
   if (!lookup.found && lookup.reason === "not-found") return text(messages.Receipt.notFound, 404);
   if (!lookup.found) {
     const status = messages.Order.status[lookup.status as keyof typeof messages.Order.status] ?? lookup.status;
-    return text(messages.Receipt.notPaid.replace("{status}", status), 403);
+    return text(translatorFor(params.locale)("Receipt.notPaid", { status }), 403);
   }
   try {
     const pdf = await renderReceiptPdf(lookup.receipt);

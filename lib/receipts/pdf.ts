@@ -1,4 +1,4 @@
-import { messagesFor } from "@/lib/i18n/messages";
+import { messagesFor, translatorFor } from "@/lib/i18n/messages";
 import { contentWidth, createPdf, drawAmounts, drawRow, ensureSpace, GREY, INK, left, MARGIN, type Doc } from "@/lib/pdf/document";
 import type { Receipt } from "./receipt";
 import { receiptTime } from "./time";
@@ -6,16 +6,15 @@ import { receiptTime } from "./time";
 type Labels = ReturnType<typeof messagesFor>["Receipt"];
 type InvoiceLabels = ReturnType<typeof messagesFor>["Invoice"];
 
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
-
 /** The receipt of a paid order as an A4 PDF in the CJK font (PdfFontMissingError when none is installed). */
 export async function renderReceiptPdf(receipt: Receipt): Promise<Buffer> {
   const messages = messagesFor(receipt.locale);
   const labels = messages.Receipt;
+  const t = translatorFor(receipt.locale);
   const { doc, finish } = createPdf({
     locale: receipt.locale,
-    title: fill(labels.documentTitle, { number: receipt.number }),
-    footer: fill(labels.footer, { seller: receipt.seller.name, taxId: receipt.seller.taxId }),
+    title: t("Receipt.documentTitle", { number: receipt.number }),
+    footer: t("Receipt.footer", { seller: receipt.seller.name, taxId: receipt.seller.taxId }),
   });
   drawHeader(doc, receipt, labels);
   drawAmounts(
@@ -31,7 +30,7 @@ export async function renderReceiptPdf(receipt: Receipt): Promise<Buffer> {
   if (receipt.refund) {
     const refund = messages.Refunds.receipt;
     drawRow(doc, {
-      name: fill(refund.refunded, { date: receiptTime(receipt.locale, receipt.refund.at), number: receipt.refund.creditNote }),
+      name: t("Refunds.receipt.refunded", { date: receiptTime(receipt.locale, receipt.refund.at), number: receipt.refund.creditNote }),
       detail: "",
       amount: `−${receipt.refund.amount}`,
     });

@@ -2,7 +2,7 @@
 import { catalog } from "@/lib/catalog";
 import type { Locale } from "@/lib/catalog/ids";
 import type { OrderRefundRow } from "@/lib/db/schema";
-import { messagesFor } from "@/lib/i18n/messages";
+import { messagesFor, translatorFor } from "@/lib/i18n/messages";
 import { formatMoney } from "@/lib/money";
 import {
   contentWidth,
@@ -21,9 +21,6 @@ import { nameOf } from "@/lib/pricing/messages";
 import type { Receipt } from "@/lib/receipts/receipt";
 import { receiptTime } from "@/lib/receipts/time";
 import type { LineRefund } from "./rule";
-
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
 export interface CreditNote {
   locale: Locale;
@@ -50,7 +47,12 @@ export function creditNoteOf(receipt: Receipt, refund: OrderRefundRow): CreditNo
       ? [{ name: m.creditNote.goodwill, detail: refund.reason, amount: `−${formatMoney(refund.amount)}` }]
       : breakdown.map((l) => ({
           name: nameOf(catalog, l.sku, receipt.locale),
-          detail: fill(m.formula, { paid: formatMoney(l.paid), used: l.usedDays, total: l.totalDays, refund: formatMoney(l.refund) }),
+          detail: translatorFor(receipt.locale)("Refunds.formula", {
+            paid: formatMoney(l.paid),
+            used: l.usedDays,
+            total: l.totalDays,
+            refund: formatMoney(l.refund),
+          }),
           amount: `−${formatMoney(l.refund)}`,
         }));
   const reasons = m.form.reasons as Record<string, string>;
@@ -74,10 +76,11 @@ export function creditNoteOf(receipt: Receipt, refund: OrderRefundRow): CreditNo
 export async function renderCreditNotePdf(note: CreditNote): Promise<Buffer> {
   const messages = messagesFor(note.locale);
   const labels = messages.Refunds.creditNote;
+  const t = translatorFor(note.locale);
   const { doc, finish } = createPdf({
     locale: note.locale,
-    title: fill(labels.documentTitle, { number: note.number }),
-    footer: fill(messages.Receipt.footer, { seller: note.seller.name, taxId: note.seller.taxId }),
+    title: t("Refunds.creditNote.documentTitle", { number: note.number }),
+    footer: t("Receipt.footer", { seller: note.seller.name, taxId: note.seller.taxId }),
   });
   doc.fillColor(INK).fontSize(20).text(labels.title, left(doc), MARGIN);
   doc.fillColor(GREY).fontSize(10).text(`${labels.number}: ${note.number}`);

@@ -1,6 +1,6 @@
 import { catalog } from "@/lib/catalog";
 import { negotiateLocale } from "@/lib/i18n/locale";
-import { messagesFor } from "@/lib/i18n/messages";
+import { messagesFor, translatorFor } from "@/lib/i18n/messages";
 import { getDb } from "@/lib/db/client";
 import { requestNow } from "@/lib/clock";
 import { limitRequest } from "@/lib/limits/http";
@@ -19,7 +19,7 @@ export async function POST(request: Request): Promise<Response> {
   const messages = messagesFor(locale);
   const read = await readTextLimited(request, BODY_LIMITS.priceApi);
   if (!read.ok) {
-    const message = messages.Inputs.bodyTooLarge.replace("{max}", "1 MB");
+    const message = translatorFor(locale)("Inputs.bodyTooLarge", { max: "1 MB" });
     return Response.json({ errors: [{ code: "PAYLOAD_TOO_LARGE", path: "", message }] }, { status: 413 });
   }
   let body: unknown;
