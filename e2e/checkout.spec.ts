@@ -126,6 +126,36 @@ test.describe("checkout", () => {
     await expect(order.total).toHaveText("¥52,488.00");
   });
 
+  test("the organisation step's checks come as it opens: when they cannot, Continue says so and keeps what was typed", async ({
+    page,
+    signedInBuyer: _signedUp, // signs up at /sign-up on `page` before the test begins
+    wizard,
+  }) => {
+    // The checks (the checkout schemas, zod) are not part of /buy's first load. Cut the chunk that holds them, as
+    // a dropped connection would, from the moment the buyer leaves the agreements step.
+    let offline = false;
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (offline && body.includes("OrgDetails.errors")) return route.abort("internetdisconnected");
+      return route.fulfill({ response, body });
+    });
+    await wizard.open("/buy?edition=business&seats=30&term=1y&add=large-meeting-500:1");
+    await wizard.toAgreements();
+    await wizard.acceptAgreements();
+    offline = true;
+    await wizard.continue();
+    await wizard.fillOrganisation(STAR_RIVER);
+    await wizard.continue();
+    const alert = page.getByRole("alert").filter({ hasText: "表单校验未能加载" });
+    await expect(alert).toHaveText("表单校验未能加载。请检查网络后再次点击“继续”，已填写的内容不会丢失。");
+    await expect(wizard.organisationName).toHaveValue(STAR_RIVER.organisation); // nothing typed is lost
+    offline = false;
+    await wizard.continue();
+    await wizard.expectReview();
+    await expect(page.getByText(STAR_RIVER.organisation).first()).toBeVisible();
+  });
+
   test("checks out in English", async ({ page, buyer }) => {
     await useEnglish(page);
     const wizard = new BuyWizard(page, "en");

@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import { useEffect, useMemo, useState } from "react";
 import { get, useForm, useWatch, type FieldError, type Path } from "react-hook-form";
 import { signInPath } from "@/lib/auth/next-path";
-import { educationOrganisationStepSchema, organisationStepSchema, type OrganisationStep as Values } from "@/lib/validations/checkout";
-import { INSTITUTION_TYPES, INVOICE_TYPES } from "@/lib/validations/organisation";
+import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
+import type { OrganisationStep as Values } from "@/lib/validations/checkout";
+import { INSTITUTION_TYPES, INVOICE_TYPES } from "@/lib/validations/organisation-choices";
 import type { Buyer } from "./buy-wizard";
 import { ProofUploadField } from "./proof-upload-field";
 import type { CheckoutDraft } from "./use-checkout-draft";
@@ -23,6 +23,8 @@ interface Props {
   update(patch: Partial<CheckoutDraft>): void;
   onDone(): void;
 }
+
+const loadSchemas = () => import("@/lib/validations/checkout");
 
 const input = "mt-1 block h-10 w-full rounded-md border border-slate-300 px-3 aria-invalid:border-red-600";
 
@@ -57,13 +59,18 @@ function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "r
     organisation: { organisationName: "", contactName: "", mobile: "", email: buyer.email },
     invoice: { type: "none" },
   };
-  // The education schema asks for more of the same shape, so one form type serves both.
-  const schema: z.ZodType<Values, Values> = education ? educationOrganisationStepSchema : organisationStepSchema;
-  const form = useForm<Values>({
-    resolver: zodResolver(schema),
-    defaultValues: defaults,
-    mode: "onTouched",
-  });
+  // The schema the server uses, fetched as the step opens rather than with the page (zod is not part of
+  // /buy's first load); the education one asks for more of the same shape, so one form type serves both.
+  const resolver = useMemo(
+    () =>
+      lazyZodResolver<Values, Values>(() =>
+        loadSchemas().then((m) => (education ? m.educationOrganisationStepSchema : m.organisationStepSchema)),
+      ),
+    [education],
+  );
+  useEffect(() => void loadSchemas().catch(() => undefined), []);
+  const [checksUnavailable, setChecksUnavailable] = useState(false);
+  const form = useForm<Values>({ resolver, defaultValues: defaults, mode: "onTouched" });
   const { register, handleSubmit, control, formState } = form;
   const invoiceType = useWatch({ control, name: "invoice.type" });
   // A text field of the form, named by its typed path ("organisation.mobile"); its id is "organisation-mobile".
@@ -101,10 +108,14 @@ function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "r
     <form
       noValidate
       className="space-y-5 rounded-xl border border-slate-200 bg-white p-5"
-      onSubmit={handleSubmit((values) => {
-        update({ details: values });
-        onDone();
-      })}
+      onSubmit={(event) => {
+        setChecksUnavailable(false);
+        // The schema's fetch failing (offline) rejects the validation: said at the button, nothing typed is lost.
+        handleSubmit((values) => {
+          update({ details: values });
+          onDone();
+        })(event).catch(() => setChecksUnavailable(true));
+      }}
     >
       <p className="text-sm text-slate-600">{t("signedInAs", { email: buyer.email })}</p>
       <fieldset className="grid gap-4 sm:grid-cols-2">
@@ -158,7 +169,12 @@ function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "r
           </div>
         )}
       </fieldset>
-      <div className="text-right">
+      <div className="space-y-2 text-right">
+        {checksUnavailable && (
+          <p role="alert" className="text-sm text-red-700">
+            {t("checksUnavailable")}
+          </p>
+        )}
         <Button type="submit">{tWizard("continue")}</Button>
       </div>
     </form>

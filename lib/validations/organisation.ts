@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INSTITUTION_TYPES } from "./organisation-choices";
 import { USCC_PROBLEM_KEYS, usccProblem } from "./uscc";
 
 /*
@@ -44,9 +45,6 @@ export const organisationDetailsSchema = z.object({
 });
 export type OrganisationDetails = z.infer<typeof organisationDetailsSchema>;
 
-export const INVOICE_TYPES = ["none", "ordinary", "special"] as const;
-export type InvoiceType = (typeof INVOICE_TYPES)[number];
-
 const noInvoiceSchema = z.object({ type: z.literal("none") });
 
 /** An ordinary VAT invoice (普通发票): a title; the credit code is optional (individuals have none) but checked when given. */
@@ -79,10 +77,6 @@ export const invoiceRequestSchema = z.discriminatedUnion("type", [noInvoiceSchem
 export type InvoiceRequest = z.infer<typeof invoiceRequestSchema>;
 export type OrdinaryInvoice = z.infer<typeof ordinaryInvoiceSchema>;
 export type SpecialInvoice = z.infer<typeof specialInvoiceSchema>;
-
-/** Public education bodies and government units only (PRODUCT.md §2.1): no for-profit schools. */
-export const INSTITUTION_TYPES = ["primary-secondary", "higher-education", "vocational", "government", "other-public"] as const;
-export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
 /**
  * The institution an education order is for, and its proof: the file uploaded beforehand

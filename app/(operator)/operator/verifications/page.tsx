@@ -10,7 +10,7 @@ import { formatMoney } from "@/lib/money";
 import { DecisionForms } from "./_components/decision-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { isOneOf } from "@/lib/i18n/keys";
-import { INSTITUTION_TYPES } from "@/lib/validations/organisation";
+import { INSTITUTION_TYPES } from "@/lib/validations/organisation-choices";
 import { requestNow } from "@/lib/clock";
 import { waited } from "@/lib/orders/window";
 

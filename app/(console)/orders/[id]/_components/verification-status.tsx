@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { getVerificationForOrder } from "@/lib/db/queries/verifications";
 import { isOneOf } from "@/lib/i18n/keys";
-import { INSTITUTION_TYPES } from "@/lib/validations/organisation";
+import { INSTITUTION_TYPES } from "@/lib/validations/organisation-choices";
 
 type Verification = NonNullable<Awaited<ReturnType<typeof getVerificationForOrder>>>;
 
