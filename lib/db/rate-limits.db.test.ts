@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Limits } from "@/lib/limits/limiter";
 import { LIMITS, SIGN_IN_BACKOFF } from "@/lib/limits/limits";
-import { createDb, type DbHandle } from "./client";
-import { migratedDb, rowsWhere, testBackend, updateRows } from "./testing";
+import type { DbHandle } from "./client";
+import { migratedDb, rowsWhere, secondServerDb, testBackend, updateRows } from "./testing";
 import { rateLimits } from "./schema";
 
 // The limits live in the database (rate-limiter-flexible's Postgres store on `rate_limits`), so two
-// servers on one database share every count. On PostgreSQL the second instance has its own pool,
-// as a second server would; PGlite has one connection per process, so both share the handle.
+// servers on one database share every count (the second one as `secondServerDb` opens it).
 let first: DbHandle;
 let second: DbHandle;
 beforeAll(async () => {
   first = await migratedDb();
-  second = process.env.TEST_DATABASE_URL ? createDb({ url: process.env.TEST_DATABASE_URL }) : first;
+  second = secondServerDb(first);
 });
 afterAll(async () => {
-  if (second !== first) await second.close();
+  await second.close();
   await first.close();
 });
 

@@ -24,6 +24,16 @@ export async function migratedDb(): Promise<DbHandle> {
   return handle;
 }
 
+/**
+ * What a second server would hold on the database `first` is open on: on PostgreSQL its own pool, so the two
+ * race as two servers do; PGlite has one connection per process, so there it is `first` again (closing it is a
+ * no-op: `first` is closed by its owner).
+ */
+export function secondServerDb(first: DbHandle): DbHandle {
+  const url = process.env.TEST_DATABASE_URL;
+  return url ? createDb({ url }) : { db: first.db, close: async () => {} };
+}
+
 type AnyTable = PgTable & { $inferSelect: Record<string, unknown>; $inferInsert: Record<string, unknown> };
 
 /** `column = value` for every key of `match`, AND-ed (no key: every row). */

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreementsFor } from "@/lib/agreements";
-import { createDb, type DbHandle } from "@/lib/db/client";
+import type { DbHandle } from "@/lib/db/client";
 import { getAgreementForOrder, listAgreementCharges } from "@/lib/db/queries/agreements";
 import { listMemberships, listMembershipOrders } from "@/lib/db/queries/memberships";
 import { setSandboxForcedFailures } from "@/lib/db/queries/sandbox-agreements";
 import { notifications } from "@/lib/db/schema";
-import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
+import { migratedDb, rowsWhere, secondServerDb, testBackend } from "@/lib/db/testing";
 import { handlePaymentNotification } from "@/lib/payments/notify";
 import { completeSandboxPayment } from "@/lib/payments/sandbox/gateway";
 import { createSandboxProvider } from "@/lib/payments/sandbox/provider";
@@ -27,12 +27,12 @@ describe(`membership auto-renewal on ${testBackend}`, () => {
   let secondProvider: PaymentProvider;
   beforeAll(async () => {
     handle = await migratedDb();
-    second = process.env.TEST_DATABASE_URL ? createDb({ url: process.env.TEST_DATABASE_URL }) : handle;
+    second = secondServerDb(handle);
     provider = createSandboxProvider({ db: async () => handle.db, secret, now: () => t0 });
     secondProvider = createSandboxProvider({ db: async () => second.db, secret, now: () => t0 });
   });
   afterAll(async () => {
-    if (second !== handle) await second.close();
+    await second.close();
     await handle.close();
   });
 

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "@/lib/db/client";
+import type { DbHandle } from "@/lib/db/client";
 import { getAgreementForOrder, listAgreementCharges } from "@/lib/db/queries/agreements";
 import { getSandboxPayment } from "@/lib/db/queries/payments";
 import { getSandboxAgreement, listSandboxAgreementCharges, setSandboxForcedFailures } from "@/lib/db/queries/sandbox-agreements";
 import { agreementCharges, notifications, orders, paymentAgreements } from "@/lib/db/schema";
-import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
+import { migratedDb, rowsWhere, secondServerDb, testBackend } from "@/lib/db/testing";
 import { placeOrder } from "@/lib/orders/place-order";
 import { sampleCheckout } from "@/lib/testing/checkout";
 import { cancelAgreement, chargeAgreementOnce, failAgreement, resumePendingAgreementCharges, type ChargeStep } from "./agreements";
@@ -33,12 +33,12 @@ describe(`payment agreements on ${testBackend}`, () => {
   let secondProvider: PaymentProvider;
   beforeAll(async () => {
     handle = await migratedDb();
-    second = process.env.TEST_DATABASE_URL ? createDb({ url: process.env.TEST_DATABASE_URL }) : handle;
+    second = secondServerDb(handle);
     provider = createSandboxProvider({ db: async () => handle.db, secret, now: () => now });
     secondProvider = createSandboxProvider({ db: async () => second.db, secret, now: () => now });
   });
   afterAll(async () => {
-    if (second !== handle) await second.close();
+    await second.close();
     await handle.close();
   });
 

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "@/lib/db/client";
+import type { DbHandle } from "@/lib/db/client";
 import { getAgreementForOrder, listAgreementCharges } from "@/lib/db/queries/agreements";
 import { listNotifications } from "@/lib/notifications";
 import { getOrder } from "@/lib/db/queries/orders";
 import { appendLedger, getPhoneAccount, ledgerBalanceFen, setGrant, updatePhoneAccount } from "@/lib/db/queries/phone";
 import { setSandboxForcedFailures, getSandboxAgreement } from "@/lib/db/queries/sandbox-agreements";
 import { phoneCreditLedger } from "@/lib/db/schema";
-import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
+import { migratedDb, rowsWhere, secondServerDb, testBackend } from "@/lib/db/testing";
 import { placeOrder } from "@/lib/orders/place-order";
 import { handlePaymentNotification } from "@/lib/payments/notify";
 import { completeSandboxPayment } from "@/lib/payments/sandbox/gateway";
@@ -28,12 +28,12 @@ describe(`phone auto-recharge and low-balance alert on ${testBackend}`, () => {
   let secondProvider: PaymentProvider;
   beforeAll(async () => {
     handle = await migratedDb();
-    second = process.env.TEST_DATABASE_URL ? createDb({ url: process.env.TEST_DATABASE_URL }) : handle;
+    second = secondServerDb(handle);
     provider = createSandboxProvider({ db: async () => handle.db, secret, now: () => now });
     secondProvider = createSandboxProvider({ db: async () => second.db, secret, now: () => now });
   });
   afterAll(async () => {
-    if (second !== handle) await second.close();
+    await second.close();
     await handle.close();
   });
 

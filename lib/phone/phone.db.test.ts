@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "@/lib/db/client";
+import type { DbHandle } from "@/lib/db/client";
 import { ensureOrganisation } from "@/lib/db/queries/organisations";
 import {
   appendLedger,
@@ -14,7 +14,7 @@ import {
   setMemberPolicy,
   updatePhoneAccount,
 } from "@/lib/db/queries/phone";
-import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
+import { migratedDb, rowsWhere, secondServerDb, testBackend } from "@/lib/db/testing";
 import { apiKeys, phoneCreditLedger } from "@/lib/db/schema";
 import { hashSecret } from "./api-keys";
 import { authorizeForOrganisation, ingestUsage } from "./ingest";
@@ -109,8 +109,8 @@ describe(`phone credit ledger and usage ingestion on ${testBackend}`, () => {
     const o = await org("business", 1000); // ¥10: 40 one-minute ¥0.25 calls
     await setGrant(handle.db, { organisationId: o, grant: "dial_out", on: true, by: "op", now });
     // Separate connections on PostgreSQL (a second pool); PGlite has one connection and serialises.
-    const second = process.env.TEST_DATABASE_URL ? createDb({ url: process.env.TEST_DATABASE_URL }) : null;
-    const dbs = [handle.db, second?.db ?? handle.db];
+    const second = secondServerDb(handle);
+    const dbs = [handle.db, second.db];
     try {
       const batches = Array.from({ length: 6 }, (_, b) =>
         Array.from({ length: 10 }, (_, i) => call(`b${b}-${i}`, { durationSeconds: 30 })),
@@ -124,7 +124,7 @@ describe(`phone credit ledger and usage ingestion on ${testBackend}`, () => {
       expect(more!.results.filter((r) => r.status === "charged")).toHaveLength(2); // 2 × ¥0.50 = the ¥1 overdraft
       expect(await ledgerBalanceFen(handle.db, { organisationId: o })).toBe(-100);
     } finally {
-      await second?.close();
+      await second.close();
     }
   });
 

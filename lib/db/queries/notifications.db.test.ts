@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "@/lib/db/client";
+import type { DbHandle } from "@/lib/db/client";
 import { ensureOrganisation } from "@/lib/db/queries/organisations";
 import { notifications } from "@/lib/db/schema";
-import { migratedDb, rowsWhere, testBackend } from "@/lib/db/testing";
+import { migratedDb, rowsWhere, secondServerDb, testBackend } from "@/lib/db/testing";
 import {
   decodeCursor,
   encodeCursor,
@@ -26,10 +26,10 @@ describe(`the inbox on ${testBackend}`, () => {
   let second: DbHandle;
   beforeAll(async () => {
     handle = await migratedDb();
-    second = process.env.TEST_DATABASE_URL ? createDb({ url: process.env.TEST_DATABASE_URL }) : handle;
+    second = secondServerDb(handle);
   });
   afterAll(async () => {
-    if (second !== handle) await second.close();
+    await second.close();
     await handle.close();
   });
   const user = () => `user-${randomUUID()}`;
