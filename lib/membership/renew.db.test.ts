@@ -6,10 +6,10 @@ import { getAgreementForOrder, listAgreementCharges } from "@/lib/db/queries/agr
 import { listMemberships, listMembershipOrders } from "@/lib/db/queries/memberships";
 import { setSandboxForcedFailures } from "@/lib/db/queries/sandbox-agreements";
 import { notifications } from "@/lib/db/schema";
-import { migratedDb, rowsWhere, secondServerDb, testBackend } from "@/lib/db/testing";
+import { rowsWhere, testBackend } from "@/lib/db/testing";
 import { handlePaymentNotification } from "@/lib/payments/notify";
 import { completeSandboxPayment } from "@/lib/payments/sandbox/gateway";
-import { createSandboxProvider } from "@/lib/payments/sandbox/provider";
+import { openSandboxServers, type SandboxServers } from "@/lib/payments/sandbox/testing";
 import { startOrderPayment } from "@/lib/payments/start";
 import type { PaymentProvider } from "@/lib/payments/types";
 import { placeMembershipOrder, renewalAgreement } from "./place";
@@ -25,16 +25,12 @@ describe(`membership auto-renewal on ${testBackend}`, () => {
   let second: DbHandle;
   let provider: PaymentProvider;
   let secondProvider: PaymentProvider;
+  let servers: SandboxServers;
   beforeAll(async () => {
-    handle = await migratedDb();
-    second = secondServerDb(handle);
-    provider = createSandboxProvider({ db: async () => handle.db, secret, now: () => t0 });
-    secondProvider = createSandboxProvider({ db: async () => second.db, secret, now: () => t0 });
+    servers = await openSandboxServers({ secret, now: () => t0 });
+    ({ handle, second, provider, secondProvider } = servers);
   });
-  afterAll(async () => {
-    await second.close();
-    await handle.close();
-  });
+  afterAll(() => servers.close());
 
   /** member-100 for a month, continuous monthly, paid on the hosted page with the agreement authorised. */
   async function openAutoRenewing() {

@@ -5,14 +5,14 @@ import { getAgreementForOrder, listAgreementCharges } from "@/lib/db/queries/agr
 import { getSandboxPayment } from "@/lib/db/queries/payments";
 import { getSandboxAgreement, listSandboxAgreementCharges, setSandboxForcedFailures } from "@/lib/db/queries/sandbox-agreements";
 import { agreementCharges, notifications, orders, paymentAgreements } from "@/lib/db/schema";
-import { migratedDb, rowsWhere, secondServerDb, testBackend } from "@/lib/db/testing";
+import { rowsWhere, testBackend } from "@/lib/db/testing";
 import { placeOrder } from "@/lib/orders/place-order";
 import { sampleCheckout } from "@/lib/testing/checkout";
 import { cancelAgreement, chargeAgreementOnce, failAgreement, resumePendingAgreementCharges, type ChargeStep } from "./agreements";
 import { handlePaymentNotification } from "./notify";
 import { reconcilePayment } from "./reconcile";
 import { completeSandboxPayment } from "./sandbox/gateway";
-import { createSandboxProvider } from "./sandbox/provider";
+import { openSandboxServers, type SandboxServers } from "./sandbox/testing";
 import { startOrderPayment } from "./start";
 import type { PaymentProvider } from "./types";
 
@@ -31,16 +31,12 @@ describe(`payment agreements on ${testBackend}`, () => {
   let second: DbHandle;
   let provider: PaymentProvider;
   let secondProvider: PaymentProvider;
+  let servers: SandboxServers;
   beforeAll(async () => {
-    handle = await migratedDb();
-    second = secondServerDb(handle);
-    provider = createSandboxProvider({ db: async () => handle.db, secret, now: () => now });
-    secondProvider = createSandboxProvider({ db: async () => second.db, secret, now: () => now });
+    servers = await openSandboxServers({ secret, now: () => now });
+    ({ handle, second, provider, secondProvider } = servers);
   });
-  afterAll(async () => {
-    await second.close();
-    await handle.close();
-  });
+  afterAll(() => servers.close());
 
   /** An order paid on the hosted page with the payer's consent; the notification delivered. */
   const paidWithAgreement = async (o: { consent?: boolean; deliver?: boolean } = {}) => {

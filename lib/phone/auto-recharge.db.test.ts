@@ -7,11 +7,11 @@ import { getOrder } from "@/lib/db/queries/orders";
 import { appendLedger, getPhoneAccount, ledgerBalanceFen, setGrant, updatePhoneAccount } from "@/lib/db/queries/phone";
 import { setSandboxForcedFailures, getSandboxAgreement } from "@/lib/db/queries/sandbox-agreements";
 import { phoneCreditLedger } from "@/lib/db/schema";
-import { migratedDb, rowsWhere, secondServerDb, testBackend } from "@/lib/db/testing";
+import { rowsWhere, testBackend } from "@/lib/db/testing";
 import { placeOrder } from "@/lib/orders/place-order";
 import { handlePaymentNotification } from "@/lib/payments/notify";
 import { completeSandboxPayment } from "@/lib/payments/sandbox/gateway";
-import { createSandboxProvider } from "@/lib/payments/sandbox/provider";
+import { openSandboxServers, type SandboxServers } from "@/lib/payments/sandbox/testing";
 import { startOrderPayment } from "@/lib/payments/start";
 import type { PaymentProvider } from "@/lib/payments/types";
 import { sampleCheckout } from "@/lib/testing/checkout";
@@ -26,16 +26,12 @@ describe(`phone auto-recharge and low-balance alert on ${testBackend}`, () => {
   let second: DbHandle;
   let provider: PaymentProvider;
   let secondProvider: PaymentProvider;
+  let servers: SandboxServers;
   beforeAll(async () => {
-    handle = await migratedDb();
-    second = secondServerDb(handle);
-    provider = createSandboxProvider({ db: async () => handle.db, secret, now: () => now });
-    secondProvider = createSandboxProvider({ db: async () => second.db, secret, now: () => now });
+    servers = await openSandboxServers({ secret, now: () => now });
+    ({ handle, second, provider, secondProvider } = servers);
   });
-  afterAll(async () => {
-    await second.close();
-    await handle.close();
-  });
+  afterAll(() => servers.close());
 
   /** An organisation (from a paid order) with an auto-recharge agreement, ¥`credit` of credit, and settings. */
   const setUp = async (credit: string, set: Parameters<typeof updatePhoneAccount>[1]["set"] = {}) => {
