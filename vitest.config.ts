@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import catalogLoader from "next-intl/extractor/catalogLoader";
 
 const require = createRequire(import.meta.url);
-const MESSAGE_FILE = /\/messages\/(?:[^/]+\/)*[^/]+\.json$/;
+// This project's message files (the folder next.config.js gives the loader), none of any package's.
+const MESSAGES = fileURLToPath(new URL("./messages/", import.meta.url));
 
 /**
  * The message files as the production build has them: next.config.js precompiles every ICU message
@@ -17,7 +18,7 @@ function precompiledMessages(): Plugin {
     name: "precompiled-messages",
     enforce: "pre",
     transform(source, id) {
-      if (!MESSAGE_FILE.test(id)) return null;
+      if (!id.startsWith(MESSAGES) || !id.endsWith(".json")) return null;
       return new Promise((resolve, reject) => {
         const context = {
           getOptions: () => ({ messages: { format: "json", precompile: true } }),
