@@ -24,8 +24,6 @@ interface Props {
   onDone(): void;
 }
 
-const loadSchemas = () => import("@/lib/validations/checkout");
-
 const input = "mt-1 block h-10 w-full rounded-md border border-slate-300 px-3 aria-invalid:border-red-600";
 
 /** Organisation, contact and invoice details (and the institution for education), checked by the schema the server uses. */
@@ -64,11 +62,11 @@ function DetailsForm({ buyer, draft, education, update, onDone }: Omit<Props, "r
   const resolver = useMemo(
     () =>
       lazyZodResolver<Values, Values>(() =>
-        loadSchemas().then((m) => (education ? m.educationOrganisationStepSchema : m.organisationStepSchema)),
+        import("@/lib/validations/checkout").then((m) => (education ? m.educationOrganisationStepSchema : m.organisationStepSchema)),
       ),
     [education],
   );
-  useEffect(() => void loadSchemas().catch(() => undefined), []);
+  useEffect(() => void resolver.preload(), [resolver]);
   const [checksUnavailable, setChecksUnavailable] = useState(false);
   const form = useForm<Values>({ resolver, defaultValues: defaults, mode: "onTouched" });
   const { register, handleSubmit, control, formState } = form;

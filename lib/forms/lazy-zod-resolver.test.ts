@@ -39,4 +39,15 @@ describe("lazyZodResolver", () => {
     });
     expect(load).toHaveBeenCalledTimes(2);
   });
+
+  it("preload fetches ahead, once; a failed preload is tried again at the first validation", async () => {
+    const load = vi.fn<() => Promise<typeof schema>>().mockRejectedValueOnce(new TypeError("offline")).mockResolvedValue(schema);
+    const resolver = lazyZodResolver<Input, Output>(load);
+    await resolver.preload();
+    expect(load).toHaveBeenCalledTimes(1);
+    await expect(resolver({ email: "a@example.com", seats: "1" }, undefined, options)).resolves.toMatchObject({ errors: {} });
+    await resolver.preload();
+    await resolver({ email: "b@example.com", seats: "2" }, undefined, options);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
 });
