@@ -19,22 +19,21 @@ export type Off = { percent: string | number } | { amount: string };
 /** One adjustment to apply: its kind, its code (quote number, voucher code) and what it takes off. */
 export type Adjustment = { kind: "quote-discount"; code: string; percent: string } | ({ kind: "voucher"; code: string } & Off);
 
-const PERCENT = /^(\d{1,3})(?:\.(\d{1,2}))?$/;
-
-/** A percentage (0–100, at most two places) in hundredths: "15.5" → 1550. Throws on anything else. */
+/**
+ * A percentage (0–100, at most two places) in hundredths: "15.5" → 1550. Two-place text is what money is
+ * written in, so the fen parser reads it. Throws on anything else.
+ */
 function hundredths(percent: string | number): number {
-  const match = PERCENT.exec(String(percent));
-  const h = match ? Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0")) : NaN;
+  let h = NaN;
+  try {
+    h = parseFen(String(percent));
+  } catch {}
   if (!(h >= 0 && h <= 10_000)) throw new Error(`bad percent ${percent}`);
   return h;
 }
 
 /** A percentage as people read it, from hundredths: 1500 → "15", 1550 → "15.5", 1501 → "15.01". */
-function percentText(h: number): string {
-  const whole = Math.floor(h / 100);
-  const part = h % 100;
-  return part === 0 ? `${whole}` : part % 10 === 0 ? `${whole}.${part / 10}` : `${whole}.${String(part).padStart(2, "0")}`;
-}
+const percentText = (h: number) => fenToAmount(h).replace(/\.?0+$/, "");
 
 const HALF = BigInt(5_000);
 const WHOLE = BigInt(10_000);

@@ -41,13 +41,14 @@ export interface CreditNote {
 export function creditNoteOf(receipt: Receipt, refund: OrderRefundRow): CreditNote | undefined {
   if (refund.status !== "succeeded" || !refund.completedAt || !receipt.refund) return undefined;
   const m = messagesFor(receipt.locale).Refunds;
+  const t = translatorFor(receipt.locale);
   const breakdown = (refund.breakdown as LineRefund[]).filter((l) => l.refund !== "0.00");
   const lines =
     refund.kind === "goodwill" || breakdown.length === 0
       ? [{ name: m.creditNote.goodwill, detail: refund.reason, amount: `−${formatMoney(refund.amount)}` }]
       : breakdown.map((l) => ({
           name: nameOf(catalog, l.sku, receipt.locale),
-          detail: translatorFor(receipt.locale)("Refunds.formula", {
+          detail: t("Refunds.formula", {
             paid: formatMoney(l.paid),
             used: l.usedDays,
             total: l.totalDays,
