@@ -84,14 +84,23 @@ describe("minutes covered", () => {
     [10000, "1.20", 83],
     [13, "0.125", 1],
     [25, "0.125", 2],
+    [0, "0.001", 0], // nothing to spend covers no call, even where four minutes would round to 0 fen
+    [1, "0.001", 14], // 14 × 0.1 fen = 1.4 → 1 fen; the 15th minute rounds to 2
   ])("%i fen at ¥%s: %i min", (fen, rate, m) => expect(minutesCovered(fen, rate)).toBe(m));
-  it("is the most minutes whose rounded charge fits (property)", () => {
+  it("is the most minutes whose rounded charge fits, for any balance above zero (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 99_999 }), (fen, milli) => {
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 99_999 }), (fen, milli) => {
         const rate = (milli / 1000).toFixed(3);
         const m = minutesCovered(fen, rate);
-        expect(callChargeFen(m, rate)).toBeLessThanOrEqual(Math.max(fen, 0));
+        expect(callChargeFen(m, rate)).toBeLessThanOrEqual(fen);
         expect(callChargeFen(m + 1, rate)).toBeGreaterThan(fen);
+      }),
+    );
+  });
+  it("is 0 for a balance of zero or less, whatever the rate (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 0 }), fc.integer({ min: 1, max: 99_999 }), (fen, milli) => {
+        expect(minutesCovered(fen, (milli / 1000).toFixed(3))).toBe(0);
       }),
     );
   });

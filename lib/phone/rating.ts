@@ -73,7 +73,10 @@ export function rateCall(
   };
 }
 
-/** The most whole minutes `availableFen` pays for at `rate` (0 when it does not cover one). */
+/**
+ * The most whole minutes `availableFen` pays for at `rate` (0 when it does not cover one). Nothing to spend covers
+ * nothing, even at a rate so low that a few minutes' rounded charge is 0 fen.
+ */
 export function minutesCovered(availableFen: number, rate: string): number {
   if (availableFen <= 0) return 0;
   const perMinute = new Decimal(rate).times(100);

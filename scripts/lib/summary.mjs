@@ -27,13 +27,20 @@ function vitest(report) {
   };
 }
 
+/** A Playwright error as one line: its first line, the locator it waited on, and where in the spec it was raised. */
+function playwrightError(error) {
+  const text = String(error?.message ?? "").replace(ANSI, "");
+  const locator = text.split("\n").find((line) => /^\s*Locator: /.test(line));
+  const at = error?.location ? ` (${relative(process.cwd(), error.location.file)}:${error.location.line})` : "";
+  return [firstLine(text), locator?.trim()].filter(Boolean).join(" · ") + at;
+}
+
 function playwrightFailures(suite, titles, failures) {
   const path = suite.title ? [...titles, suite.title] : titles;
   for (const spec of suite.specs ?? []) {
     for (const test of spec.tests ?? []) {
       if (test.status !== "unexpected") continue;
-      const error = test.results?.at(-1)?.errors?.[0]?.message;
-      failures.push(`${[...path, spec.title].join(" › ")}: ${firstLine(error)}`);
+      failures.push(`${[...path, spec.title].join(" › ")}: ${playwrightError(test.results?.at(-1)?.errors?.[0])}`);
     }
   }
   for (const child of suite.suites ?? []) playwrightFailures(child, path, failures);
@@ -43,7 +50,7 @@ function playwright(report) {
   const s = report.stats ?? {};
   const failures = [];
   for (const suite of report.suites ?? []) playwrightFailures(suite, [], failures);
-  for (const error of report.errors ?? []) failures.push(`playwright: ${firstLine(error.message)}`);
+  for (const error of report.errors ?? []) failures.push(`playwright: ${playwrightError(error)}`);
   return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: (s.unexpected ?? 0) + (report.errors?.length ?? 0), failures };
 }
 
@@ -65,9 +72,9 @@ export function summarize(files) {
   return total;
 }
 
-/** Prints each failure (its first line, at most 300 characters) and the closing `tests:` line. */
+/** Prints each failure (its first line, at most 500 characters) and the closing `tests:` line. */
 export function report({ passed, failed, failures }) {
-  for (const failure of failures) console.log(`failed: ${failure.slice(0, 300)}`);
+  for (const failure of failures) console.log(`failed: ${failure.slice(0, 500)}`);
   console.log(`tests: ${passed} passed, ${failed} failed`);
 }
 

@@ -30,7 +30,7 @@ const vitestReport = write("vitest.json", {
 });
 
 const playwrightReport = write("playwright.json", {
-  stats: { expected: 3, flaky: 1, unexpected: 1 },
+  stats: { expected: 3, flaky: 1, unexpected: 2 },
   errors: [],
   suites: [
     {
@@ -44,6 +44,24 @@ const playwrightReport = write("playwright.json", {
               title: "keeps the cart on Back",
               tests: [{ status: "unexpected", results: [{ errors: [{ message: "\u001b[31mError: timed out\u001b[39m\nCall log:" }] }] }],
             },
+            {
+              title: "shows the total",
+              tests: [
+                {
+                  status: "unexpected",
+                  results: [
+                    {
+                      errors: [
+                        {
+                          message: "Error: expect(locator).toBeVisible() failed\n\nLocator: getByText('¥1.00')\nExpected: visible",
+                          location: { file: join(process.cwd(), "e2e/buy.spec.ts"), line: 42, column: 5 },
+                        },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
             { title: "retried", tests: [{ status: "flaky", results: [] }] },
           ],
         },
@@ -53,14 +71,15 @@ const playwrightReport = write("playwright.json", {
 });
 
 describe("the CI summary", () => {
-  it("sums passes and failures over reports and names each failure with its first line", () => {
+  it("sums passes and failures over reports and names each failure with its first line (a browser test's: its locator and line too)", () => {
     const total = summarize([vitestReport, playwrightReport]);
     expect(total.passed).toBe(2 + 3 + 1);
-    expect(total.failed).toBe(1 + 1);
+    expect(total.failed).toBe(1 + 2);
     expect(total.failures).toEqual([
       "lib/a.test.ts › a rounds: AssertionError: expected 1 to be 2",
       "lib/b.test.ts: Cannot find module './c'",
       "buy.spec.ts › the wizard › keeps the cart on Back: Error: timed out",
+      "buy.spec.ts › the wizard › shows the total: Error: expect(locator).toBeVisible() failed · Locator: getByText('¥1.00') (e2e/buy.spec.ts:42)",
     ]);
   });
 
