@@ -25,6 +25,9 @@ async function start() {
   (await import("./lib/agreements/texts")).assertAgreementTextsValid();
   // The membership price list (issue 14) is checked like the catalog.
   (await import("./lib/catalog/membership")).assertMembershipCatalogValid();
+  // The stylesheet every page carries in its head: compiled now, so a broken one fails the start, not a page.
+  // (The condition, fixed at build time, keeps Tailwind's native modules out of the edge build of this file.)
+  if (process.env.NEXT_RUNTIME === "nodejs") await (await import("./lib/styles/compile")).appStyles();
   const { getDb } = await import("./lib/db/client");
   await getDb();
   // Payments whose notification was lost while the server was down are completed by asking the provider.

@@ -11,8 +11,9 @@ const withNextIntl = createNextIntlPlugin({
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and pdfkit reads its font data from its own folder: both must be loaded by Node, not bundled;
-  // pg-boss (the job queue on PostgreSQL) loads its SQL plans and pg at run time, like pg itself.
-  serverExternalPackages: ["@electric-sql/pglite", "pdfkit", "pg-boss"],
+  // pg-boss (the job queue on PostgreSQL) loads its SQL plans and pg at run time, like pg itself; Tailwind (the
+  // stylesheet is compiled by the server, lib/styles/compile.ts) loads its native scanner and Lightning CSS.
+  serverExternalPackages: ["@electric-sql/pglite", "pdfkit", "pg-boss", "postcss", "@tailwindcss/postcss", "tailwindcss", "lightningcss"],
   poweredByHeader: false,
   // Every server action is a public endpoint: a checkout is a few kilobytes, so anything past this is refused with 413 unread.
   experimental: { serverActions: { bodySizeLimit: "256kb" } },
