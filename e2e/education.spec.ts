@@ -15,9 +15,7 @@ async function placeEducationOrder(page: Page, buyer: Account, institution: stri
   const wizard = new BuyWizard(page);
   await wizard.open(CART);
   await expect(wizard.summaryTotal).toHaveText(TOTAL);
-  await wizard.continue(); // → term
-  await wizard.continue(); // → add-ons
-  await wizard.continue(); // → agreements
+  await wizard.toAgreements(); // term, add-ons, agreements
   await wizard.acceptAgreements();
   await wizard.continue(); // → organisation
   await wizard.signUp({ ...buyer, name: "韩梅梅" });

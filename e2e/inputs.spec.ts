@@ -155,12 +155,12 @@ test.describe("proof uploads", () => {
     test.slow();
     const wizard = new BuyWizard(page);
     await wizard.open("/buy?edition=education&seats=30&term=1y&add=large-meeting-500:1");
-    await wizard.continue(); // → term
-    await wizard.continue(); // → add-ons
-    await wizard.continue(); // → agreements
+    await wizard.toAgreements(); // term, add-ons, agreements
     await wizard.acceptAgreements();
     await wizard.continue(); // → organisation
     const proof = page.getByLabel("资质证明文件");
+    // setInputFiles does not wait for the field to take a file: the step's fields are disabled until its code has run.
+    await expect(proof).toBeEnabled();
     await proof.setInputFiles({ name: "办学许可证.pdf", mimeType: "application/pdf", buffer: DISGUISED });
     await expect(page.getByRole("alert").filter({ hasText: "只支持 PDF、PNG 或 JPEG 文件" })).toBeVisible();
     await expect(page.getByText("已上传：办学许可证.pdf")).toHaveCount(0);

@@ -188,9 +188,7 @@ test.describe("order page states", () => {
     const institution = `第${randomUUID().slice(0, 4)}学院`;
     const wizard = new BuyWizard(page);
     await wizard.open("/buy?edition=education&seats=30&term=1y");
-    await wizard.continue();
-    await wizard.continue();
-    await wizard.continue();
+    await wizard.toAgreements();
     await wizard.acceptAgreements();
     await wizard.continue();
     await wizard.signUp({ ...buyer, name: "韩梅梅" });

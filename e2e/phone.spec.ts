@@ -88,7 +88,7 @@ test.describe("a phone (390×844)", () => {
       await expectPhoneReady(page);
       await page.mouse.wheel(0, 2000);
       await expect(wizard.summaryTotal, `${step}, scrolled`).toBeInViewport();
-      await wizard.continue();
+      await wizard.continueToNextStep();
     }
     await wizard.acceptAgreements();
     await expect(wizard.summaryTotal).toBeInViewport();

@@ -90,7 +90,19 @@ export class BuyWizard {
 
   /** From the edition & seats step, on past term and add-ons to the agreements step. */
   async toAgreements() {
-    for (let i = 0; i < 3; i++) await this.continue();
+    for (let i = 0; i < 3; i++) await this.continueToNextStep();
+  }
+
+  /**
+   * "Continue", then waits until the step after this one is the current one. A click answers the step on screen:
+   * one made before React has shown the step the last click opened would repeat that click (the same step again),
+   * as a person's would; a person sees the new step before clicking on, so this waits for it too.
+   */
+  async continueToNextStep() {
+    const steps = this.page.getByRole("navigation", { name: this.labels.steps }).getByRole("button");
+    const current = await steps.evaluateAll((buttons) => buttons.findIndex((b) => b.getAttribute("aria-current") === "step"));
+    await this.continue();
+    await expect(steps.nth(current + 1)).toHaveAttribute("aria-current", "step");
   }
 
   /** Ticks every agreement on the agreements step. */
