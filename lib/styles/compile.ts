@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 
 /** The app's one stylesheet, whose Tailwind classes are found in the project's sources. */
-export const STYLESHEET = "app/globals.css";
+const STYLESHEET = "app/globals.css";
 
 let compiled: Promise<string> | undefined;
 
@@ -14,10 +14,12 @@ let compiled: Promise<string> | undefined;
  */
 export function appStyles(): Promise<string> {
   if (!compiled || process.env.NODE_ENV === "development") {
-    compiled = compileStylesheet(process.cwd()).catch((error: unknown) => {
-      compiled = undefined;
+    const attempt = compileStylesheet(process.cwd()).catch((error: unknown) => {
+      // Forget this attempt only: a later call may already have started another.
+      if (compiled === attempt) compiled = undefined;
       throw error;
     });
+    compiled = attempt;
   }
   return compiled;
 }
@@ -26,7 +28,7 @@ export function appStyles(): Promise<string> {
  * The browsers the stylesheet is written for: Next.js's own default (next/dist/shared/lib/modern-browserslist-target.js),
  * as Lightning CSS versions (major << 16 | minor << 8). Colours get sRGB fallbacks for the ones without `oklch`.
  */
-export const STYLE_TARGETS = { chrome: 111 << 16, edge: 111 << 16, firefox: 111 << 16, safari: (16 << 16) | (4 << 8) };
+const STYLE_TARGETS = { chrome: 111 << 16, edge: 111 << 16, firefox: 111 << 16, safari: (16 << 16) | (4 << 8) };
 
 /** `STYLESHEET` under `root` as `next build` would make it: Tailwind's PostCSS plugin, then Lightning CSS for the targets. */
 export async function compileStylesheet(root: string): Promise<string> {
