@@ -41,6 +41,8 @@ process.chdir(ROOT); // ensureBuild and `next start` work on paths relative to t
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "n/a");
 const sec = (n: number) => `${(n / 1000).toFixed(2)} s`;
+// The unthrottled load Lantern simulates from: a script in before the observed paint counts towards the LCP.
+const race = (r: LighthouseResult) => `(painted ${r.observedLcpMs.toFixed(0)} ms, scripts in ${r.scriptsInMs.toFixed(0)} ms)`;
 
 type Row = { measure: string; figure: string; target: string; pass?: boolean };
 
@@ -129,7 +131,7 @@ async function main() {
     const bare = lighthouse.find((r) => r.name === "bare page")!;
     rows.push({
       measure: "lh    bare page (the floor)",
-      figure: `perf ${bare.performance.toFixed(2)}, LCP ${sec(bare.lcpMs)}, TBT ${bare.tbtMs.toFixed(0)} ms, CLS ${bare.cls.toFixed(3)}, a11y ${bare.accessibility.toFixed(2)}`,
+      figure: `perf ${bare.performance.toFixed(2)}, LCP ${sec(bare.lcpMs)} ${race(bare)}, TBT ${bare.tbtMs.toFixed(0)} ms, CLS ${bare.cls.toFixed(3)}, a11y ${bare.accessibility.toFixed(2)}`,
       target: "",
     });
     for (const r of lighthouse.filter((x) => x !== bare) as LighthouseResult[]) {
@@ -143,7 +145,7 @@ async function main() {
         },
         {
           measure: `lh    ${r.name} LCP`,
-          figure: sec(r.lcpMs),
+          figure: `${sec(r.lcpMs)} ${race(r)}`,
           target: `<= ${TARGET_LCP_FACTOR}× bare (${sec(bare.lcpMs * TARGET_LCP_FACTOR)})`,
           pass: r.lcpMs <= bare.lcpMs * TARGET_LCP_FACTOR,
         },
