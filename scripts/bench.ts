@@ -25,6 +25,7 @@ import { makeBenchData } from "./bench/data";
 import { benchHttp, HTTP_CONNECTIONS, HTTP_DURATION_S, HTTP_ROUNDS } from "./bench/http";
 import { benchLighthouse, LIGHTHOUSE_RUNS, LIGHTHOUSE_VERSION, type LighthouseResult } from "./bench/lighthouse";
 import { int, kib, table, verdict } from "./bench/report";
+import { race } from "./bench/lighthouse-audits";
 import { benchPhone } from "./bench/phone";
 import { BASE, ROOT, withServer } from "./bench/server";
 
@@ -41,8 +42,6 @@ process.chdir(ROOT); // ensureBuild and `next start` work on paths relative to t
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "n/a");
 const sec = (n: number) => `${(n / 1000).toFixed(2)} s`;
-// The unthrottled load Lantern simulates from: a script in before the observed paint counts towards the LCP.
-const race = (r: LighthouseResult) => `(painted ${r.observedLcpMs.toFixed(0)} ms, scripts in ${r.scriptsInMs.toFixed(0)} ms)`;
 
 type Row = { measure: string; figure: string; target: string; pass?: boolean };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { observed, type Audits } from "./lighthouse-audits";
+import { observed, race, type Audits } from "./lighthouse-audits";
 
 const script = (networkEndTime: number) => ({ resourceType: "Script", networkEndTime });
 
@@ -33,5 +33,14 @@ describe("observed: the unthrottled load behind Lantern's LCP", () => {
     { name: "audits missing (a failed run): unknown", audits: {}, want: { observedLcpMs: Number.NaN, scriptsInMs: Number.NaN } },
   ])("$name", ({ audits, want }) => {
     expect(observed(audits)).toEqual(want);
+  });
+});
+
+describe("race: the figures beside an LCP", () => {
+  it.each([
+    { run: { observedLcpMs: 220.9, scriptsInMs: 146.59 }, want: "(painted 221 ms, scripts in 147 ms)" },
+    { run: { observedLcpMs: 96, scriptsInMs: Number.NaN }, want: "(painted 96 ms, scripts in NaN ms)" },
+  ])("$want", ({ run, want }) => {
+    expect(race(run)).toBe(want);
   });
 });
