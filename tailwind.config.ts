@@ -8,16 +8,7 @@ export default {
         brand: { 50: "#eef5ff", 100: "#d9e8ff", 600: "#1f5fd6", 700: "#1a4fb3", 800: "#173f8a" },
       },
       fontFamily: {
-        sans: [
-          "system-ui",
-          "-apple-system",
-          "Segoe UI",
-          "PingFang SC",
-          "Hiragino Sans GB",
-          "Microsoft YaHei",
-          "Noto Sans CJK SC",
-          "sans-serif",
-        ],
+        sans: ["system-ui", "sans-serif"],
       },
     },
   },
