@@ -235,7 +235,7 @@ async function main() {
   console.log(table(printed, -1));
   console.log("");
   console.log(
-    `(${LINES}-line business cart; HTTP: ${HTTP_CONNECTIONS} connections, (bare, price) × ${HTTP_ROUNDS} alternating runs of ${HTTP_DURATION_S} s, medians, load generator on the same box; ` +
+    `(${LINES}-line business cart; HTTP: ${HTTP_CONNECTIONS} connections, ${HTTP_ROUNDS} pairs of ${HTTP_DURATION_S} s runs in ABBA order after a warm-up, medians, load generator on the same box; ` +
       `Lighthouse ${LIGHTHOUSE_VERSION} mobile, simulated throttling, median of ${LIGHTHOUSE_RUNS}; JS = gzip -9 of each script a fresh first load fetched; KB = 1024 bytes)`,
   );
   for (const note of notes) console.log(`(${note})`);

@@ -1,12 +1,17 @@
 // Part 2: POST /api/v1/price on the running production server against the bare app's route handler
-// (scripts/bench/bare.ts, its own tiny Next.js app): alternating runs, so a load spike on the box
-// falls on both alike, and the ratio is the median of the rounds' ratios.
+// (scripts/bench/bare.ts, its own tiny Next.js app). On a host whose speed swings by a factor of two
+// from one 5-second run to the next, few long runs give a ratio that swings as much: so after a
+// discarded warm-up run per endpoint (the JIT's tier-up), many short pairs run back to back in ABBA
+// order (bare, price), (price, bare), … so neither endpoint always runs first, and the ratio is the
+// median of the pairs' ratios — one slow moment spoils one pair, not the result.
 import { BARE_BASE, BARE_ROUTE } from "./bare";
+import { median } from "./report";
 import { BASE } from "./server";
 
 export const HTTP_CONNECTIONS = 10;
-export const HTTP_DURATION_S = 5;
-export const HTTP_ROUNDS = 5;
+export const HTTP_DURATION_S = 2;
+export const HTTP_ROUNDS = 16;
+const WARM_UP_S = 5;
 
 export interface HttpRound {
   rps: number;
@@ -48,6 +53,7 @@ async function warmUp(body: string, expectedTotal: string): Promise<void> {
       if (bad) throw new Error(`Warm-up POST ${url} answered ${bad.status}`);
     }
   }
+  for (const url of [BARE_URL, PRICE_URL]) await load(url, body, WARM_UP_S);
 }
 
 /** The part of autocannon's API used here (the package ships no types, and @types/autocannon is not installed). */
@@ -68,7 +74,7 @@ type Autocannon = (options: {
 }) => Promise<AutocannonResult>;
 const AUTOCANNON: string = "autocannon"; // a non-literal specifier: tsc leaves the untyped module alone
 
-async function load(url: string, body: string): Promise<HttpRound> {
+async function load(url: string, body: string, duration = HTTP_DURATION_S): Promise<HttpRound> {
   const { default: autocannon } = (await import(AUTOCANNON)) as { default: Autocannon };
   const result = await autocannon({
     url,
@@ -76,7 +82,7 @@ async function load(url: string, body: string): Promise<HttpRound> {
     headers: { "content-type": "application/json" },
     body,
     connections: HTTP_CONNECTIONS,
-    duration: HTTP_DURATION_S,
+    duration,
   });
   return {
     rps: result.requests.average,
@@ -89,33 +95,33 @@ async function load(url: string, body: string): Promise<HttpRound> {
   };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 export interface HttpResult {
   rounds: { bare: HttpRound; price: HttpRound }[];
-  /** Median over the rounds of price req/s ÷ bare req/s (each round's pair ran back to back). */
+  /** Median over the rounds of price req/s ÷ bare req/s (each round's pair ran back to back, in ABBA order). */
   ratio: number;
   bare: { rps: number; p99: number };
   /** Medians over the rounds; non2xx summed. */
   price: { rps: number; p50: number; p99: number; non2xx: number };
 }
 
-/** Warm-up, then HTTP_ROUNDS × (bare, price) alternating. Needs both servers running. */
+/** Warm-up, then HTTP_ROUNDS pairs of runs in ABBA order. Needs both servers running. */
 export async function benchHttp(body: string, expectedTotal: string): Promise<HttpResult> {
   await warmUp(body, expectedTotal);
   process.stderr.write(
-    `HTTP: ${HTTP_CONNECTIONS} connections, ${HTTP_DURATION_S} s per run, (bare, price) × ${HTTP_ROUNDS} alternating …\n`,
+    `HTTP: ${HTTP_CONNECTIONS} connections, ${WARM_UP_S} s warm-up each, then ${HTTP_ROUNDS} pairs of ${HTTP_DURATION_S} s runs in ABBA order …\n`,
   );
   const rounds: HttpResult["rounds"] = [];
   for (let i = 0; i < HTTP_ROUNDS; i++) {
-    const bare = await load(BARE_URL, body);
-    const price = await load(PRICE_URL, body);
+    const bareFirst = i % 2 === 0;
+    const first = await load(bareFirst ? BARE_URL : PRICE_URL, body);
+    const second = await load(bareFirst ? PRICE_URL : BARE_URL, body);
+    const [bare, price] = bareFirst ? [first, second] : [second, first];
     for (const [name, run] of [
       ["bare", bare],
       ["price", price],
     ] as const) {
       process.stderr.write(
-        `  ${name.padEnd(5)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  non2xx ${run.non2xx}  errors ${run.errors}\n`,
+        `  ${String(i + 1).padStart(2)} ${name.padEnd(5)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  non2xx ${run.non2xx}  errors ${run.errors}${name === "price" ? `  ratio ${(price.rps / bare.rps).toFixed(3)}` : ""}\n`,
       );
       if (run.errors > 0 || run.timeouts > 0) throw new Error(`${name}: ${run.errors} errors, ${run.timeouts} timeouts`);
       if (run.requests === 0) throw new Error(`${name}: no requests completed`);

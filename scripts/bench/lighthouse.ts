@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { CHROMIUM, CHROMIUM_ARGS } from "./browser";
 import { observed, race } from "./lighthouse-audits";
 import { ROOT } from "./server";
+import { median } from "./report";
 
 export const LIGHTHOUSE_VERSION = "12.8.2";
 export const LIGHTHOUSE_RUNS = 3;
@@ -86,11 +87,6 @@ function once(target: LighthouseTarget, outDir: string, n: number): Promise<Ligh
     });
   });
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
 
 /** LIGHTHOUSE_RUNS rounds over all targets; each figure is the median of its runs. */
 export async function benchLighthouse(targets: LighthouseTarget[]): Promise<LighthouseResult[]> {

@@ -4,6 +4,13 @@ export const int = (n: number) => Math.round(n).toLocaleString("en-US");
 export const verdict = (pass: boolean) => (pass ? "PASS" : "FAIL");
 export const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 
+/** The median (the mean of the middle two for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 /** Nearest-rank percentile of an ascending list (p in 0..100). */
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
