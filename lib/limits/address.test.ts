@@ -61,6 +61,12 @@ describe("parseTrustedProxies", () => {
   it.each(["10.0.0.256", "10.0.0.0/33", "example.com", "10.0.0.0/", "fd00::/129", "10.0.0.0/8/8"])("refuses %j", (list) => {
     expect(() => parseTrustedProxies(list)).toThrow(/not an IP address or CIDR range/);
   });
+  it.each([undefined, "", " , ,"])("has nothing to check for %j (no proxy is trusted)", (list) => {
+    expect(parseTrustedProxies(list)).toBeNull();
+  });
+  it.each(["10.0.0.1", " , 10.0.0.1"])("keeps the entries of %j", (list) => {
+    expect(parseTrustedProxies(list)?.check("10.0.0.1", "ipv4")).toBe(true);
+  });
 });
 
 describe("addressKey", () => {
