@@ -25,7 +25,6 @@ export type TrustedProxies = BlockList | null;
 /** Parses "10.0.0.1, 10.1.0.0/16, fd00::/8"; throws naming the first entry that is neither an address nor a CIDR range. */
 export function parseTrustedProxies(list: string | undefined): TrustedProxies {
   const trusted = new BlockList();
-  let entries = 0;
   for (const raw of (list ?? "").split(",")) {
     const entry = raw.trim();
     if (!entry) continue;
@@ -40,9 +39,8 @@ export function parseTrustedProxies(list: string | undefined): TrustedProxies {
     const type = family === 6 ? "ipv6" : "ipv4";
     if (bits === undefined) trusted.addAddress(ip, type);
     else trusted.addSubnet(ip, bits, type);
-    entries++;
   }
-  return entries > 0 ? trusted : null;
+  return trusted.rules.length > 0 ? trusted : null;
 }
 
 function isTrusted(trusted: TrustedProxies, address: string): boolean {

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CHROMIUM, CHROMIUM_ARGS } from "./browser";
 import { observed, race } from "./lighthouse-audits";
-import { ROOT } from "./server";
 import { median } from "./report";
+import { ROOT } from "./server";
 
 export const LIGHTHOUSE_VERSION = "12.8.2";
 export const LIGHTHOUSE_RUNS = 3;
