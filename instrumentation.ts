@@ -17,8 +17,13 @@ export async function register() {
 }
 
 async function start() {
-  // Before any request: the limits need each request's real socket peer address (lib/limits/peer.ts).
-  (await import("./lib/limits/peer")).stampPeerAddresses();
+  // Before any request (Node's own servers: the condition keeps them out of the edge build of this file):
+  // the limits need each request's real socket peer address (lib/limits/peer.ts), and every response is
+  // compressed, an HTML page's framework scripts held until it is painted (lib/http/page-responses.ts).
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    (await import("./lib/limits/peer")).stampPeerAddresses();
+    (await import("./lib/http/page-responses")).serveResponses();
+  }
   const { env, startupWarnings } = await import("./lib/env");
   for (const warning of startupWarnings(env())) console.warn(warning);
   // Every agreement in force has its full text at its current version, or the server does not start.

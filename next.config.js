@@ -1,5 +1,4 @@
 import createNextIntlPlugin from "next-intl/plugin";
-import { BODY_REQUEST_HEADERS } from "./lib/security/static-headers.mjs";
 
 // Messages are precompiled by the build (icu-minify) and formatted by use-intl's format-only formatter, so no
 // page ships an ICU parser; a message with arguments is then not a string (README, "Messages sent per page").
@@ -15,21 +14,15 @@ const nextConfig = {
   // stylesheet is compiled by the server, lib/styles/compile.ts) loads its native scanner and Lightning CSS.
   serverExternalPackages: ["@electric-sql/pglite", "pdfkit", "pg-boss", "postcss", "@tailwindcss/postcss", "tailwindcss", "lightningcss"],
   poweredByHeader: false,
+  // Responses are compressed by lib/http/page-responses.ts instead, under its rewrite of each page's HTML.
+  compress: false,
   // Every server action is a public endpoint: a checkout is a few kilobytes, so anything past this is refused with 413 unread.
   experimental: { serverActions: { bodySizeLimit: "256kb" } },
   // A quote link's token is its key: never indexed. Its no-referrer policy and every other security
   // header are set per request by proxy.ts (lib/security/headers.ts), which skips requests with a
-  // body; those get the request-independent ones here.
+  // body; those get the request-independent ones from lib/http/page-responses.ts.
   async headers() {
-    const bodyHeaders = Object.entries(BODY_REQUEST_HEADERS).map(([key, value]) => ({ key, value }));
-    return [
-      {
-        source: "/q/:path*",
-        headers: [{ key: "X-Robots-Tag", value: "noindex" }],
-      },
-      { source: "/:path*", has: [{ type: "header", key: "content-length" }], headers: bodyHeaders },
-      { source: "/:path*", has: [{ type: "header", key: "transfer-encoding" }], headers: bodyHeaders },
-    ];
+    return [{ source: "/q/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex" }] }];
   },
 };
 

@@ -41,7 +41,7 @@ function refuse(request: NextRequest, url: URL): Response {
  * Requests without a body only. With a proxy in front of a route, Next.js tees the body and waits
  * for all of it to arrive before the route runs (buffering up to 10 MB): that would undo the
  * streamed limits of lib/http/read-body.ts (a 50 MB upload read whole before its 413). Those
- * requests get the request-independent security headers from next.config.js instead.
+ * requests get the request-independent security headers from lib/http/page-responses.ts instead.
  */
 export const config = {
   matcher: [

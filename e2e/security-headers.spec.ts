@@ -52,8 +52,9 @@ async function expectSecured(page: Page, response: Response | null, path: string
   expect(scripts.length, path).toBeGreaterThan(0);
   for (const script of scripts) {
     if (script.path && !servedSources.has(script.path)) {
-      // Added later by the framework's chunk loader (a step's code fetched on demand): Turbopack sets no
-      // nonce on it; 'strict-dynamic' lets a nonce'd script load it. It must be one of our own chunks.
+      // Added later: the framework's scripts, by the inline loader that holds them until the first paint
+      // (lib/http/hold-scripts.ts), or a step's code fetched on demand by the framework's chunk loader
+      // (Turbopack sets no nonce on it). 'strict-dynamic' lets a nonce'd script load them. Our own chunks only.
       const chunks = `${new URL(page.url()).origin}/_next/static/chunks/`;
       expect(script.src.startsWith(chunks), `${path}: ${script.src}`).toBe(true);
       expect(script.src.slice(chunks.length), `${path}: ${script.src}`).toMatch(/^[\w.-]+\.js$/);
@@ -94,7 +95,10 @@ test.describe("security headers", () => {
     expect(api.headers()["x-content-type-options"]).toBe("nosniff");
     expect(api.headers()["x-frame-options"]).toBe("DENY");
     await page.goto("/pricing");
-    const src = await page.evaluate(() => document.scripts[0]?.src ?? "");
+    // The first framework script, once the loader has added it.
+    const firstChunk = () => page.evaluate(() => [...document.scripts].find((s) => s.src.includes("/_next/static/"))?.src ?? "");
+    await expect.poll(firstChunk).not.toBe("");
+    const src = await firstChunk();
     const asset = await request.get(src);
     expect(asset.status()).toBe(200);
     expect(asset.headers()["x-content-type-options"]).toBe("nosniff");

@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/use-hydrated";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
@@ -123,6 +124,8 @@ export function BuyWizard({
     document.getElementById("step-heading")?.focus();
   };
   const done = stepDone(step, state.result, ctx);
+  // The step buttons move through the wizard in the browser: disabled until its code has run, so an early click is not lost.
+  const hydrated = useHydrated();
   // A problem's link in the summary opens its step, then focuses its field once that step has rendered.
   const pendingFocus = useRef<{ step: Step; field: string } | undefined>(undefined);
   const [shown, setShown] = useState<Step | undefined>(undefined);
@@ -173,7 +176,7 @@ export function BuyWizard({
               <li key={s}>
                 <Button
                   type="button"
-                  disabled={STEPS.indexOf(s) > furthest}
+                  disabled={!hydrated || STEPS.indexOf(s) > furthest}
                   aria-current={s === step ? "step" : undefined}
                   onClick={() => go(s)}
                   className="rounded-full border border-slate-300 bg-white px-3 py-1 aria-[current=step]:border-brand-700 aria-[current=step]:bg-brand-700 aria-[current=step]:text-white disabled:opacity-50"
@@ -238,7 +241,12 @@ export function BuyWizard({
         {step !== "review" && (
           <div className="flex items-center justify-between">
             {index > 0 ? (
-              <Button type="button" onClick={() => go(steps[index - 1]!)} className="rounded-lg border border-slate-300 bg-white px-4 py-2">
+              <Button
+                type="button"
+                disabled={!hydrated}
+                onClick={() => go(steps[index - 1]!)}
+                className="rounded-lg border border-slate-300 bg-white px-4 py-2"
+              >
                 {t("back")}
               </Button>
             ) : (
@@ -249,7 +257,7 @@ export function BuyWizard({
                 {!done && <p className="mb-2 text-sm text-slate-600">{choosingEdition(state.cart) ? t("chooseFirst") : t("fixFirst")}</p>}
                 <Button
                   type="button"
-                  disabled={!done}
+                  disabled={!hydrated || !done}
                   onClick={() => go(steps[index + 1]!)}
                   className="rounded-lg bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-50"
                 >
@@ -260,7 +268,12 @@ export function BuyWizard({
           </div>
         )}
         {step === "review" && (
-          <Button type="button" onClick={() => go(steps[index - 1]!)} className="rounded-lg border border-slate-300 bg-white px-4 py-2">
+          <Button
+            type="button"
+            disabled={!hydrated}
+            onClick={() => go(steps[index - 1]!)}
+            className="rounded-lg border border-slate-300 bg-white px-4 py-2"
+          >
             {t("back")}
           </Button>
         )}

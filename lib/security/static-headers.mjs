@@ -1,6 +1,6 @@
-// The security headers that do not depend on the request (plain JavaScript: next.config.js reads them too).
-// proxy.ts sets them with the per-request CSP on every request without a body; next.config.js sets them on
-// requests with one (the proxy skips those so the streamed body limits hold: see proxy.ts).
+// The security headers that do not depend on the request. proxy.ts sets them with the per-request CSP on
+// every request without a body; lib/http/page-responses.ts sets them on requests with one (the proxy skips
+// those so the streamed body limits hold: see proxy.ts).
 
 export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
 
