@@ -25,7 +25,7 @@ const BODY_HEADERS = Object.entries(BODY_REQUEST_HEADERS);
  * One response: a request with a body gets the request-independent security headers (proxy.ts,
  * which sets them with the per-request CSP, skips such requests), then compression underneath, the
  * HTML rewrite on top, as Next.js writes it. (Set here rather than by `headers()` rules in
- * next.config.js: their `has` conditions cost Next.js's router ~80 µs on every request.)
+ * next.config.js, whose `has` conditions Next.js's router evaluated on every request.)
  */
 export function prepareResponse(request: IncomingMessage, response: ServerResponse): void {
   const { headers } = request;
