@@ -20,7 +20,7 @@
  * to every HTML response.
  */
 
-/** How long the loader waits for a first paint it was never told about. */
+/** How long the loader waits for a first paint before it adds the scripts anyway. */
 export const FALLBACK_MS = 3000;
 
 /** The path every script Next.js emits lives under (no assetPrefix is configured). */

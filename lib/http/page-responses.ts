@@ -31,7 +31,7 @@ export function prepareResponse(request: IncomingMessage, response: ServerRespon
   const { headers } = request;
   if (headers["content-length"] !== undefined || headers["transfer-encoding"] !== undefined)
     for (const [name, value] of BODY_HEADERS) response.setHeader(name, value);
-  compress(request as never, response as never, () => {});
+  compress(request, response, () => {});
   releaseCompressionOnClose(response);
   holdScriptsInHtml(response);
 }
@@ -39,7 +39,7 @@ export function prepareResponse(request: IncomingMessage, response: ServerRespon
 const isHtml = (type: unknown) => typeof type === "string" && /^text\/html\b/i.test(type);
 
 /** Rewrites the body of `response` if it turns out to be HTML; any other response passes untouched. */
-export function holdScriptsInHtml(response: ServerResponse): void {
+function holdScriptsInHtml(response: ServerResponse): void {
   const write = response.write;
   const end = response.end;
   let holder: ScriptHolder | undefined;
