@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { BuyWizard } from "./pages/wizard";
 
@@ -7,7 +8,7 @@ import { BuyWizard } from "./pages/wizard";
 const CHUNK_TAG = /<script[^>]*\bsrc="\/_next\/static\/[^"]*"(?![^>]*noModule)[^>]*>|<link[^>]*as="script"[^>]*>/;
 
 /** When the page first painted, and when each framework script was asked for (ms since navigation). */
-const timings = (page: import("@playwright/test").Page) =>
+const timings = (page: Page) =>
   page.evaluate(() => ({
     paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
     scripts: performance
