@@ -18,11 +18,14 @@ export async function register() {
 
 async function start() {
   // Before any request (Node's own servers: the condition keeps them out of the edge build of this file):
-  // the limits need each request's real socket peer address (lib/limits/peer.ts), and every response is
-  // compressed, an HTML page's framework scripts held until it is painted (lib/http/page-responses.ts).
+  // the limits need each request's real socket peer address (lib/limits/peer.ts), every response is
+  // compressed, an HTML page's framework scripts held until it is painted (lib/http/page-responses.ts),
+  // and first of all a request with a malformed target is refused and every other one gets its CSP nonce
+  // and the security headers (lib/http/secure-requests.ts; the hook installed last runs first).
   if (process.env.NEXT_RUNTIME === "nodejs") {
     (await import("./lib/limits/peer")).stampPeerAddresses();
     (await import("./lib/http/page-responses")).serveResponses();
+    (await import("./lib/http/secure-requests")).secureRequests();
   }
   const { env, startupWarnings } = await import("./lib/env");
   for (const warning of startupWarnings(env())) console.warn(warning);

@@ -19,8 +19,7 @@ const nextConfig = {
   // Every server action is a public endpoint: a checkout is a few kilobytes, so anything past this is refused with 413 unread.
   experimental: { serverActions: { bodySizeLimit: "256kb" } },
   // A quote link's token is its key: never indexed. Its no-referrer policy and every other security
-  // header are set per request by proxy.ts (lib/security/headers.ts), which skips requests with a
-  // body; those get the request-independent ones from lib/http/page-responses.ts.
+  // header are set per request by lib/http/secure-requests.ts (lib/security/headers.ts).
   async headers() {
     return [{ source: "/q/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex" }] }];
   },

@@ -7,10 +7,18 @@ const SECURE = /;\s*secure\s*(?:;|$)/i;
 
 /** Whether the browser used https for this request. */
 export function isHttpsRequest(request: Request): boolean {
-  if (new URL(request.url).protocol === "https:") return true;
-  const forwardedProto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  return isHttps(new URL(request.url).protocol === "https:", (name) => request.headers.get(name));
+}
+
+/**
+ * The same for any request shape: `tls` whether it reached this server over TLS, `header` its header
+ * by (lower-case) name. (lib/http/secure-requests.ts asks it of Node's own request object.)
+ */
+export function isHttps(tls: boolean, header: (name: "x-forwarded-proto" | "forwarded") => string | null | undefined): boolean {
+  if (tls) return true;
+  const forwardedProto = header("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
   if (forwardedProto) return forwardedProto === "https";
-  const forwarded = request.headers.get("forwarded")?.split(",")[0];
+  const forwarded = header("forwarded")?.split(",")[0];
   return /(?:^|;)\s*proto="?https"?\s*(?:;|$)/i.test(forwarded ?? "");
 }
 

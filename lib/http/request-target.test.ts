@@ -26,7 +26,13 @@ describe("isCleanRequestTarget", () => {
     ["/q/%", false],
     ["/q/%E6%9C", false], // truncated
     ["/q/\uD800", false], // a raw lone surrogate
-    ["/sign-in?next=%EF%BF%BD", false], // U+FFFD: what Next.js makes of ?next=%FF before the proxy runs
+    ["/sign-in?next=%EF%BF%BD", false], // U+FFFD: what Next.js makes of ?next=%FF before a route sees it
+    // Nothing encoded: clean unless the raw text itself holds what decoding would refuse.
+    ["/q/a\u0000b", false],
+    ["/q/\uFFFD", false],
+    ["/buy?edition=\uDC00", false],
+    ["/q/\uD83D\uDE00", true], // a whole surrogate pair
+    ["/caf\u00E9?x=\u00FF", true], // bytes past ASCII as Node reads them (latin-1)
   ])("%j → %s", (target, expected) => {
     expect(isCleanRequestTarget(target)).toBe(expected);
   });
@@ -44,6 +50,18 @@ describe("isCleanRequestTarget", () => {
         fc.pre(!s.includes("\u0000") && !s.includes("\uFFFD"));
         expect(isCleanRequestTarget(`/q/${encodeURIComponent(s)}?next=${encodeURIComponent(s)}`)).toBe(true);
       }),
+    );
+  });
+
+  it("property: the answer for a target with nothing encoded is the one full decoding gives", () => {
+    // An escape of "A" at the end changes no piece's cleanness but sends the target down the decoding path.
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (s) => {
+        fc.pre(!s.includes("%"));
+        for (const target of [`/q/${s}`, `/sign-in?next=${s}`])
+          expect(isCleanRequestTarget(target)).toBe(isCleanRequestTarget(`${target}%41`));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
