@@ -18,9 +18,9 @@ const header = (request: IncomingMessage, name: string) => {
 };
 
 /**
- * One request, before Next.js sees it (the job of a Next.js proxy, done here: a proxy in front of a
- * route makes Next.js read a request's whole body before the route runs, undoing the streamed limits
- * of lib/http/read-body.ts, and costs every request a second pass through Next's router):
+ * One request, before Next.js sees it (the job of a Next.js proxy, done here: with a proxy in front of
+ * a route Next.js reads a request's whole body before the route runs, undoing the streamed limits of
+ * lib/http/read-body.ts, so a proxy had to skip every request with a body):
  * - a path or query that is not valid UTF-8 or holds NUL (`/q/%FF`, `?next=%00`) is answered 400
  *   here (left to Next.js, decoding it into route params answers 500): `true`, answered;
  * - else a fresh CSP nonce, handed to the render through the request's Content-Security-Policy
